@@ -1,0 +1,50 @@
+# Two set-up commands from a fresh clone: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint eval-coach bench-coach bench seed-bench ci clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip==25.3
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/).
+run: install
+	$(BIN)/peergoals migrate --noinput
+	$(BIN)/peergoals demo --if-empty
+	$(BIN)/peergoals runserver 127.0.0.1:8000
+
+## Lint, type-check and run the whole suite on SQLite, then on PostgreSQL when one answers.
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## SMART coach accuracy on the labelled evaluation set.
+eval-coach: install
+	$(BIN)/python bench/eval_coach.py
+
+## SMART coach speed: throughput in --jsonl mode and single-call latency.
+bench-coach: install
+	$(BIN)/python bench/bench_coach.py
+
+## All benchmarks; results land in bench/results/.
+bench: bench-coach seed-bench
+
+## Build the 10,000-peer organisation and time the caseload and peer pages on it.
+seed-bench: install
+	$(BIN)/python bench/bench_seed.py
+
+ci: test
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""PeerGoals: peer-driven goal setting for peer-support programs."""

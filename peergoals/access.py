@@ -1,0 +1,151 @@
+"""The one access policy: whose records a person may reach, and what they may do with them.
+
+Every view, htmx endpoint, admin page and command gets peer records through these functions.
+A record someone may not reach raises Http404, exactly as a missing one does, so the answer
+never tells whether it exists.
+
+The policy, by relationship to the peer whose record it is:
+
+| relationship                       | view | create | change | delete |
+|------------------------------------|------|--------|--------|--------|
+| the peer themself                  | yes  | yes    | yes    | yes    |
+| their current peer specialist      | yes  | yes    | yes    | no     |
+| a supervisor of that specialist    | yes  | no     | no     | no     |
+| a program admin                    | yes  | no     | no     | no     |
+| anyone else                        | no   | no     | no     | no     |
+
+What a specialist creates stays *proposed* until the peer accepts it, and nobody but the peer
+changes the peer's own words: those rules belong to the practice and live in
+`peergoals.goals.actions`, which every interface calls.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from peergoals.goals.models import CheckIn, Goal, Review, Step
+from peergoals.people.models import Assignment, Role, User
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    CHANGE = "change"
+    DELETE = "delete"
+
+
+# Which actions each relationship grants; anything not listed is refused.
+GRANTS: dict[str, frozenset[Action]] = {
+    "self": frozenset(Action),
+    "specialist": frozenset({Action.VIEW, Action.CREATE, Action.CHANGE}),
+    "supervisor": frozenset({Action.VIEW}),
+    "admin": frozenset({Action.VIEW}),
+}
+
+
+def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[User]:
+    """Every peer whose records `user` may act on with `action`."""
+    peers = User.objects.filter(role=Role.PEER, is_active=True)
+    if not user.is_authenticated or not user.is_active:
+        return peers.none()
+    assert isinstance(user, User)
+    if user.role == Role.PEER:
+        return peers.filter(id=user.id) if action in GRANTS["self"] else peers.none()
+    if user.role == Role.SPECIALIST and action in GRANTS["specialist"]:
+        caseload = Assignment.objects.current().filter(specialist=user)
+        return peers.filter(id__in=caseload.values("peer_id"))
+    if user.role == Role.SUPERVISOR and action in GRANTS["supervisor"] and user.team_id:
+        team = Assignment.objects.current().filter(
+            specialist__team_id=user.team_id, specialist__role=Role.SPECIALIST
+        )
+        return peers.filter(id__in=team.values("peer_id"))
+    if user.role == Role.ADMIN and action in GRANTS["admin"]:
+        return peers
+    return peers.none()
+
+
+def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
+    """Whether `user` may do `action` on `peer`'s records."""
+    return peers_for(user, action).filter(id=peer.id).exists()
+
+
+def get_peer_for(user: User | AnonymousUser, peer_id: int, action: Action = Action.VIEW) -> User:
+    """The peer with `peer_id` if `user` may act on their records; 404 if missing or forbidden."""
+    try:
+        return peers_for(user, action).get(id=peer_id)
+    except User.DoesNotExist:
+        raise Http404("No such peer.") from None
+
+
+def get_goal_for(user: User | AnonymousUser, goal_id: int, action: Action = Action.VIEW) -> Goal:
+    """The goal with `goal_id` if `user` may act on it; 404 if missing or forbidden."""
+    goals = Goal.objects.select_related("peer").filter(peer__in=peers_for(user, action))
+    try:
+        return goals.get(id=goal_id)
+    except Goal.DoesNotExist:
+        raise Http404("No such goal.") from None
+
+
+def get_step_for(user: User | AnonymousUser, step_id: int, action: Action = Action.VIEW) -> Step:
+    """The step with `step_id` if `user` may act on it; 404 if missing or forbidden."""
+    steps = Step.objects.select_related("goal__peer").filter(goal__peer__in=peers_for(user, action))
+    try:
+        return steps.get(id=step_id)
+    except Step.DoesNotExist:
+        raise Http404("No such step.") from None
+
+
+def get_check_in_for(
+    user: User | AnonymousUser, check_in_id: int, action: Action = Action.VIEW
+) -> CheckIn:
+    """The check-in with `check_in_id` if `user` may act on it; 404 if missing or forbidden."""
+    check_ins = CheckIn.objects.select_related("step__goal__peer").filter(
+        peer__in=peers_for(user, action)
+    )
+    try:
+        return check_ins.get(id=check_in_id)
+    except CheckIn.DoesNotExist:
+        raise Http404("No such check-in.") from None
+
+
+def get_review_for(
+    user: User | AnonymousUser, review_id: int, action: Action = Action.VIEW
+) -> Review:
+    """The review with `review_id` if `user` may act on it; 404 if missing or forbidden."""
+    reviews = Review.objects.select_related("goal__peer").filter(
+        goal__peer__in=peers_for(user, action)
+    )
+    try:
+        return reviews.get(id=review_id)
+    except Review.DoesNotExist:
+        raise Http404("No such review.") from None
+
+
+def specialists_for(user: User | AnonymousUser) -> QuerySet[User]:
+    """The specialists whose caseload `user` may look at (read-only for supervisors)."""
+    specialists = User.objects.filter(role=Role.SPECIALIST, is_active=True)
+    if not user.is_authenticated:
+        return specialists.none()
+    assert isinstance(user, User)
+    if user.role == Role.SPECIALIST:
+        return specialists.filter(id=user.id)
+    if user.role == Role.SUPERVISOR and user.team_id:
+        return specialists.filter(team_id=user.team_id)
+    if user.role == Role.ADMIN:
+        return specialists
+    return specialists.none()
+
+
+def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
+    """The specialist with `specialist_id` if `user` may see their caseload; 404 otherwise."""
+    try:
+        return specialists_for(user).get(id=specialist_id)
+    except User.DoesNotExist:
+        raise Http404("No such specialist.") from None

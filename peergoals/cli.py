@@ -1,0 +1,29 @@
+"""The `peergoals` console command.
+
+`peergoals coach ...` runs the SMART coach without loading Django, so it starts fast and can be
+used on its own; every other sub-command is a Django management command (`peergoals demo`,
+`peergoals seed`, `peergoals migrate`, `peergoals runserver`, ...).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    if len(args) > 1 and args[1] == "coach":
+        from importlib import import_module
+
+        coach_main = import_module("peergoals.coach.cli").main
+        return int(coach_main(args[2:]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peergoals.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,436 @@
+"""The demo program that `make run` loads: one team, two specialists, eight peers, six weeks.
+
+Goals, proposals, acceptances and reviews go through the actions, so their versions and wins are
+the real thing. Past check-ins are written as history rows with the dates they would have had:
+the actions only record progress for today or earlier, stamped with the time of recording.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from peergoals.goals import actions
+from peergoals.goals.models import CheckIn, Decision, Goal, Outcome, Status, Step, Win, WinKind
+from peergoals.goals.progress import STREAK_MILESTONES
+from peergoals.people.actions import assign_peer
+from peergoals.people.models import Role, Team, User
+
+DEMO_PASSWORD = "recovery-demo-2026"  # noqa: S105 - printed on purpose, for the demo only
+WEEKS = 6
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    wording: str
+    kind: str = "once"
+    quantity: int | None = None
+    unit: str = ""
+    per: str = ""
+    by_specialist: bool = False
+    done_rate: float = 0.75
+
+
+@dataclass(frozen=True)
+class DemoGoal:
+    own_words: str
+    smart: str
+    area: str
+    why: str
+    strengths: str
+    steps: tuple[DemoStep, ...] = ()
+    importance: int = 8
+    confidence: int = 6
+    status: str = Status.ACTIVE
+
+
+@dataclass(frozen=True)
+class DemoPeer:
+    username: str
+    name: str
+    specialist: str
+    goals: tuple[DemoGoal, ...]
+
+
+PEERS = (
+    DemoPeer(
+        "maria",
+        "Maria",
+        "sam",
+        (
+            DemoGoal(
+                "I want to get healthier",
+                "I will walk for 10 minutes every morning this week.",
+                "physical",
+                "I want to keep up with my grandkids.",
+                "I love being outside.",
+                (
+                    DemoStep("Walk for 10 minutes every morning", "amount", 10, "minutes", "day"),
+                    DemoStep(
+                        "Cook one meal at home twice a week", "count", 2, "", "week", done_rate=0.5
+                    ),
+                ),
+            ),
+        ),
+    ),
+    DemoPeer(
+        "darnell",
+        "Darnell",
+        "sam",
+        (
+            DemoGoal(
+                "Find a job",
+                "I will apply to three jobs this month.",
+                "occupational",
+                "Work gives my days a shape and I want my own money.",
+                "I'm good with people and I show up on time.",
+                (
+                    DemoStep("Update my resume"),
+                    DemoStep("Search for job openings", "count", 3, "", "week"),
+                    DemoStep(
+                        "Apply to one job this week", "count", 1, "job", "week", done_rate=0.4
+                    ),
+                ),
+            ),
+        ),
+    ),
+    DemoPeer(
+        "aisha",
+        "Aisha",
+        "sam",
+        (
+            DemoGoal(
+                "I want to reconnect with my family",
+                "I want to reconnect with my family, so I will reach out to my brother this week.",
+                "social",
+                "I miss my brother and my kids need their uncle.",
+                "I'm a good listener.",
+                (
+                    DemoStep("Call my brother"),
+                    DemoStep("Write a short letter to my mom", by_specialist=True),
+                ),
+            ),
+        ),
+    ),
+    DemoPeer(
+        "tom",
+        "Tom",
+        "sam",
+        (
+            DemoGoal(
+                "Stay in recovery and feel good",
+                "I will attend one peer support meeting per week.",
+                "emotional",
+                "Meetings remind me I'm not alone.",
+                "I'm honest about where I am.",
+                (
+                    DemoStep(
+                        "Go to a peer support meeting",
+                        "count",
+                        1,
+                        "meeting",
+                        "week",
+                        done_rate=0.85,
+                    ),
+                ),
+            ),
+            DemoGoal(
+                "Drink less soda",
+                "I will reduce my soda intake from daily to twice a week.",
+                "physical",
+                "I want more energy in the afternoon.",
+                "I stick with things.",
+                (DemoStep("Choose water or tea instead of soda at lunch", "count", 5, "", "week"),),
+                status=Status.ON_HOLD,
+            ),
+        ),
+    ),
+    DemoPeer(
+        "rosa",
+        "Rosa",
+        "sam",
+        (
+            DemoGoal(
+                "Save for my own apartment",
+                "I will put $20 in savings every week.",
+                "financial",
+                "A place of my own means safety for me and my son.",
+                "I'm careful with money.",
+                (
+                    DemoStep(
+                        "Put money in my savings account",
+                        "amount",
+                        20,
+                        "dollars",
+                        "week",
+                        done_rate=0.8,
+                    ),
+                ),
+            ),
+        ),
+    ),
+    DemoPeer(
+        "kevin",
+        "Kevin",
+        "alex",
+        (
+            DemoGoal(
+                "I want to fix my life",
+                "",
+                "emotional",
+                "",
+                "I keep trying.",
+                importance=7,
+                confidence=2,
+                status=Status.PLANNED,
+            ),
+        ),
+    ),
+    DemoPeer(
+        "lena",
+        "Lena",
+        "alex",
+        (
+            DemoGoal(
+                "I want to read more",
+                "I will read one recovery book by the end of the month.",
+                "intellectual",
+                "Reading calms my mind.",
+                "I'm curious.",
+                (DemoStep("Read 10 pages", "amount", 10, "pages", "day", done_rate=0.6),),
+            ),
+        ),
+    ),
+    DemoPeer(
+        "jamal",
+        "Jamal",
+        "alex",
+        (
+            DemoGoal(
+                "Go back to church",
+                "I will go to Sunday service twice this month.",
+                "spiritual",
+                "My faith got me through hard times.",
+                "People at church know me.",
+                (DemoStep("Go to Sunday service", "count", 2, "", "month", done_rate=0.5),),
+            ),
+        ),
+    ),
+)
+
+PROPOSALS = {
+    # username: a goal their specialist suggests; it waits for the peer's answer.
+    "jamal": ("Get my driver's license back", "environmental"),
+    "darnell": ("Open a bank account", "financial"),
+}
+
+
+def demo_exists() -> bool:
+    return User.objects.filter(username="maria").exists()
+
+
+def _person(username: str, name: str, role: str, team: Team | None = None) -> User:
+    user = User(username=username, preferred_name=name, first_name=name, role=role, team=team)
+    user.set_password(DEMO_PASSWORD)
+    if role == Role.ADMIN:
+        user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+@transaction.atomic
+def build_demo(today: datetime.date | None = None, seed: int = 7) -> dict[str, User]:
+    """Create the demo program and return its people by username."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    start = today - datetime.timedelta(weeks=WEEKS)
+    team = Team.objects.create(name="Eastside Recovery Team")
+    admin = _person("admin", "Morgan", Role.ADMIN)
+    people = {"admin": admin, "pat": _person("pat", "Pat", Role.SUPERVISOR, team)}
+    for username, name in (("sam", "Sam"), ("alex", "Alex")):
+        people[username] = _person(username, name, Role.SPECIALIST, team)
+    people["jordan"] = _person("jordan", "Jordan", Role.PEER)  # uses PeerGoals on their own
+    for demo_peer in PEERS:
+        peer = _person(demo_peer.username, demo_peer.name, Role.PEER)
+        people[peer.username] = peer
+        assign_peer(peer, people[demo_peer.specialist], by=admin, on=start)
+        for demo_goal in demo_peer.goals:
+            _build_goal(peer, people[demo_peer.specialist], demo_goal, start, today, rng)
+    for username, (words, area) in PROPOSALS.items():
+        specialist = people[next(p.specialist for p in PEERS if p.username == username)]
+        actions.create_goal(people[username], by=specialist, own_words=words, life_area=area)
+    return people
+
+
+def _build_goal(
+    peer: User,
+    specialist: User,
+    spec: DemoGoal,
+    start: datetime.date,
+    today: datetime.date,
+    rng: random.Random,
+) -> Goal:
+    goal = actions.create_goal(
+        peer,
+        by=peer,
+        own_words=spec.own_words,
+        smart_wording=spec.smart,
+        life_area=spec.area,
+        why_it_matters=spec.why,
+        strengths=spec.strengths,
+        importance=spec.importance,
+        confidence=spec.confidence,
+        ready=spec.status != Status.PLANNED,
+    )
+    Goal.objects.filter(id=goal.id).update(created_at=_at(start))
+    for spec_step in spec.steps:
+        by = specialist if spec_step.by_specialist else peer
+        step = actions.add_step(
+            goal,
+            by=by,
+            wording=spec_step.wording,
+            target_kind=spec_step.kind,
+            target_quantity=spec_step.quantity,
+            target_unit=spec_step.unit,
+            target_per=spec_step.per,
+            starts_on=start,
+        )
+        if spec_step.by_specialist:
+            continue  # a proposal: it waits for the peer
+        _write_check_ins(step, spec_step, start, today, rng)
+    if spec.status == Status.ACTIVE:
+        for weeks in (2, 4):
+            actions.hold_review(
+                goal,
+                by=specialist,
+                decision=Decision.KEEP,
+                held_on=start + datetime.timedelta(weeks=weeks),
+                whats_working="Showing up, even on hard days.",
+                whats_not_working="Evenings are tough.",
+                feeling="good",
+                wins="Kept going through a rough week.",
+                lessons="Plan the step for mornings.",
+                attainment=rng.choice([-1, 0, 0, 1]),
+            )
+    elif spec.status == Status.ON_HOLD:
+        actions.set_goal_status(
+            goal, by=peer, status=Status.ON_HOLD, reason="Taking a break to focus on meetings."
+        )
+    Win.objects.filter(goal=goal).update(created_at=_at(today - datetime.timedelta(days=1)))
+    return goal
+
+
+def _at(day: datetime.date, hour: int = 18) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def _write_check_ins(
+    step: Step, spec: DemoStep, start: datetime.date, today: datetime.date, rng: random.Random
+) -> None:
+    rows = []
+    every = {"day": 1, "week": 3, "month": 10}.get(spec.per, 0)
+    if spec.kind == "once":
+        day = start + datetime.timedelta(days=rng.randint(2, 10))
+        rows.append(_check_in(step, day, Outcome.DONE, None, rng))
+    else:
+        day = start
+        while day < today:
+            roll = rng.random()
+            outcome = (
+                Outcome.DONE
+                if roll < spec.done_rate
+                else Outcome.SKIPPED
+                if roll < spec.done_rate + 0.1
+                else Outcome.NOT_DONE
+            )
+            amount = Decimal(spec.quantity or 1) if spec.kind == "amount" else None
+            rows.append(_check_in(step, day, outcome, amount if outcome == "done" else None, rng))
+            day += datetime.timedelta(days=every)
+    CheckIn.objects.bulk_create(rows)
+    _write_wins(step, rows)
+
+
+def _check_in(
+    step: Step, day: datetime.date, outcome: str, amount: Decimal | None, rng: random.Random
+) -> CheckIn:
+    feeling = rng.choice(["great", "good", "good", "okay", "hard"]) if outcome == "done" else ""
+    return CheckIn(
+        step=step,
+        peer=step.goal.peer,
+        for_date=day,
+        outcome=outcome,
+        amount=amount,
+        feeling=feeling,
+        recorded_by=step.goal.peer,
+        recorded_at=_at(day),
+    )
+
+
+def _write_wins(step: Step, rows: list[CheckIn]) -> None:
+    peer = step.goal.peer
+    wins = []
+    if rows and not Win.objects.filter(peer=peer, kind=WinKind.FIRST_CHECK_IN).exists():
+        wins.append(
+            Win(
+                peer=peer,
+                kind=WinKind.FIRST_CHECK_IN,
+                goal=step.goal,
+                step=step,
+                created_at=rows[0].recorded_at,
+            )
+        )
+    if step.target_kind == "once" and rows:
+        Step.objects.filter(id=step.id).update(
+            status=Status.COMPLETED, completed_at=rows[0].recorded_at
+        )
+        wins.append(
+            Win(
+                peer=peer,
+                kind=WinKind.STEP_COMPLETED,
+                goal=step.goal,
+                step=step,
+                created_at=rows[0].recorded_at,
+            )
+        )
+        if not Win.objects.filter(peer=peer, kind=WinKind.FIRST_STEP_DONE).exists():
+            wins.append(
+                Win(
+                    peer=peer,
+                    kind=WinKind.FIRST_STEP_DONE,
+                    goal=step.goal,
+                    step=step,
+                    created_at=rows[0].recorded_at,
+                )
+            )
+    streak = 0
+    for row in rows:
+        if step.target_per != "day":
+            break
+        streak = streak + 1 if row.outcome == "done" else streak if row.outcome == "skipped" else 0
+        if streak in STREAK_MILESTONES and not any(w.streak_days == streak for w in wins):
+            wins.append(
+                Win(
+                    peer=peer,
+                    kind=WinKind.STREAK,
+                    goal=step.goal,
+                    step=step,
+                    streak_days=streak,
+                    created_at=row.recorded_at,
+                )
+            )
+    Win.objects.bulk_create(wins)
+
+
+def logins() -> list[tuple[str, str]]:
+    """The demo's sign-ins, as (who, username), for the console."""
+    return [
+        ("Peer", "maria"),
+        ("Peer specialist", "sam"),
+        ("Supervisor", "pat"),
+        ("Program admin (also /admin/)", "admin"),
+    ]

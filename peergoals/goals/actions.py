@@ -1,0 +1,580 @@
+"""Every write to goals, steps, check-ins and reviews. Web pages, commands and the API call these.
+
+Each action takes the acting person as `by`, checks the access policy (whose records) and the
+rules of the practice (what may be done), writes in one transaction, keeps a version of every
+change to a goal or step with who and why, and records the wins that happen along the way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peergoals import access
+from peergoals.access import Action
+from peergoals.goals.models import (
+    OPEN_STATUSES,
+    CheckIn,
+    Decision,
+    ExpressedBy,
+    Goal,
+    Outcome,
+    Review,
+    Status,
+    Step,
+    TargetKind,
+    Win,
+    WinKind,
+)
+from peergoals.goals.progress import STREAK_MILESTONES, step_progress, streak_days
+from peergoals.people.models import User
+
+
+class NotAllowed(Exception):
+    """The practice does not allow this; the message says why, in plain words."""
+
+
+class Conflict(Exception):
+    """Someone else changed the record since it was loaded; nothing was overwritten."""
+
+
+# Fields each role may change with change_goal / change_step. The peer's own words and their
+# readiness ratings belong to the peer alone.
+GOAL_FIELDS_ANYONE = {
+    "smart_wording",
+    "life_area",
+    "why_it_matters",
+    "strengths",
+    "review_every_days",
+}
+GOAL_FIELDS_PEER_ONLY = {"own_words", "importance", "confidence"}
+STEP_FIELDS = {
+    "wording",
+    "target_kind",
+    "target_quantity",
+    "target_unit",
+    "target_per",
+    "starts_on",
+    "due_on",
+}
+
+Versioned = TypeVar("Versioned", Goal, Step)
+
+
+@dataclass
+class CheckInResult:
+    check_in: CheckIn
+    wins: list[Win] = field(default_factory=list)
+
+
+def _require(by: User, action: Action, peer: User) -> None:
+    # Views already fetched the record through the policy; this keeps commands and the API
+    # honest too, and answers like a missing record would.
+    if not access.may(by, action, peer):
+        raise Http404("No such record.")
+
+
+def _is_peer(by: User, peer: User) -> bool:
+    return by.id == peer.id
+
+
+def _save_version(record: Versioned, *, by: User, reason: str) -> Versioned:
+    record.version += 1
+    record.updated_at = timezone.now()
+    # django-simple-history reads these two attributes when it writes the version.
+    record._history_user = by  # type: ignore[attr-defined]
+    record._change_reason = reason  # type: ignore[attr-defined]
+    record.save()
+    return record
+
+
+def _lock(record: Versioned, version: int | None) -> Versioned:
+    """Reload `record` inside the transaction; refuse if it changed since `version` was read."""
+    fresh = type(record).objects.select_for_update().get(id=record.id)
+    if version is not None and fresh.version != version:
+        raise Conflict(
+            _(
+                "Someone else changed this while you were editing. Nothing was saved; "
+                "please look at the latest version and try again."
+            )
+        )
+    return fresh
+
+
+def _next_review(goal: Goal, start: datetime.date | None = None) -> datetime.date:
+    return (start or timezone.localdate()) + datetime.timedelta(days=goal.review_every_days)
+
+
+def _celebrate(peer: User, kind: WinKind, **about: Any) -> Win | None:
+    """Record a win once; a milestone already celebrated is not celebrated again."""
+    try:
+        with transaction.atomic():
+            return Win.objects.create(peer=peer, kind=kind, **about)
+    except IntegrityError:
+        return None
+
+
+# Goals ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_goal(
+    peer: User,
+    *,
+    by: User,
+    own_words: str,
+    life_area: str,
+    smart_wording: str = "",
+    why_it_matters: str = "",
+    strengths: str = "",
+    importance: int | None = None,
+    confidence: int | None = None,
+    ready: bool = True,
+    together: bool = False,
+    review_every_days: int = 14,
+) -> Goal:
+    """A new goal. The peer's own goal starts active (or as an idea when they are not ready
+    yet); a specialist's goal is a proposal that waits for the peer's answer."""
+    _require(by, Action.CREATE, peer)
+    own_words = own_words.strip()
+    if not own_words:
+        raise NotAllowed(_("Please say the goal in your own words."))
+    by_peer = _is_peer(by, peer)
+    if by_peer:
+        status = Status.ACTIVE if ready else Status.PLANNED
+        expressed_by = ExpressedBy.TOGETHER if together else ExpressedBy.PEER
+    else:
+        status = Status.PROPOSED
+        expressed_by = ExpressedBy.TOGETHER if together else ExpressedBy.SPECIALIST
+        # Readiness is the peer's own rating: asked, never assumed.
+        importance = confidence = None
+    goal = Goal(
+        peer=peer,
+        own_words=own_words,
+        smart_wording=smart_wording.strip(),
+        life_area=life_area,
+        why_it_matters=why_it_matters.strip(),
+        strengths=strengths.strip(),
+        importance=importance,
+        confidence=confidence,
+        expressed_by=expressed_by,
+        status=status,
+        review_every_days=review_every_days,
+        created_by=by,
+    )
+    goal.next_review_on = _next_review(goal) if status == Status.ACTIVE else None
+    goal._history_user = by  # type: ignore[attr-defined]
+    goal._change_reason = _("Goal proposed") if status == Status.PROPOSED else _("Goal created")  # type: ignore[attr-defined]
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def accept_goal(goal: Goal, *, by: User, own_words: str | None = None, ready: bool = True) -> Goal:
+    """The peer makes a proposed goal theirs, in their own words if they reword it."""
+    _require(by, Action.CHANGE, goal.peer)
+    if not _is_peer(by, goal.peer):
+        raise NotAllowed(_("Only the peer can accept a goal. It stays suggested until they do."))
+    goal = _lock(goal, None)
+    if goal.status != Status.PROPOSED:
+        raise NotAllowed(_("This goal is not waiting for an answer."))
+    if own_words is not None and own_words.strip():
+        goal.own_words = own_words.strip()
+    goal.status = Status.ACTIVE if ready else Status.PLANNED
+    goal.next_review_on = _next_review(goal) if ready else None
+    goal.full_clean()
+    return _save_version(goal, by=by, reason=_("Accepted by the peer"))
+
+
+@transaction.atomic
+def decline_goal(goal: Goal, *, by: User) -> Goal:
+    """The peer says no to a proposed goal. No reason is needed."""
+    _require(by, Action.CHANGE, goal.peer)
+    if not _is_peer(by, goal.peer):
+        raise NotAllowed(_("Only the peer can answer a suggested goal."))
+    goal = _lock(goal, None)
+    if goal.status != Status.PROPOSED:
+        raise NotAllowed(_("This goal is not waiting for an answer."))
+    goal.status = Status.REJECTED
+    goal.next_review_on = None
+    return _save_version(goal, by=by, reason=_("Declined by the peer"))
+
+
+@transaction.atomic
+def change_goal(
+    goal: Goal, *, by: User, version: int | None, reason: str = "", **changes: Any
+) -> Goal:
+    """Change a goal's details; the old version is kept. Refused if it changed meanwhile."""
+    _require(by, Action.CHANGE, goal.peer)
+    unknown = set(changes) - GOAL_FIELDS_ANYONE - GOAL_FIELDS_PEER_ONLY
+    if unknown:
+        raise ValueError(f"change_goal cannot change {sorted(unknown)}")
+    goal = _lock(goal, version)
+    if not _is_peer(by, goal.peer):
+        for name in GOAL_FIELDS_PEER_ONLY & set(changes):
+            if changes[name] != getattr(goal, name):
+                raise NotAllowed(
+                    _("Only the peer can change their own words and how ready they feel.")
+                )
+    for name, value in changes.items():
+        setattr(goal, name, value.strip() if isinstance(value, str) else value)
+    if "review_every_days" in changes and goal.status == Status.ACTIVE:
+        goal.next_review_on = _next_review(goal)
+    goal.full_clean()
+    return _save_version(goal, by=by, reason=reason or _("Goal changed"))
+
+
+# Allowed moves between statuses, outside proposals (accept/decline answer those).
+GOAL_MOVES: dict[str, set[str]] = {
+    Status.PLANNED: {Status.ACTIVE, Status.CANCELLED},
+    Status.ACTIVE: {Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED, Status.PLANNED},
+    Status.ON_HOLD: {Status.ACTIVE, Status.COMPLETED, Status.CANCELLED},
+    Status.COMPLETED: {Status.ACTIVE},
+    Status.CANCELLED: {Status.ACTIVE, Status.PLANNED},
+}
+
+
+@transaction.atomic
+def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> Goal:
+    """Start, pause, finish or let go of a goal. Only the peer makes a goal active."""
+    _require(by, Action.CHANGE, goal.peer)
+    goal = _lock(goal, None)
+    if status not in GOAL_MOVES.get(goal.status, set()):
+        raise NotAllowed(
+            _("A goal that is “%(now)s” cannot become “%(then)s”.")
+            % {"now": goal.get_status_display(), "then": Status(status).label}
+        )
+    if status in (Status.ACTIVE, Status.PLANNED) and not _is_peer(by, goal.peer):
+        raise NotAllowed(_("Only the peer can decide to work on a goal."))
+    goal.status = status
+    goal.next_review_on = _next_review(goal) if status == Status.ACTIVE else None
+    _save_version(
+        goal, by=by, reason=reason or _("Now: %(status)s") % {"status": goal.get_status_display()}
+    )
+    if status == Status.COMPLETED:
+        _celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal)
+    return goal
+
+
+# Steps ---------------------------------------------------------------------------------------
+
+
+def _clean_target(fields: dict[str, Any]) -> None:
+    if fields.get("target_kind") == TargetKind.ONCE:
+        fields["target_quantity"] = None
+        fields["target_per"] = ""
+
+
+@transaction.atomic
+def add_step(
+    goal: Goal,
+    *,
+    by: User,
+    wording: str,
+    target_kind: str = TargetKind.ONCE,
+    target_quantity: Decimal | int | None = None,
+    target_unit: str = "",
+    target_per: str = "",
+    starts_on: datetime.date | None = None,
+    due_on: datetime.date | None = None,
+) -> Step:
+    """A short-term step under a goal. A specialist's step waits for the peer to accept it."""
+    _require(by, Action.CREATE, goal.peer)
+    if goal.status not in OPEN_STATUSES:
+        raise NotAllowed(_("This goal is closed. Start it again before adding steps."))
+    if not wording.strip():
+        raise NotAllowed(_("Please describe the step."))
+    fields: dict[str, Any] = {
+        "target_kind": target_kind,
+        "target_quantity": target_quantity,
+        "target_per": target_per,
+    }
+    _clean_target(fields)
+    last = goal.steps.aggregate(last=models.Max("position"))["last"]
+    by_peer = _is_peer(by, goal.peer)
+    step = Step(
+        goal=goal,
+        wording=wording.strip(),
+        target_unit=target_unit.strip(),
+        starts_on=starts_on or timezone.localdate(),
+        due_on=due_on,
+        position=(last or 0) + 1,
+        status=Status.ACTIVE if by_peer else Status.PROPOSED,
+        expressed_by=ExpressedBy.PEER if by_peer else ExpressedBy.SPECIALIST,
+        created_by=by,
+        **fields,
+    )
+    step._history_user = by  # type: ignore[attr-defined]
+    step._change_reason = _("Step added") if by_peer else _("Step proposed")  # type: ignore[attr-defined]
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def accept_step(step: Step, *, by: User, wording: str | None = None) -> Step:
+    """The peer takes on a proposed step, reworded first if they like."""
+    _require(by, Action.CHANGE, step.goal.peer)
+    if not _is_peer(by, step.goal.peer):
+        raise NotAllowed(_("Only the peer can accept a step. It stays suggested until they do."))
+    step = _lock(step, None)
+    if step.status != Status.PROPOSED:
+        raise NotAllowed(_("This step is not waiting for an answer."))
+    if wording is not None and wording.strip():
+        step.wording = wording.strip()
+    step.status = Status.ACTIVE
+    step.full_clean()
+    return _save_version(step, by=by, reason=_("Accepted by the peer"))
+
+
+@transaction.atomic
+def decline_step(step: Step, *, by: User) -> Step:
+    """The peer says no to a proposed step. No reason is needed."""
+    _require(by, Action.CHANGE, step.goal.peer)
+    if not _is_peer(by, step.goal.peer):
+        raise NotAllowed(_("Only the peer can answer a suggested step."))
+    step = _lock(step, None)
+    if step.status != Status.PROPOSED:
+        raise NotAllowed(_("This step is not waiting for an answer."))
+    step.status = Status.REJECTED
+    return _save_version(step, by=by, reason=_("Declined by the peer"))
+
+
+@transaction.atomic
+def change_step(
+    step: Step, *, by: User, version: int | None, reason: str = "", **changes: Any
+) -> Step:
+    """Change a step (often at a review), keeping the old version; refused if changed meanwhile."""
+    _require(by, Action.CHANGE, step.goal.peer)
+    unknown = set(changes) - STEP_FIELDS
+    if unknown:
+        raise ValueError(f"change_step cannot change {sorted(unknown)}")
+    step = _lock(step, version)
+    _clean_target(changes)
+    for name, value in changes.items():
+        setattr(step, name, value.strip() if isinstance(value, str) else value)
+    step.full_clean()
+    return _save_version(step, by=by, reason=reason or _("Step changed"))
+
+
+STEP_MOVES: dict[str, set[str]] = {
+    Status.ACTIVE: {Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED},
+    Status.ON_HOLD: {Status.ACTIVE, Status.CANCELLED},
+    Status.COMPLETED: {Status.ACTIVE},
+    Status.CANCELLED: {Status.ACTIVE},
+}
+
+
+@transaction.atomic
+def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> Step:
+    """Pause, finish, drop or restart a step. Only the peer makes a step active."""
+    _require(by, Action.CHANGE, step.goal.peer)
+    step = _lock(step, None)
+    if status not in STEP_MOVES.get(step.status, set()):
+        raise NotAllowed(
+            _("A step that is “%(now)s” cannot become “%(then)s”.")
+            % {"now": step.get_status_display(), "then": Status(status).label}
+        )
+    if status == Status.ACTIVE and not _is_peer(by, step.goal.peer):
+        raise NotAllowed(_("Only the peer can decide to work on a step."))
+    step.status = status
+    step.completed_at = timezone.now() if status == Status.COMPLETED else None
+    _save_version(
+        step, by=by, reason=reason or _("Now: %(status)s") % {"status": step.get_status_display()}
+    )
+    if status == Status.COMPLETED:
+        _celebrate_step_done(step)
+    return step
+
+
+@transaction.atomic
+def move_step(step: Step, *, by: User, offset: int) -> Step:
+    """Move a step up (negative offset) or down the goal's list."""
+    _require(by, Action.CHANGE, step.goal.peer)
+    siblings = list(step.goal.steps.select_for_update().order_by("position", "id"))
+    index = next(i for i, s in enumerate(siblings) if s.id == step.id)
+    target = max(0, min(len(siblings) - 1, index + offset))
+    siblings.insert(target, siblings.pop(index))
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save(update_fields=["position"])
+    return siblings[target]
+
+
+def _celebrate_step_done(step: Step) -> list[Win]:
+    peer = step.goal.peer
+    wins = [
+        _celebrate(peer, WinKind.FIRST_STEP_DONE, goal=step.goal, step=step),
+        _celebrate(peer, WinKind.STEP_COMPLETED, goal=step.goal, step=step),
+    ]
+    return [win for win in wins if win]
+
+
+# Check-ins -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_check_in(
+    step: Step,
+    *,
+    by: User,
+    outcome: str,
+    for_date: datetime.date | None = None,
+    amount: Decimal | None = None,
+    feeling: str = "",
+    note: str = "",
+) -> CheckInResult:
+    """Progress on a step for a day, and the wins it brings (first check-in, streaks, done)."""
+    peer = step.goal.peer
+    _require(by, Action.CREATE, peer)
+    today = timezone.localdate()
+    for_date = for_date or today
+    if step.status != Status.ACTIVE or step.goal.status != Status.ACTIVE:
+        raise NotAllowed(_("This step is not active right now, so there is nothing to check in."))
+    if for_date > today:
+        raise NotAllowed(_("You can check in for today or an earlier day, not a future day."))
+    if outcome not in Outcome.values:
+        raise NotAllowed(_("Please choose done, not today, or skip."))
+    first_ever = not CheckIn.objects.filter(peer=peer).exists()
+    check_in = CheckIn(
+        step=step,
+        peer=peer,
+        for_date=for_date,
+        outcome=outcome,
+        amount=amount,
+        feeling=feeling,
+        note=note.strip(),
+        recorded_by=by,
+    )
+    check_in.full_clean()
+    check_in.save()
+    wins: list[Win | None] = []
+    if first_ever:
+        wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step))
+    if outcome == Outcome.DONE:
+        wins.extend(_wins_after_progress(step, today))
+    return CheckInResult(check_in, [win for win in wins if win])
+
+
+def _wins_after_progress(step: Step, today: datetime.date) -> Iterable[Win]:
+    entries = list(step.check_ins.current())
+    streak = streak_days(entries, today)
+    if streak in STREAK_MILESTONES:
+        win = _celebrate(
+            step.goal.peer, WinKind.STREAK, goal=step.goal, step=step, streak_days=streak
+        )
+        if win:
+            yield win
+    # A step asked for once, or for a total by a date, is done when the total is reached;
+    # a repeating step ("3 times a week") goes on until the peer says it is done.
+    if not step.target_per and step_progress(step, entries, today).is_met:
+        step.status = Status.COMPLETED
+        step.completed_at = timezone.now()
+        _save_version(step, by=step.goal.peer, reason=_("Done"))
+        yield from _celebrate_step_done(step)
+
+
+@transaction.atomic
+def correct_check_in(
+    check_in: CheckIn,
+    *,
+    by: User,
+    outcome: str,
+    amount: Decimal | None = None,
+    feeling: str = "",
+    note: str = "",
+) -> CheckIn:
+    """A correction: a new entry that supersedes the old one, which is kept."""
+    _require(by, Action.CHANGE, check_in.peer)
+    if CheckIn.objects.filter(supersedes=check_in).exists():
+        raise Conflict(_("This check-in was already corrected. Please correct the latest one."))
+    correction = CheckIn(
+        step=check_in.step,
+        peer=check_in.peer,
+        for_date=check_in.for_date,
+        outcome=outcome,
+        amount=amount,
+        feeling=feeling,
+        note=note.strip(),
+        recorded_by=by,
+        supersedes=check_in,
+    )
+    correction.full_clean()
+    correction.save()
+    return correction
+
+
+# Reviews -------------------------------------------------------------------------------------
+
+DECISION_STATUS = {
+    Decision.PAUSE: Status.ON_HOLD,
+    Decision.COMPLETE: Status.COMPLETED,
+    Decision.LET_GO: Status.CANCELLED,
+}
+
+
+@transaction.atomic
+def hold_review(
+    goal: Goal,
+    *,
+    by: User,
+    decision: str,
+    participants: Iterable[User] = (),
+    held_on: datetime.date | None = None,
+    whats_working: str = "",
+    whats_not_working: str = "",
+    feeling: str = "",
+    wins: str = "",
+    lessons: str = "",
+    attainment: int | None = None,
+) -> Review:
+    """Record a review and apply its decision: keep, adjust, pause, complete or let go.
+
+    The next review is set from the goal's cadence; a paused, finished or released goal has
+    none, so nothing nags about it.
+    """
+    _require(by, Action.CREATE, goal.peer)
+    goal = _lock(goal, None)
+    if goal.status not in (Status.ACTIVE, Status.ON_HOLD):
+        raise NotAllowed(_("Only a goal you are working on, or have paused, can be reviewed."))
+    if decision not in Decision.values:
+        raise NotAllowed(_("Please choose what happens next with this goal."))
+    held_on = held_on or timezone.localdate()
+    review = Review(
+        goal=goal,
+        held_on=held_on,
+        recorded_by=by,
+        whats_working=whats_working.strip(),
+        whats_not_working=whats_not_working.strip(),
+        feeling=feeling,
+        decision=decision,
+        wins=wins.strip(),
+        lessons=lessons.strip(),
+        attainment=attainment,
+    )
+    review.full_clean()
+    review.save()
+    review.participants.set({by, goal.peer, *participants})
+    new_status = DECISION_STATUS.get(Decision(decision), goal.status)
+    goal.status = new_status
+    goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None
+    _save_version(
+        goal,
+        by=by,
+        reason=_("Review on %(day)s: %(decision)s")
+        % {"day": held_on.isoformat(), "decision": Decision(decision).label},
+    )
+    _celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)
+    if new_status == Status.COMPLETED:
+        _celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal)
+    return review

@@ -1,0 +1,29 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from peergoals.demo import DEMO_PASSWORD, build_demo, demo_exists, logins
+
+
+class Command(BaseCommand):
+    help = "Load the demo program (one team, two specialists, eight peers, six weeks of history)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the demo is already loaded (what `make run` uses).",
+        )
+
+    def handle(self, *args: Any, if_empty: bool, **options: Any) -> None:
+        if demo_exists():
+            if not if_empty:
+                self.stderr.write("The demo is already loaded in this database.")
+                raise SystemExit(1)
+        else:
+            build_demo()
+            self.stdout.write(self.style.SUCCESS("Loaded the demo program."))
+        self.stdout.write("\nSign in at http://127.0.0.1:8000/ with:")
+        for who, username in logins():
+            self.stdout.write(f"  {who:32} {username:8} / {DEMO_PASSWORD}")
+        self.stdout.write("")

@@ -1,0 +1,446 @@
+"""Goals, steps, check-ins, reviews and wins: the practice of peer-driven goal setting.
+
+Statuses use the codes of FHIR R4 Goal.lifecycleStatus so that exchange needs no mapping table.
+Who may do what to these rows is decided in `peergoals.access` (whose records) and in
+`peergoals.goals.actions` (what the practice allows: only the peer makes a goal theirs).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from peergoals.people.models import User
+
+
+class LifeArea(models.TextChoices):
+    """SAMHSA's eight dimensions of wellness, in plain words."""
+
+    EMOTIONAL = "emotional", _("Feelings and coping")
+    ENVIRONMENTAL = "environmental", _("Home and surroundings")
+    FINANCIAL = "financial", _("Money")
+    INTELLECTUAL = "intellectual", _("Learning and skills")
+    OCCUPATIONAL = "occupational", _("Work and purpose")
+    PHYSICAL = "physical", _("Body and health")
+    SOCIAL = "social", _("Family, friends and community")
+    SPIRITUAL = "spiritual", _("Meaning and spirit")
+
+
+class Status(models.TextChoices):
+    """FHIR Goal.lifecycleStatus codes, with the words a peer sees."""
+
+    PROPOSED = "proposed", _("Suggested, waiting for your answer")
+    PLANNED = "planned", _("An idea for now")
+    ACTIVE = "active", _("Working on it")
+    ON_HOLD = "on-hold", _("Paused")
+    COMPLETED = "completed", _("Done")
+    CANCELLED = "cancelled", _("Let go")
+    REJECTED = "rejected", _("Declined")
+
+
+OPEN_STATUSES = (Status.PROPOSED, Status.PLANNED, Status.ACTIVE, Status.ON_HOLD)
+
+
+class ExpressedBy(models.TextChoices):
+    PEER = "peer", _("The peer")
+    SPECIALIST = "specialist", _("The peer specialist")
+    TOGETHER = "together", _("Together")
+
+
+READINESS = [MinValueValidator(0), MaxValueValidator(10)]
+
+
+class GoalQuerySet(models.QuerySet["Goal"]):
+    def active(self) -> GoalQuerySet:
+        return self.filter(status=Status.ACTIVE)
+
+    def open(self) -> GoalQuerySet:
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def for_peer(self, peer: User) -> GoalQuerySet:
+        return self.filter(peer=peer)
+
+    def review_due(self, on: datetime.date | None = None) -> GoalQuerySet:
+        """Active goals whose review date has come. Ideas and paused goals never come due."""
+        return self.active().filter(next_review_on__lte=on or timezone.localdate())
+
+
+class Goal(models.Model):
+    """A long-term aspiration, in the peer's own words."""
+
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    own_words = models.TextField(
+        _("in your own words"),
+        max_length=1000,
+        help_text=_("What the peer said, kept exactly as they said it."),
+    )
+    smart_wording = models.TextField(_("SMART wording"), max_length=1000, blank=True)
+    life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
+    why_it_matters = models.TextField(_("why it matters"), max_length=2000, blank=True)
+    strengths = models.TextField(_("strengths to draw on"), max_length=2000, blank=True)
+    importance = models.PositiveSmallIntegerField(
+        _("how important (0-10)"), null=True, blank=True, validators=READINESS
+    )
+    confidence = models.PositiveSmallIntegerField(
+        _("how confident (0-10)"), null=True, blank=True, validators=READINESS
+    )
+    expressed_by = models.CharField(
+        _("expressed by"), max_length=20, choices=ExpressedBy.choices, default=ExpressedBy.PEER
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    review_every_days = models.PositiveSmallIntegerField(
+        _("review every (days)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Bumped on every change; an edit made from an older version is refused, not lost.
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["peer", "status"]),
+            models.Index(fields=["status", "next_review_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(importance__isnull=True) | Q(importance__lte=10),
+                name="goal_importance_0_to_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__lte=10),
+                name="goal_confidence_0_to_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return self.smart_wording or self.own_words
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def review_is_due(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (
+            self.status == Status.ACTIVE
+            and self.next_review_on is not None
+            and self.next_review_on <= on
+        )
+
+
+class Period(models.TextChoices):
+    DAY = "day", _("a day")
+    WEEK = "week", _("a week")
+    MONTH = "month", _("a month")
+
+
+class TargetKind(models.TextChoices):
+    ONCE = "once", _("Do it once")
+    COUNT = "count", _("A number of times")
+    AMOUNT = "amount", _("An amount")
+
+
+class StepQuerySet(models.QuerySet["Step"]):
+    def active(self) -> StepQuerySet:
+        return self.filter(status=Status.ACTIVE, goal__status=Status.ACTIVE)
+
+
+class Step(models.Model):
+    """A short-term SMART action under a goal."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    wording = models.TextField(_("step"), max_length=1000)
+    target_kind = models.CharField(
+        _("target"), max_length=10, choices=TargetKind.choices, default=TargetKind.ONCE
+    )
+    target_quantity = models.DecimalField(
+        _("how many or how much"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    target_unit = models.CharField(_("unit"), max_length=40, blank=True)
+    target_per = models.CharField(_("each"), max_length=10, choices=Period.choices, blank=True)
+    starts_on = models.DateField(_("starts"), default=timezone.localdate)
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    expressed_by = models.CharField(
+        _("expressed by"), max_length=20, choices=ExpressedBy.choices, default=ExpressedBy.PEER
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = StepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["goal", "position", "id"]
+        indexes = [models.Index(fields=["goal", "status", "position"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_kind="once") | Q(target_quantity__isnull=False),
+                name="step_counted_targets_have_a_quantity",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(due_on__gte=models.F("starts_on")),
+                name="step_due_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.wording
+
+    @property
+    def target_text(self) -> str:
+        """The target in plain words: "3 times a week", "20 minutes a day", "once"."""
+        from peergoals.goals.progress import describe_target
+
+        return describe_target(
+            self.target_kind, self.target_quantity, self.target_unit, self.target_per
+        )
+
+
+class Outcome(models.TextChoices):
+    DONE = "done", _("Done")
+    NOT_DONE = "not_done", _("Not today")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class Feeling(models.TextChoices):
+    GREAT = "great", _("Great")
+    GOOD = "good", _("Good")
+    OKAY = "okay", _("Okay")
+    HARD = "hard", _("Hard")
+    OVERWHELMED = "overwhelmed", _("Overwhelmed")
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to edit or delete a check-in; corrections are new entries."""
+
+
+class CheckInQuerySet(models.QuerySet["CheckIn"]):
+    def current(self) -> CheckInQuerySet:
+        """Entries that no later correction replaced."""
+        return self.filter(superseded_by__isnull=True)
+
+    def update(self, **kwargs: object) -> int:
+        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
+
+
+class CheckIn(models.Model):
+    """Progress on a step on one day. Never edited: a correction is a new entry that supersedes."""
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="check_ins")
+    # The step's peer, kept here so "last check-in per peer" is one indexed lookup at scale.
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    for_date = models.DateField(_("for the day"))
+    outcome = models.CharField(_("how did it go"), max_length=10, choices=Outcome.choices)
+    amount = models.DecimalField(
+        _("how much"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    feeling = models.CharField(_("how it felt"), max_length=12, choices=Feeling.choices, blank=True)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="superseded_by"
+    )
+
+    objects = CheckInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-for_date", "-recorded_at"]
+        indexes = [
+            models.Index(fields=["step", "for_date"]),
+            models.Index(fields=["peer", "recorded_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="check_in_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.step} on {self.for_date}: {self.get_outcome_display()}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
+
+
+class ReviewFeeling(models.TextChoices):
+    GOOD = "good", _("Good about it")
+    OKAY = "okay", _("Okay")
+    STUCK = "stuck", _("Stuck")
+    OVERWHELMED = "overwhelmed", _("Overwhelmed")
+
+
+class Decision(models.TextChoices):
+    KEEP = "keep", _("Keep going as planned")
+    ADJUST = "adjust", _("Change the plan")
+    PAUSE = "pause", _("Pause for now")
+    COMPLETE = "complete", _("I reached it")
+    LET_GO = "let_go", _("Let it go")
+
+
+class Attainment(models.IntegerChoices):
+    """Goal Attainment Scaling (Kiresuk & Sherman): the level reached against what was expected."""
+
+    MUCH_LESS = -2, _("Much less than expected")
+    LESS = -1, _("Somewhat less than expected")
+    EXPECTED = 0, _("As expected")
+    MORE = 1, _("Somewhat more than expected")
+    MUCH_MORE = 2, _("Much more than expected")
+
+
+class Review(models.Model):
+    """A conversation about a goal that keeps the plan alive."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reviews")
+    held_on = models.DateField(_("held on"), default=timezone.localdate)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="reviews_taken_part_in", blank=True
+    )
+    whats_working = models.TextField(_("what's working"), max_length=2000, blank=True)
+    whats_not_working = models.TextField(_("what isn't working"), max_length=2000, blank=True)
+    feeling = models.CharField(
+        _("how I feel about it"), max_length=12, choices=ReviewFeeling.choices, blank=True
+    )
+    decision = models.CharField(_("what next"), max_length=10, choices=Decision.choices)
+    wins = models.TextField(_("wins to celebrate"), max_length=2000, blank=True)
+    lessons = models.TextField(_("what I learned from hurdles"), max_length=2000, blank=True)
+    attainment = models.SmallIntegerField(
+        _("how it went against what was expected"),
+        choices=Attainment.choices,
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-held_on", "-created_at"]
+        indexes = [models.Index(fields=["goal", "held_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attainment__isnull=True) | Q(attainment__gte=-2, attainment__lte=2),
+                name="review_attainment_minus_2_to_2",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.goal} on {self.held_on}"
+
+
+class WinKind(models.TextChoices):
+    FIRST_CHECK_IN = "first_check_in", _("First check-in")
+    FIRST_STEP_DONE = "first_step_done", _("First step done")
+    STREAK = "streak", _("Streak")
+    STEP_COMPLETED = "step_completed", _("Step completed")
+    GOAL_COMPLETED = "goal_completed", _("Goal reached")
+    REVIEW_HELD = "review_held", _("Review held")
+
+
+class Win(models.Model):
+    """A milestone worth celebrating, recorded the moment it happens."""
+
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="wins"
+    )
+    kind = models.CharField(max_length=20, choices=WinKind.choices)
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    step = models.ForeignKey(
+        Step, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    streak_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["peer", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["peer", "kind"],
+                condition=Q(kind__in=["first_check_in", "first_step_done"]),
+                name="one_first_win_of_each_kind_per_peer",
+            ),
+            models.UniqueConstraint(
+                fields=["step", "streak_days"],
+                condition=Q(kind="streak"),
+                name="one_win_per_streak_length_per_step",
+            ),
+            models.UniqueConstraint(
+                fields=["step"], condition=Q(kind="step_completed"), name="one_win_per_step_done"
+            ),
+            models.UniqueConstraint(
+                fields=["goal"], condition=Q(kind="goal_completed"), name="one_win_per_goal_reached"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def message(self) -> str:
+        from peergoals.goals.progress import win_message
+
+        return win_message(self)

@@ -1,0 +1,155 @@
+"""Progress, streaks and the words for wins: small pure functions over already-loaded rows.
+
+Pages prefetch a step's check-ins once and pass them in, so computing progress never queries.
+A skipped day is neither progress nor a failure: it does not break a streak.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+if TYPE_CHECKING:
+    from peergoals.goals.models import CheckIn, Step, Win
+
+# Streak lengths, in days, that are celebrated as wins.
+STREAK_MILESTONES = (3, 7, 14, 30, 60, 90)
+
+
+def period_bounds(per: str, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The current day, week (Monday to Sunday) or month containing `today`."""
+    if per == "day":
+        return today, today
+    if per == "week":
+        start = today - datetime.timedelta(days=today.weekday())
+        return start, start + datetime.timedelta(days=6)
+    if per == "month":
+        start = today.replace(day=1)
+        next_month = (start + datetime.timedelta(days=32)).replace(day=1)
+        return start, next_month - datetime.timedelta(days=1)
+    raise ValueError(f"unknown period {per!r}")
+
+
+def format_quantity(quantity: Decimal | None) -> str:
+    if quantity is None:
+        return ""
+    normal = quantity.normalize()
+    return f"{normal:f}" if normal != normal.to_integral() else str(int(normal))
+
+
+def describe_target(kind: str, quantity: Decimal | None, unit: str, per: str) -> str:
+    """The target in plain words: "3 times a week", "20 minutes a day", "once"."""
+    if kind == "once" or quantity is None:
+        return _("once")
+    amount = format_quantity(quantity)
+    if kind == "count" and not unit:
+        what = ngettext("%(n)s time", "%(n)s times", int(quantity)) % {"n": amount}
+    else:
+        what = f"{amount} {unit}".strip()
+    periods = {"day": _("a day"), "week": _("a week"), "month": _("a month")}
+    return f"{what} {periods[per]}" if per in periods else what
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """Where a step stands today, in the step's own terms."""
+
+    achieved: Decimal
+    target: Decimal
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    streak: int
+    last_check_in: datetime.date | None
+
+    @property
+    def is_met(self) -> bool:
+        return self.achieved >= self.target
+
+    @property
+    def percent(self) -> int:
+        if self.target <= 0:
+            return 0
+        return min(100, int(self.achieved * 100 / self.target))
+
+
+def contribution(check_in: CheckIn, kind: str) -> Decimal:
+    """What one check-in adds: its amount when given, otherwise one for a done entry."""
+    if check_in.outcome != "done":
+        return Decimal(0)
+    if check_in.amount is not None and kind != "once":
+        return check_in.amount
+    return Decimal(1)
+
+
+def step_progress(step: Step, check_ins: Iterable[CheckIn], today: datetime.date) -> StepProgress:
+    """Progress of `step` from its current (not superseded) check-ins."""
+    entries = list(check_ins)
+    if step.target_kind == "once" or step.target_quantity is None:
+        target = Decimal(1)
+        start = end = None
+    elif step.target_per:
+        target = step.target_quantity
+        start, end = period_bounds(step.target_per, today)
+    else:
+        target = step.target_quantity
+        start, end = step.starts_on, step.due_on
+    counted = [
+        c
+        for c in entries
+        if (start is None or start <= c.for_date) and (end is None or c.for_date <= end)
+    ]
+    achieved = sum((contribution(c, step.target_kind) for c in counted), Decimal(0))
+    return StepProgress(
+        achieved=achieved,
+        target=target,
+        period_start=start,
+        period_end=end,
+        streak=streak_days(entries, today),
+        last_check_in=max((c.for_date for c in entries), default=None),
+    )
+
+
+def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
+    """Consecutive days with something done, counting back from today (or yesterday).
+
+    A skipped day is passed over without breaking the streak; a day with nothing done ends it.
+    Today not yet checked in does not break it either: the day is not over.
+    """
+    by_day: dict[datetime.date, set[str]] = {}
+    for check_in in check_ins:
+        by_day.setdefault(check_in.for_date, set()).add(check_in.outcome)
+    streak = 0
+    day = today
+    if "done" not in by_day.get(day, set()) and "skipped" not in by_day.get(day, set()):
+        day -= datetime.timedelta(days=1)
+    while True:
+        outcomes = by_day.get(day, set())
+        if "done" in outcomes:
+            streak += 1
+        elif "skipped" not in outcomes:
+            return streak
+        day -= datetime.timedelta(days=1)
+
+
+def win_message(win: Win) -> str:
+    """The celebration a peer sees, in plain, warm words."""
+    step = win.step.wording if win.step_id and win.step else ""
+    goal = win.goal.title if win.goal_id and win.goal else ""
+    messages = {
+        "first_check_in": _("You did your first check-in. That is how every journey starts!"),
+        "first_step_done": _("Your first step is done. You did that!"),
+        "streak": _("%(days)s days in a row on “%(step)s”. Keep it up!")
+        % {"days": win.streak_days, "step": step},
+        "step_completed": _("Step done: “%(step)s”. Nice work!") % {"step": step},
+        "goal_completed": _("You reached your goal: “%(goal)s”. Take a moment to enjoy it!")
+        % {"goal": goal},
+        "review_held": _("You looked back at “%(goal)s” and made a plan. Well done.")
+        % {"goal": goal},
+    }
+    return messages.get(win.kind, _("A win worth celebrating!"))

@@ -1,0 +1,143 @@
+"""People, their roles, teams and caseloads."""
+
+from __future__ import annotations
+
+import datetime
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PEER = "peer", _("Peer")
+    SPECIALIST = "specialist", _("Peer specialist")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Program admin")
+
+
+class Team(models.Model):
+    """A group of peer specialists overseen by one or more supervisors."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserQuerySet(models.QuerySet["User"]):
+    def peers(self) -> UserQuerySet:
+        return self.filter(role=Role.PEER)
+
+    def specialists(self) -> UserQuerySet:
+        return self.filter(role=Role.SPECIALIST)
+
+    def on_caseload_of(self, specialist: User, on: datetime.date | None = None) -> UserQuerySet:
+        return self.filter(
+            id__in=Assignment.objects.current(on).filter(specialist=specialist).values("peer_id")
+        )
+
+
+class PeopleManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class User(AbstractUser):
+    """Anyone who signs in. What they may reach is decided by `peergoals.access` alone."""
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PEER)
+    preferred_name = models.CharField(
+        _("preferred name"),
+        max_length=80,
+        blank=True,
+        help_text=_("What the person likes to be called. Shown instead of their full name."),
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text=_("For specialists and supervisors: the team they work in or oversee."),
+    )
+
+    objects: ClassVar[PeopleManager] = PeopleManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["role", "team"])]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred_name or self.get_full_name() or self.username
+
+    @property
+    def is_peer(self) -> bool:
+        return self.role == Role.PEER
+
+    @property
+    def is_specialist(self) -> bool:
+        return self.role == Role.SPECIALIST
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == Role.SUPERVISOR
+
+    @property
+    def is_program_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def current(self, on: datetime.date | None = None) -> AssignmentQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on), started_on__lte=on)
+
+
+class Assignment(models.Model):
+    """A peer on a specialist's caseload, from `started_on` until the day before `ended_on`."""
+
+    peer = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("peer")
+    )
+    specialist = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        related_name="caseload_assignments",
+        verbose_name=_("peer specialist"),
+    )
+    started_on = models.DateField(_("started on"), default=timezone.localdate)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [
+            models.Index(fields=["specialist", "ended_on"]),
+            models.Index(fields=["peer", "ended_on"]),
+        ]
+        constraints = [
+            # A peer has at most one open assignment: reassigning ends the old one first.
+            models.UniqueConstraint(
+                fields=["peer"],
+                condition=Q(ended_on__isnull=True),
+                name="one_open_assignment_per_peer",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="assignment_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.peer} with {self.specialist}"

@@ -1,0 +1,25 @@
+"""Production settings: everything from the environment, and no way to start unsafely."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from peergoals.settings import *  # noqa: F403
+from peergoals.settings import DEBUG, DEMO_SECRET_KEY, SECRET_KEY
+
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG or set it to 0.")
+if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a random value of at least 50 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(64))')."
+    )
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+WHITENOISE_USE_FINDERS = False

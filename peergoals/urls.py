@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("peergoals.goals.urls")),
+    path("", include("peergoals.people.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,30 @@
+"""Fixtures shared by every test; the personas are described in tests/personas.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from peergoals.people.actions import assign_peer
+from peergoals.people.models import Role, Team
+from tests.personas import People, make_person
+
+
+@pytest.fixture
+def people(db: None, settings: object) -> People:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+    east = Team.objects.create(name="East")
+    west = Team.objects.create(name="West")
+    morgan = make_person("morgan", Role.ADMIN)
+    cast = People(
+        maria=make_person("maria", Role.PEER),
+        sam=make_person("sam", Role.SPECIALIST, east),
+        alex=make_person("alex", Role.SPECIALIST, east),
+        jordan=make_person("jordan", Role.PEER),
+        pat=make_person("pat", Role.SUPERVISOR, east),
+        quinn=make_person("quinn", Role.SUPERVISOR, west),
+        morgan=morgan,
+        riley=make_person("riley", Role.PEER),
+    )
+    assign_peer(cast.maria, cast.sam, by=morgan)
+    assign_peer(cast.jordan, cast.alex, by=morgan)
+    return cast

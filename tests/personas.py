@@ -1,0 +1,34 @@
+"""Named personas shared by every test.
+
+Maria is a peer on Sam's caseload. Alex is another specialist on the same team; Jordan is a peer
+on Alex's caseload. Pat supervises that team; Quinn supervises another team. Morgan is the
+program admin. Riley uses PeerGoals alone, with no specialist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peergoals.people.models import Role, Team, User
+
+PASSWORD = "a-long-test-password-9"
+
+
+def make_person(username: str, role: str, team: Team | None = None) -> User:
+    user = User(username=username, preferred_name=username.title(), role=role, team=team)
+    user.set_password(PASSWORD)
+    user.is_staff = user.is_superuser = role == Role.ADMIN
+    user.save()
+    return user
+
+
+@dataclass
+class People:
+    maria: User
+    sam: User
+    alex: User
+    jordan: User
+    pat: User
+    quinn: User
+    morgan: User
+    riley: User
