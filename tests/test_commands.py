@@ -49,7 +49,7 @@ def test_it_loads_the_demo_only_once_with_if_empty() -> None:
     assert Goal.objects.count() == goals
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_it_seeds_the_same_organisation_from_the_same_seed() -> None:
     output = run("seed", "--peers", "30", "--specialists", "3", "--weeks", "2")
     first = (CheckIn.objects.count(), Goal.objects.count(), Review.objects.count())
