@@ -14,10 +14,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     if len(args) > 1 and args[1] == "coach":
-        from importlib import import_module
+        from peergoals.coach.cli import main as coach_main
 
-        coach_main = import_module("peergoals.coach.cli").main
-        return int(coach_main(args[2:]))
+        return coach_main(args[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peergoals.settings")
     from django.core.management import execute_from_command_line
 

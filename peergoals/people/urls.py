@@ -1,7 +1,19 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
+
+from peergoals.people import views
+
+# Namespaced pages of this app; "home", "login" and "logout" stay un-namespaced because the
+# settings (LOGIN_URL, LOGIN_REDIRECT_URL, LOGOUT_REDIRECT_URL) name them.
+people_patterns = [
+    path("caseload/", views.caseload, name="caseload"),
+    path("team/", views.team, name="team"),
+    path("specialists/<int:specialist_id>/", views.specialist, name="specialist"),
+]
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include((people_patterns, "people"))),
 ]

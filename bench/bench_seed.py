@@ -1,0 +1,109 @@
+"""Build the 10,000-peer organisation on a fresh SQLite database and time the busiest pages on it.
+
+Writes bench/results/seed_bench.json. Usage: python bench/bench_seed.py [--peers N]
+[--specialists M] [--weeks W]. Uses its own database under var/bench/, never the demo's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+RESULTS = ROOT / "bench" / "results" / "seed_bench.json"
+REQUESTS = 30
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--peers", type=int, default=10_000)
+    parser.add_argument("--specialists", type=int, default=200)
+    parser.add_argument("--weeks", type=int, default=8)
+    args = parser.parse_args()
+
+    shutil.rmtree(BENCH_DIR, ignore_errors=True)
+    BENCH_DIR.mkdir(parents=True)
+    os.environ["PEERGOALS_VAR_DIR"] = str(BENCH_DIR)
+    os.environ["DATABASE_URL"] = ""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peergoals.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from peergoals.people.models import User
+    from peergoals.seed import build_organisation
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    report = build_organisation(peers=args.peers, specialists=args.specialists, weeks=args.weeks)
+    build_seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database = BENCH_DIR / "peergoals.sqlite3"
+    size_mib = database.stat().st_size / 2**20
+
+    specialist = User.objects.get(username="seed-specialist-0001")
+    peer = User.objects.filter(assignments__specialist=specialist).order_by("id").first()
+    supervisor = User.objects.get(username="seed-supervisor-001")
+    assert peer is not None
+    pages = {
+        "caseload (specialist)": (specialist, reverse("people:caseload")),
+        "peer page (specialist)": (specialist, reverse("goals:peer", args=[peer.id])),
+        "team (supervisor)": (supervisor, reverse("people:team")),
+        "peer home (peer)": (peer, reverse("goals:today")),
+    }
+    timings = {}
+    for name, (user, url) in pages.items():
+        client = Client()
+        client.force_login(user)
+        client.get(url)  # warm caches and the connection
+        samples = []
+        for _ in range(REQUESTS):
+            with CaptureQueriesContext(connection) as queries:
+                began = time.perf_counter()
+                response = client.get(url)
+                samples.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (name, response.status_code)
+        samples.sort()
+        timings[name] = {
+            "url": url,
+            "p50_ms": round(statistics.median(samples), 1),
+            "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 1),
+            "queries": len(queries),
+        }
+
+    result = {
+        "peers": report.peers,
+        "specialists": report.specialists,
+        "supervisors": report.supervisors,
+        "goals": report.goals,
+        "steps": report.steps,
+        "check_ins": report.check_ins,
+        "reviews": report.reviews,
+        "wins": report.wins,
+        "build_seconds": round(build_seconds, 1),
+        "sqlite_size_mib": round(size_mib, 1),
+        "caseload_size": User.objects.on_caseload_of(specialist).count(),
+        "pages": timings,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Every sentence the coach shows a person, in one place so it can be translated.
+
+Plain words, second person, kind. `_()` marks a string for translation; it returns it unchanged
+for now. Templates use `str.format` fields; the coach fills them with the peer's own words.
+"""
+
+from __future__ import annotations
+
+
+def _(text: str) -> str:
+    return text
+
+
+# Why a criterion is met or not (one sentence each).
+SPECIFIC_MET = _("You named a clear action: {action}.")
+SPECIFIC_STATE = _("This names a wish or a feeling more than an action you will do.")
+SPECIFIC_OUTCOME = _("This names a result you hope for, not yet the action that gets you there.")
+SPECIFIC_VAGUE = _("Words like \u201c{word}\u201d leave it open what exactly you will do.")
+SPECIFIC_NO_ACTION = _("There is no action in it yet: what will you do?")
+
+MEASURABLE_COUNT = _("You can count it: {target}.")
+MEASURABLE_DONE = _("You will know when it is done: it is done or not.")
+MEASURABLE_TRY = _("\u201cTry\u201d makes it hard to tell when it is done.")
+MEASURABLE_VAGUE = _(
+    "\u201c{word}\u201d can\u2019t be counted, so it is hard to see your progress."
+)
+MEASURABLE_NONE = _("There is nothing to count or check off yet.")
+
+ACHIEVABLE_MET = _("It sounds doable for the time you gave it.")
+ACHIEVABLE_ABSOLUTE = _(
+    "\u201c{word}\u201d sets a perfect standard, and one slip could feel like failing."
+)
+ACHIEVABLE_TOO_LARGE = _("That is a very big goal for the time you gave it.")
+
+TIME_DUE = _("It has a time: by {due}.")
+TIME_SCHEDULE = _("It has a schedule: {schedule}.")
+TIME_SCHEDULE_PLAIN = _("It has a regular time to do it.")
+TIME_NONE = _("There is no day, deadline or schedule yet.")
+TIME_VAGUE = _("\u201c{word}\u201d doesn\u2019t say when.")
+
+RELEVANT_UNKNOWN = _(
+    "Add your long-term goal or what matters to you, and the coach can check the fit."
+)
+RELEVANT_MET = _("It helps with what you want: \u201c{context}\u201d.")
+RELEVANT_NOT_MET = _("It\u2019s not clear how this helps with \u201c{context}\u201d.")
+
+# Suggestions: one per unmet criterion, then one per flag that needs one.
+SUGGEST_SPECIFIC = _("What would {topic} look like for you this week? Maybe {example}?")
+SUGGEST_SPECIFIC_NO_TOPIC = _(
+    "What would that look like for you? Improving relationships? Finding work? Self-care?"
+)
+SUGGEST_MEASURABLE = _(
+    "How will you know you did it? You could add a number, like how many times or how many minutes."
+)
+SUGGEST_MEASURABLE_TRY = _(
+    "What if you drop \u201ctry\u201d and pick an amount you feel sure about, like once this week?"
+)
+SUGGEST_ABSOLUTE = _(
+    "\u201c{word}\u201d is a big promise. What feels doable this week, as a first step?"
+)
+SUGGEST_TOO_LARGE = _(
+    "That\u2019s a lot for the time you gave it. What is one smaller step you could finish first?"
+)
+SUGGEST_TIME = _(
+    "When would you like to do this? A day like \u201cby Friday\u201d or \u201cthis week\u201d "
+    "helps you plan."
+)
+SUGGEST_RELEVANT = _(
+    "How does this connect to \u201c{context}\u201d? If it matters to you, say how. If not, "
+    "what step would move that goal forward?"
+)
+SUGGEST_DEFICIT = _(
+    "You\u2019re moving away from something. What would you like to do instead, "
+    "when you\u2019d usually {habit}?"
+)
+SUGGEST_DEFICIT_PLAIN = _(
+    "You\u2019re moving away from something. What would you like to move toward instead?"
+)
+SUGGEST_READINESS = _(
+    "It sounds like this may come from someone else. What matters to you about it? "
+    "It\u2019s okay to say \u201cnot yet.\u201d"
+)
+SUGGEST_SMALL_START = _("What\u2019s one thing you could do today that would make you feel good?")
+
+# Small first steps, by life area, offered as examples (never as the peer's own goal).
+AREA_EXAMPLES: dict[str, str] = {
+    "health": _("a 10-minute walk each morning"),
+    "emotional": _("writing in a journal for 5 minutes each night"),
+    "recovery": _("going to one peer support meeting this week"),
+    "work": _("applying to one job this week"),
+    "housing": _("calling one housing program this week"),
+    "family": _("calling one family member this week"),
+    "social": _("texting one friend this week"),
+    "money": _("setting aside $5 each week"),
+    "spiritual": _("5 quiet minutes of prayer or reflection each morning"),
+    "legal": _("calling your lawyer or PO this week to ask about next steps"),
+    "education": _("reading for 15 minutes a day"),
+    "documents": _("calling to ask what you need for a new ID this week"),
+}
+EXAMPLE_DEFAULT = _("one small step you could take this week")
+
+# Can't judge.
+CANNOT_EMPTY = _("There are no words to look at yet.")
+CANNOT_NO_WORDS = _("There are no words here, only symbols or emoji.")
+CANNOT_TOO_LONG = _(
+    "This is too long to look at as one goal ({length} characters; the limit is {limit})."
+)
+CANNOT_NOT_ENGLISH = _("The coach can only read English for now.")
+CANNOT_NOT_UNDERSTOOD = _("The coach couldn\u2019t find a goal in these words.")
+SUGGEST_OWN_WORDS = _(
+    "Could you say your goal in your own words, in one short sentence? What would you like to do, "
+    "and when?"
+)
+
+# Card (CLI) labels.
+CRITERION_NAMES: dict[str, str] = {
+    "specific": _("Specific"),
+    "measurable": _("Measurable"),
+    "achievable": _("Achievable"),
+    "relevant": _("Relevant"),
+    "time_bound": _("Time-bound"),
+}
+CARD_DUE = _("Due")
+CARD_TARGET = _("Target")
+CARD_FLAGS = _("Flags")
+CARD_SUGGESTIONS = _("Suggestions")
+CARD_NONE = _("none")
+CARD_NOT_JUDGED = _("not judged")
+PER_NAMES: dict[str, str] = {"day": _("a day"), "week": _("a week"), "month": _("a month")}
+MINUTES = _("{minutes} minutes")
+
+# CLI and JSON lines errors.
+ERROR_BAD_DATE = _("invalid date {value!r}: use YYYY-MM-DD, a real calendar date")
+ERROR_PREFIX = _("peergoals coach: error: {message}")
+ERROR_JSONL_ARGS = _("--jsonl reads everything from stdin: give no statement, --context or --today")
+ERROR_EMPTY_LINE = _("empty line")
+ERROR_NO_TEXT = _("give a goal statement, or use --jsonl to read JSON lines from stdin")
+ERROR_BAD_JSON = _("line is not valid JSON: {detail}")
+ERROR_NOT_OBJECT = _("line must be a JSON object")
+ERROR_MISSING_TEXT = _('missing "text"')
+ERROR_TEXT_TYPE = _('"text" must be a string')
+ERROR_CONTEXT_TYPE = _('"context" must be a string or null')
+ERROR_TODAY_TYPE = _('"today" must be a string YYYY-MM-DD or null')
+
+
+def target_phrase(count: int | None, unit: str | None, per: str | None, minutes: int | None) -> str:
+    """A short description of a target, e.g. "3 jobs", "1 time a day, 10 minutes"."""
+    parts: list[str] = []
+    if count is not None:
+        noun = unit or ""
+        if noun and count != 1:
+            noun = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+        parts.append(f"{count} {noun}".strip())
+    if per is not None:
+        parts.append(PER_NAMES[per])
+    text = " ".join(parts)
+    if minutes is not None:
+        text = (
+            f"{text}, {MINUTES.format(minutes=minutes)}"
+            if text
+            else MINUTES.format(minutes=minutes)
+        )
+    return text

@@ -1,0 +1,324 @@
+"""HTML forms for goals, steps, check-ins and reviews. They parse; the actions decide."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from peergoals.goals.models import (
+    Attainment,
+    Decision,
+    Feeling,
+    LifeArea,
+    Outcome,
+    Period,
+    ReviewFeeling,
+    Status,
+    TargetKind,
+)
+
+if TYPE_CHECKING:
+    # Only for type checking: django-stubs is a development dependency.
+    from django_stubs_ext import StrOrPromise
+
+# Plain-words errors, shown next to the field they are about.
+PLAIN_ERRORS = {
+    "required": _("Please fill this in."),
+    "invalid": _("This doesn't look right. Please check it."),
+    "invalid_choice": _("Please pick one of the choices."),
+    "max_length": _("Please make this shorter (up to %(limit_value)d characters)."),
+    "min_value": _("Please use a number of at least %(limit_value)s."),
+    "max_value": _("Please use a number of at most %(limit_value)s."),
+    "max_digits": _("Please use a smaller number."),
+    "max_decimal_places": _("Please use at most %(max)s digits after the point."),
+    "max_whole_digits": _("Please use a smaller number."),
+    "null_characters_not_allowed": _("This has a character that can't be saved."),
+}
+
+BLANK_CHOICE = [("", _("Choose one"))]
+
+
+class PlainForm(forms.Form):
+    """A form whose every error is in plain words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **PLAIN_ERRORS}
+
+
+def text(
+    label: StrOrPromise, *, max_length: int, required: bool = False, rows: int = 3, **kw: Any
+) -> Any:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kw,
+    )
+
+
+def rating(label: StrOrPromise, help_text: StrOrPromise) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=10,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+def _life_area() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Which part of life is this about?"),
+        choices=[*BLANK_CHOICE, *LifeArea.choices],
+    )
+
+
+class GoalForm(PlainForm):
+    """A peer's own new goal."""
+
+    own_words = text(
+        _("Your goal, in your own words"),
+        max_length=1000,
+        required=True,
+        help_text=_("Say it the way you would say it to a friend."),
+    )
+    life_area = _life_area()
+    why_it_matters = text(_("Why does it matter to you?"), max_length=2000)
+    strengths = text(
+        _("What strengths can you bring to it?"),
+        max_length=2000,
+        help_text=_("For example: I am stubborn in a good way, my sister supports me."),
+    )
+    importance = rating(
+        _("How important is it to you? (0 to 10)"), _("0 is not at all, 10 is very.")
+    )
+    confidence = rating(
+        _("How sure are you that you can do it? (0 to 10)"), _("0 is not at all, 10 is very.")
+    )
+    ready = forms.TypedChoiceField(
+        label=_("Are you ready to start?"),
+        choices=[
+            ("yes", _("I'm ready to start")),
+            ("no", _("Keep it as an idea for now")),
+        ],
+        coerce=lambda value: value == "yes",
+        initial="yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class ProposalForm(PlainForm):
+    """A specialist's suggested goal: it waits for the peer's answer."""
+
+    own_words = text(
+        _("The goal, as the peer said it"),
+        max_length=1000,
+        required=True,
+        help_text=_("The peer can accept it, reword it, or say no."),
+    )
+    smart_wording = text(
+        _("A clearer wording (optional)"),
+        max_length=1000,
+        help_text=_("What, how much, and by when. It sits beside the peer's words."),
+    )
+    life_area = _life_area()
+    why_it_matters = text(_("Why it matters to them"), max_length=2000)
+    strengths = text(_("Strengths they bring"), max_length=2000)
+    together = forms.BooleanField(label=_("We wrote this together"), required=False)
+
+
+class GoalEditForm(PlainForm):
+    """Change a goal; `version` guards against overwriting someone else's change."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    own_words = text(_("In your own words"), max_length=1000, required=True)
+    smart_wording = text(
+        _("Clear wording: what, how much, by when"),
+        max_length=1000,
+        help_text=_("It sits beside your own words and never replaces them."),
+    )
+    life_area = _life_area()
+    why_it_matters = text(_("Why it matters"), max_length=2000)
+    strengths = text(_("Strengths to draw on"), max_length=2000)
+    importance = rating(_("How important (0 to 10)"), _("0 is not at all, 10 is very."))
+    confidence = rating(_("How sure you feel (0 to 10)"), _("0 is not at all, 10 is very."))
+    review_every_days = forms.IntegerField(
+        label=_("Look back at it every how many days?"),
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+    # Only the peer changes their own words and readiness; others see them but can't edit.
+    PEER_ONLY = ("own_words", "importance", "confidence")
+
+    def __init__(self, *args: Any, peer_is_editing: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not peer_is_editing:
+            for name in self.PEER_ONLY:
+                del self.fields[name]
+
+    def changes(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class AcceptGoalForm(PlainForm):
+    own_words = text(
+        _("Want to say it your own way? (optional)"),
+        max_length=1000,
+        rows=2,
+        help_text=_("Leave it empty to keep the words as they are."),
+    )
+
+
+class AcceptStepForm(PlainForm):
+    wording = text(
+        _("Want to say it your own way? (optional)"),
+        max_length=1000,
+        rows=2,
+        help_text=_("Leave it empty to keep the words as they are."),
+    )
+
+
+class StatusForm(PlainForm):
+    status = forms.ChoiceField(choices=Status.choices)
+    reason = forms.CharField(max_length=200, required=False)
+
+
+class MoveForm(PlainForm):
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+    @property
+    def offset(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+class StepForm(PlainForm):
+    """A short-term step: what, how much, how often, by when."""
+
+    wording = text(
+        _("What is the step?"),
+        max_length=1000,
+        required=True,
+        rows=2,
+        help_text=_("Small and clear, like “Walk for 10 minutes after breakfast”."),
+    )
+    target_kind = forms.ChoiceField(
+        label=_("How will you know it's done?"),
+        choices=TargetKind.choices,
+        initial=TargetKind.ONCE,
+        widget=forms.RadioSelect,
+    )
+    target_quantity = forms.DecimalField(
+        label=_("How many or how much"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+    )
+    target_unit = forms.CharField(
+        label=_("Unit (optional)"),
+        max_length=40,
+        required=False,
+        help_text=_("For example: minutes, pages, dollars."),
+    )
+    target_per = forms.ChoiceField(
+        label=_("Each"),
+        choices=[("", _("No repeat: a total")), *Period.choices],
+        required=False,
+    )
+    starts_on = forms.DateField(
+        label=_("Start on (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    due_on = forms.DateField(
+        label=_("Done by (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("target_kind")
+        if kind in (TargetKind.COUNT, TargetKind.AMOUNT) and data.get("target_quantity") is None:
+            self.add_error(
+                "target_quantity", _("Please say how many or how much, or choose “Do it once”.")
+            )
+        due_on = data.get("due_on")
+        if due_on and due_on < (data.get("starts_on") or timezone.localdate()):
+            self.add_error("due_on", _("Please pick a day on or after the start day."))
+        return data
+
+    def step_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        if not data.get("starts_on"):
+            data.pop("starts_on", None)
+        return data
+
+
+class StepEditForm(StepForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An existing step keeps a start day, so the "done by" check has something to compare.
+        self.fields["starts_on"].required = True
+        self.fields["starts_on"].label = _("Start on")
+
+
+class CheckInForm(PlainForm):
+    """One tap: done, not today, or skip; the rest is optional."""
+
+    outcome = forms.ChoiceField(choices=Outcome.choices)
+    amount = forms.DecimalField(
+        label=_("How much? (optional)"),
+        required=False,
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+    )
+    feeling = forms.ChoiceField(
+        label=_("How did it feel?"),
+        choices=Feeling.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    note = text(_("A note for yourself (optional)"), max_length=2000, rows=2)
+
+
+class ReviewForm(PlainForm):
+    whats_working = text(_("What's working?"), max_length=2000)
+    whats_not_working = text(_("What isn't working?"), max_length=2000)
+    feeling = forms.ChoiceField(
+        label=_("How do you feel about this goal?"),
+        choices=ReviewFeeling.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    decision = forms.ChoiceField(
+        label=_("What happens next?"),
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+    )
+    wins = text(_("Wins to celebrate, big or small"), max_length=2000)
+    lessons = text(_("What did you learn from the hurdles?"), max_length=2000)
+    attainment = forms.TypedChoiceField(
+        label=_("Compared with what you expected, how did it go? (optional)"),
+        choices=[(str(value), label) for value, label in Attainment.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )

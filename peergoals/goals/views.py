@@ -1,0 +1,719 @@
+"""Pages for goals, steps, check-ins, reviews and wins.
+
+Each view parses a form, gets the record through `peergoals.access` (a record someone may not
+reach is a 404, like a missing one), calls one action, and renders. A refusal from the practice
+(`NotAllowed`, `Conflict`) is shown on the page with everything the person typed kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Model, Prefetch, QuerySet
+from django.forms import Form, model_to_dict
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peergoals import access
+from peergoals.access import Action
+from peergoals.coach import judge
+from peergoals.goals import actions
+from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
+from peergoals.goals.forms import (
+    AcceptGoalForm,
+    AcceptStepForm,
+    CheckInForm,
+    GoalEditForm,
+    GoalForm,
+    MoveForm,
+    ProposalForm,
+    ReviewForm,
+    StatusForm,
+    StepEditForm,
+    StepForm,
+)
+from peergoals.goals.models import CheckIn, Goal, Review, ReviewFeeling, Status, Step, Win
+from peergoals.goals.progress import StepProgress, step_progress
+from peergoals.people.views import Request
+
+Done = TypeVar("Done")
+logger = logging.getLogger(__name__)
+
+# The words on each status button, by the status it moves to.
+GOAL_BUTTONS = {
+    Status.ACTIVE: gettext_lazy("Work on it"),
+    Status.PLANNED: gettext_lazy("Keep it as an idea for now"),
+    Status.ON_HOLD: gettext_lazy("Pause"),
+    Status.COMPLETED: gettext_lazy("I reached it"),
+    Status.CANCELLED: gettext_lazy("Let it go"),
+}
+STEP_BUTTONS = {
+    Status.ACTIVE: gettext_lazy("Work on it"),
+    Status.ON_HOLD: gettext_lazy("Pause"),
+    Status.COMPLETED: gettext_lazy("Mark as done"),
+    Status.CANCELLED: gettext_lazy("Let it go"),
+}
+# Fields whose changes the history leaves out: bookkeeping, not something a person changed.
+HISTORY_SKIPS = ["version", "completed_at"]
+
+
+# Loading -------------------------------------------------------------------------------------
+
+
+def with_check_ins(steps: QuerySet[Step]) -> QuerySet[Step]:
+    """Steps with their current check-ins loaded in one query, for progress without N+1."""
+    current = CheckIn.objects.current().order_by("-for_date", "-recorded_at")
+    return steps.prefetch_related(Prefetch("check_ins", queryset=current, to_attr="current"))
+
+
+@dataclass
+class StepView:
+    """A step as a page shows it: where it stands today and its check-in form."""
+
+    step: Step
+    progress: StepProgress
+    today_entry: CheckIn | None
+    form: CheckInForm
+    recent: list[CheckIn] = field(default_factory=list)
+
+
+def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None) -> StepView:
+    entries: list[CheckIn] | None = getattr(step, "current", None)
+    if entries is None:
+        entries = list(step.check_ins.current())
+    return StepView(
+        step=step,
+        progress=step_progress(step, entries, today),
+        today_entry=next((entry for entry in entries if entry.for_date == today), None),
+        form=form or CheckInForm(prefix=f"step-{step.pk}"),
+        recent=entries[:5],
+    )
+
+
+def step_views(steps: Iterable[Step]) -> list[StepView]:
+    today = timezone.localdate()
+    return [step_view(step, today) for step in steps]
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    """One saved version: who, when, why, and what changed since the version before."""
+
+    subject: str
+    who: str
+    when: datetime.datetime
+    why: str
+    created: bool
+    changes: list[Change]
+
+
+def _shown(model: type[Model], name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    choices = dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
+    return str(choices.get(value, value))
+
+
+def _label(model: type[Model], name: str) -> str:
+    if name == "position":
+        return _("place in the list")
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+def history_of(model: type[Goal] | type[Step], records: Iterable[Any]) -> list[HistoryEntry]:
+    """Versions in order, each compared with the one before it (records oldest first)."""
+    previous: dict[int, Any] = {}
+    entries = []
+    for record in records:
+        before = previous.get(record.id)
+        changes = []
+        if before is not None:
+            delta = record.diff_against(before, excluded_fields=HISTORY_SKIPS)
+            changes = [
+                Change(
+                    _label(model, change.field),
+                    _shown(model, change.field, change.old),
+                    _shown(model, change.field, change.new),
+                )
+                for change in delta.changes
+            ]
+        previous[record.id] = record
+        entries.append(
+            HistoryEntry(
+                subject=_("Goal")
+                if model is Goal
+                else _("Step: %(step)s") % {"step": record.wording},
+                who=str(record.history_user) if record.history_user else _("The system"),
+                when=record.history_date,
+                why=record.history_change_reason or "",
+                created=record.history_type == "+",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def goal_history(goal: Goal) -> list[HistoryEntry]:
+    order = ("history_date", "history_id")
+    goal_records = goal.history.select_related("history_user").order_by(*order)
+    step_records = (
+        Step.history.filter(goal_id=goal.pk).select_related("history_user").order_by(*order)
+    )
+    entries = history_of(Goal, goal_records) + history_of(Step, step_records)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+
+def _next(request: Request, default: str) -> str:
+    """The page the form was on, when it is one of ours; otherwise `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _back(request: Request, default: str) -> HttpResponseRedirect:
+    return redirect(_next(request, default))
+
+
+def _refused(request: Request, message: str, back: str, status: int = 400) -> HttpResponse:
+    """A page that says plainly why the practice said no, with a way back."""
+    context = {"message": message, "back": back}
+    return render(request, "goals/refused.html", context, status=status)
+
+
+def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
+    """Run an action; a refusal becomes an error at the top of the form, the typed text kept.
+
+    Returns the action's result (None when refused) and the status code to answer with.
+    """
+    try:
+        return action(), 200
+    except Conflict as conflict:
+        form.add_error(None, str(conflict))
+        return None, 409
+    except NotAllowed as refusal:
+        form.add_error(None, str(refusal))
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+    return None, 400
+
+
+def _celebrate(request: Request, wins: Iterable[Win]) -> None:
+    for win in wins:
+        messages.success(request, win.message, extra_tags="win")
+
+
+def _is_peer(request: Request, goal: Goal) -> bool:
+    return request.user.pk == goal.peer_id
+
+
+def _goal_buttons(request: Request, goal: Goal, may_change: bool) -> list[tuple[str, str]]:
+    if not may_change:
+        return []
+    moves = GOAL_MOVES.get(goal.status, set())
+    if not _is_peer(request, goal):
+        moves = moves - {Status.ACTIVE, Status.PLANNED}
+    return [(status, str(label)) for status, label in GOAL_BUTTONS.items() if status in moves]
+
+
+def _step_buttons(request: Request, step: Step, may_change: bool) -> list[tuple[str, str]]:
+    if not may_change:
+        return []
+    moves = STEP_MOVES.get(step.status, set())
+    if request.user.pk != step.goal.peer_id:
+        moves = moves - {Status.ACTIVE}
+    return [(status, str(label)) for status, label in STEP_BUTTONS.items() if status in moves]
+
+
+# The peer's pages ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def today(request: Request) -> HttpResponse:
+    """The peer's home: today's steps, answers waiting, ideas kept for later, recent wins."""
+    if not request.user.is_peer:
+        return redirect("home")
+    peer = access.get_peer_for(request.user, request.user.pk)
+    steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
+    goals = list(
+        Goal.objects.for_peer(peer)
+        .open()
+        .prefetch_related(
+            Prefetch(
+                "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
+            )
+        )
+        .order_by("created_at")
+    )
+    context = {
+        "steps": step_views(steps),
+        "active_goals": [goal for goal in goals if goal.status == Status.ACTIVE],
+        "proposals": [goal for goal in goals if goal.status == Status.PROPOSED],
+        "proposed_steps": [
+            step
+            for goal in goals
+            if goal.status != Status.PROPOSED
+            for step in goal.proposed  # type: ignore[attr-defined]
+        ],
+        "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
+        "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
+        "wins": Win.objects.filter(peer=peer).select_related("goal", "step")[:5],
+    }
+    return render(request, "goals/today.html", context)
+
+
+@login_required
+@require_GET
+@never_cache
+def wins(request: Request) -> HttpResponse:
+    """Every win the peer has had, newest first."""
+    if not request.user.is_peer:
+        return redirect("home")
+    peer = access.get_peer_for(request.user, request.user.pk)
+    all_wins = Win.objects.filter(peer=peer).select_related("goal", "step")
+    return render(request, "goals/wins.html", {"wins": all_wins[:200]})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def new_goal(request: Request) -> HttpResponse:
+    """The peer sets a goal of their own: active now, or kept as an idea."""
+    peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
+    form = GoalForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        goal, _status = _attempt(
+            form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
+        )
+        if goal is not None:
+            messages.success(request, _("Your goal is saved. It's yours!"))
+            return redirect("goals:detail", goal_id=goal.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "goals/goal_form.html", {"form": form, "peer": peer}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def propose_goal(request: Request, peer_id: int) -> HttpResponse:
+    """A specialist suggests a goal; it stays suggested until the peer answers."""
+    peer = access.get_peer_for(request.user, peer_id, Action.CREATE)
+    if peer.pk == request.user.pk:
+        return redirect("goals:new")
+    form = ProposalForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        goal, _status = _attempt(
+            form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
+        )
+        if goal is not None:
+            messages.success(
+                request,
+                _("Your suggestion is saved. It waits for %(name)s to answer.") % {"name": peer},
+            )
+            return redirect("goals:peer", peer_id=peer.pk)
+    status = 400 if form.is_bound else 200
+    context = {"form": form, "peer": peer, "proposal": True}
+    return render(request, "goals/goal_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def accept_goal(request: Request, goal_id: int) -> HttpResponse:
+    """The peer makes a suggested goal theirs, maybe in their own words."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    form = AcceptGoalForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, _("Please make your wording shorter."), reverse("goals:today"))
+    try:
+        actions.accept_goal(goal, by=request.user, own_words=form.cleaned_data["own_words"])
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
+    messages.success(request, _("It's your goal now."))
+    return _back(request, reverse("goals:detail", args=[goal.pk]))
+
+
+@login_required
+@require_POST
+def decline_goal(request: Request, goal_id: int) -> HttpResponse:
+    """The peer says no to a suggested goal, no reason needed."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    try:
+        actions.decline_goal(goal, by=request.user)
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
+    messages.success(request, _("Okay, you said no to that one. No reason needed."))
+    return _back(request, reverse("goals:today"))
+
+
+# A goal --------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def detail(request: Request, goal_id: int) -> HttpResponse:
+    """A goal: both wordings, its steps and progress, reviews, and the history of every change."""
+    goal = access.get_goal_for(request.user, goal_id)
+    may_change = access.may(request.user, Action.CHANGE, goal.peer)
+    steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
+    views = step_views(steps)
+    context = {
+        "goal": goal,
+        "is_peer": _is_peer(request, goal),
+        "may_change": may_change,
+        "goal_buttons": _goal_buttons(request, goal, may_change),
+        "steps": [(view, _step_buttons(request, view.step, may_change)) for view in views],
+        "reviews": goal.reviews.select_related("recorded_by").prefetch_related("participants"),
+        "history": goal_history(goal),
+        "step_form": StepForm() if may_change and goal.is_open else None,
+        "review_due": goal.review_is_due(),
+    }
+    return render(request, "goals/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def edit_goal(request: Request, goal_id: int) -> HttpResponse:
+    """Change a goal; if someone else changed it first, say so and keep what was typed."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    is_peer = _is_peer(request, goal)
+    if request.method == "GET":
+        form = GoalEditForm(initial=model_to_dict(goal), peer_is_editing=is_peer)
+        context = {"form": form, "goal": goal, "is_peer": is_peer}
+        return render(request, "goals/goal_edit.html", context)
+    data = request.POST.copy()
+    form = GoalEditForm(data, peer_is_editing=is_peer)
+    status = 400
+    if form.is_valid():
+        version = form.cleaned_data["version"]
+        changed, status = _attempt(
+            form,
+            lambda: actions.change_goal(goal, by=request.user, version=version, **form.changes()),
+        )
+        if changed is not None:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("goals:detail", goal_id=goal.pk)
+        if status == 409:
+            # Saving again is a choice made with the latest version in view.
+            goal.refresh_from_db()
+            data["version"] = str(goal.version)
+    context = {"form": form, "goal": goal, "is_peer": is_peer, "conflict": status == 409}
+    return render(request, "goals/goal_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def goal_status(request: Request, goal_id: int) -> HttpResponse:
+    """Start, pause, finish or let go of a goal."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[goal.pk])
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, _("Please pick one of the buttons."), here)
+    try:
+        goal = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), here)
+    if goal.status == Status.COMPLETED:
+        _celebrate(request, Win.objects.filter(goal=goal, kind="goal_completed")[:1])
+    else:
+        messages.success(
+            request,
+            _("Saved. This goal is now: %(status)s.") % {"status": goal.get_status_display()},
+        )
+    return _back(request, here)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def review(request: Request, goal_id: int) -> HttpResponse:
+    """Look back at a goal together: what works, what doesn't, how it feels, what next."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
+    form = ReviewForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        held, _status = _attempt(
+            form, lambda: actions.hold_review(goal, by=request.user, **form.cleaned_data)
+        )
+        if held is not None:
+            _celebrate(request, Win.objects.filter(goal=goal, kind="review_held")[:1])
+            if form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED:
+                messages.info(
+                    request,
+                    _(
+                        "Feeling overwhelmed is normal. You can make your steps smaller: "
+                        "change a step below, or pause one for now."
+                    ),
+                )
+                return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
+            return redirect("goals:detail", goal_id=goal.pk)
+    reviewable = goal.status in (Status.ACTIVE, Status.ON_HOLD)
+    context = {"form": form, "goal": goal, "reviewable": reviewable}
+    return render(request, "goals/review_form.html", context, status=400 if form.is_bound else 200)
+
+
+# Steps ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def add_step(request: Request, goal_id: int) -> HttpResponse:
+    """Add a step to a goal; a specialist's step waits for the peer to accept it."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
+    form = StepForm(request.POST or None)
+    if form.is_bound and form.is_valid():
+        step, _status = _attempt(
+            form, lambda: actions.add_step(goal, by=request.user, **form.step_fields())
+        )
+        if step is not None:
+            if step.status == Status.PROPOSED:
+                messages.success(request, _("Your suggestion is saved. It waits for an answer."))
+            else:
+                messages.success(request, _("Step added. One step at a time!"))
+            return redirect("goals:detail", goal_id=goal.pk)
+    context = {"form": form, "goal": goal}
+    return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def edit_step(request: Request, step_id: int) -> HttpResponse:
+    """Change a step, often to make it smaller; a change made meanwhile is never overwritten."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    if request.method == "GET":
+        form = StepEditForm(initial=model_to_dict(step))
+        return render(
+            request, "goals/step_form.html", {"form": form, "goal": step.goal, "step": step}
+        )
+    data = request.POST.copy()
+    form = StepEditForm(data)
+    status = 400
+    if form.is_valid():
+        version = form.cleaned_data["version"]
+        changed, status = _attempt(
+            form,
+            lambda: actions.change_step(
+                step, by=request.user, version=version, **form.step_fields()
+            ),
+        )
+        if changed is not None:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("goals:detail", goal_id=step.goal.pk)
+        if status == 409:
+            step.refresh_from_db()
+            data["version"] = str(step.version)
+    context = {"form": form, "goal": step.goal, "step": step, "conflict": status == 409}
+    return render(request, "goals/step_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def accept_step(request: Request, step_id: int) -> HttpResponse:
+    """The peer takes on a suggested step, maybe in their own words."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    form = AcceptStepForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, _("Please make your wording shorter."), here)
+    try:
+        actions.accept_step(step, by=request.user, wording=form.cleaned_data["wording"])
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), here)
+    messages.success(request, _("It's your step now."))
+    return _back(request, here)
+
+
+@login_required
+@require_POST
+def decline_step(request: Request, step_id: int) -> HttpResponse:
+    """The peer says no to a suggested step, no reason needed."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    try:
+        actions.decline_step(step, by=request.user)
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), here)
+    messages.success(request, _("Okay, you said no to that one. No reason needed."))
+    return _back(request, here)
+
+
+@login_required
+@require_POST
+def move_step(request: Request, step_id: int) -> HttpResponse:
+    """Move a step up or down its goal's list."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk]) + "#steps"
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, _("Please pick up or down."), here)
+    actions.move_step(step, by=request.user, offset=form.offset)
+    return redirect(here)
+
+
+@login_required
+@require_POST
+def step_status(request: Request, step_id: int) -> HttpResponse:
+    """Pause, finish, let go of or restart a step."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, _("Please pick one of the buttons."), here)
+    try:
+        step = actions.set_step_status(step, by=request.user, **form.cleaned_data)
+    except NotAllowed as refusal:
+        return _refused(request, str(refusal), here)
+    if step.status == Status.COMPLETED:
+        _celebrate(request, Win.objects.filter(step=step, kind="step_completed")[:1])
+    else:
+        messages.success(
+            request,
+            _("Saved. This step is now: %(status)s.") % {"status": step.get_status_display()},
+        )
+    return _back(request, here)
+
+
+@login_required
+@require_POST
+@never_cache
+def check_in(request: Request, step_id: int) -> HttpResponse:
+    """One tap on a step: done, not today, or skip. The wins it brings are celebrated."""
+    step = access.get_step_for(request.user, step_id, Action.CREATE)
+    form = CheckInForm(request.POST, prefix=f"step-{step.pk}")
+    result, status = None, 400
+    if form.is_valid():
+        result, status = _attempt(
+            form, lambda: actions.record_check_in(step, by=request.user, **form.cleaned_data)
+        )
+    saved = result is not None
+    new_wins = result.wins if result else []
+    if saved and not request.htmx:
+        messages.success(request, _("Check-in saved. Thank you for showing up for yourself."))
+        _celebrate(request, new_wins)
+        return _back(request, reverse("goals:today"))
+    step.refresh_from_db()
+    view = step_view(step, timezone.localdate(), None if saved else form)
+    context = {
+        "item": view,
+        "new_wins": new_wins,
+        "saved": saved,
+        "next_url": _next(request, reverse("goals:today")),
+    }
+    template = "goals/_step_card.html" if request.htmx else "goals/check_in.html"
+    return render(request, template, context, status=status)
+
+
+# A peer, as their specialist or supervisor sees them -----------------------------------------
+
+
+@login_required
+@require_GET
+@never_cache
+def peer(request: Request, peer_id: int) -> HttpResponse:
+    """A peer's goals, steps, progress and reviews, for the people who support them."""
+    person = access.get_peer_for(request.user, peer_id)
+    if person.pk == request.user.pk:
+        return redirect("goals:today")
+    steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))
+    goals = list(
+        Goal.objects.for_peer(person)
+        .exclude(status=Status.REJECTED)
+        .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
+        .order_by("created_at")
+    )
+    today_date = timezone.localdate()
+    context = {
+        "person": person,
+        "may_change": access.may(request.user, Action.CHANGE, person),
+        "goals": [
+            (goal, [step_view(step, today_date) for step in goal.step_list])  # type: ignore[attr-defined]
+            for goal in goals
+        ],
+        "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
+        "wins": Win.objects.filter(peer=person).select_related("goal", "step")[:5],
+    }
+    return render(request, "goals/peer.html", context)
+
+
+# The SMART coach, live beside the wording being typed -----------------------------------------
+
+# What each criterion means, in the words a peer sees.
+CRITERIA = {
+    "specific": gettext_lazy("A clear action"),
+    "measurable": gettext_lazy("Easy to count or check off"),
+    "achievable": gettext_lazy("Doable in the time"),
+    "time_bound": gettext_lazy("Has a when"),
+    "relevant": gettext_lazy("Fits what matters to you"),
+}
+
+
+def _coach_context(request: Request) -> str | None:
+    """What the wording should serve: the goal a step is for, or why the goal matters."""
+    goal_id = request.POST.get("coach_goal", "")
+    if goal_id.isdigit() and len(goal_id) < 19:
+        goal = Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
+        if goal is not None:
+            return " ".join(filter(None, [goal.own_words, goal.smart_wording, goal.why_it_matters]))
+    return request.POST.get("why_it_matters", "").strip() or None
+
+
+@login_required
+@require_POST
+@never_cache
+def coach(request: Request) -> HttpResponse:
+    """Tips on the wording being typed (htmx enhancement; the forms work without it).
+
+    The coach suggests; it never rewrites the peer's words.
+    """
+    fields = ("wording", "smart_wording", "own_words")
+    statement = next(
+        (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
+    )
+    if not statement:
+        return render(request, "goals/_coach.html", {})
+    try:
+        judgement = judge(statement, context=_coach_context(request), today=timezone.localdate())
+    except Exception:
+        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
+        logger.exception("The coach could not judge a statement")
+        return render(request, "goals/_coach.html", {})
+    result = judgement.to_dict()
+    criteria = result["criteria"]
+    assert isinstance(criteria, dict)
+    context = {
+        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
+        "suggestions": result["suggestions"],
+        "is_smart": judgement.is_smart and judgement.can_judge,
+    }
+    return render(request, "goals/_coach.html", context)

@@ -1,0 +1,78 @@
+"""Fixtures for the web pages: a signed-in browser per persona, and Maria's walking goal.
+
+The personas themselves (Maria, Sam, Alex, Jordan, Pat, Quinn, Morgan, Riley) come from the
+`people` fixture in tests/conftest.py; see tests/personas.py for who is who.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
+from peergoals.people.models import User
+from tests.personas import People
+
+
+def browser_for(person: User) -> Client:
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def as_maria(people: People) -> Client:
+    return browser_for(people.maria)
+
+
+@pytest.fixture
+def as_sam(people: People) -> Client:
+    return browser_for(people.sam)
+
+
+@pytest.fixture
+def as_alex(people: People) -> Client:
+    return browser_for(people.alex)
+
+
+@pytest.fixture
+def as_jordan(people: People) -> Client:
+    return browser_for(people.jordan)
+
+
+@pytest.fixture
+def as_pat(people: People) -> Client:
+    return browser_for(people.pat)
+
+
+@pytest.fixture
+def as_quinn(people: People) -> Client:
+    return browser_for(people.quinn)
+
+
+@pytest.fixture
+def walk_goal(people: People) -> Goal:
+    """Maria's own goal, in her words, with a clearer wording beside it."""
+    return actions.create_goal(
+        people.maria,
+        by=people.maria,
+        own_words="I want to get healthier",
+        smart_wording="I will walk for 10 minutes every morning this week",
+        life_area="physical",
+        importance=8,
+        confidence=6,
+    )
+
+
+@pytest.fixture
+def walk_step(walk_goal: Goal) -> Step:
+    """A daily step on Maria's goal."""
+    return actions.add_step(
+        walk_goal,
+        by=walk_goal.peer,
+        wording="Walk 10 minutes after breakfast",
+        target_kind="count",
+        target_quantity=1,
+        target_per="day",
+    )

@@ -1,0 +1,86 @@
+"""The specialist's caseload and the supervisor's team: support, never surveillance."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from peergoals.goals import actions
+from peergoals.goals.models import CheckIn, Goal, Step
+from tests.personas import People
+
+
+def test_it_shows_the_specialist_only_their_own_peers(as_sam: Client, people: People) -> None:
+    page = as_sam.get(reverse("people:caseload"))
+    assert page.status_code == 200
+    assert "Maria" in page.text
+    assert "Jordan" not in page.text
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_it_suggests_reaching_out_to_a_peer_who_went_quiet(
+    as_sam: Client, people: People, walk_step: Step
+) -> None:
+    CheckIn.objects.create(
+        step=walk_step,
+        peer=people.maria,
+        for_date=timezone.localdate() - datetime.timedelta(days=20),
+        outcome="done",
+        recorded_by=people.maria,
+        recorded_at=timezone.now() - datetime.timedelta(days=20),
+    )
+    page = as_sam.get(reverse("people:caseload"))
+    assert "Maybe reach out" in page.text
+    assert "A friendly hello can help." in page.text
+    for alarm in ("overdue", "non-compliant", "missed", "failed", "alert"):
+        assert alarm not in page.text.lower()
+
+
+def test_it_shows_reviews_due_wins_and_suggestions_waiting(
+    as_sam: Client, people: People, walk_step: Step
+) -> None:
+    goal = walk_step.goal
+    Goal.objects.filter(pk=goal.pk).update(
+        next_review_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    actions.record_check_in(walk_step, by=people.maria, outcome="done")
+    actions.create_goal(
+        people.maria, by=people.sam, own_words="Call my brother", life_area="social"
+    )
+    page = as_sam.get(reverse("people:caseload"))
+    assert "Time to look back" in page.text
+    assert "some are past their date" in page.text
+    assert "First check-in" in page.text
+    assert "Suggestions waiting for an answer" in page.text
+
+
+def test_the_supervisor_sees_the_team_and_drills_down_read_only(
+    as_pat: Client, people: People, walk_step: Step
+) -> None:
+    team = as_pat.get(reverse("people:team"))
+    assert team.status_code == 200
+    assert "Sam" in team.text and "Alex" in team.text
+    caseload = as_pat.get(reverse("people:specialist", args=[people.sam.pk]))
+    assert caseload.status_code == 200
+    assert "Maria" in caseload.text
+    assert "You can look, not change." in caseload.text
+
+
+def test_a_supervisor_of_another_team_gets_not_found(as_quinn: Client, people: People) -> None:
+    page = as_quinn.get(reverse("people:specialist", args=[people.sam.pk]))
+    assert page.status_code == 404
+    assert "Sam" not in as_quinn.get(reverse("people:team")).text
+
+
+def test_a_specialist_cannot_see_another_specialists_caseload(
+    as_alex: Client, people: People
+) -> None:
+    assert as_alex.get(reverse("people:specialist", args=[people.sam.pk])).status_code == 404
+
+
+def test_a_peer_has_no_caseload_or_team_page(as_maria: Client) -> None:
+    assert as_maria.get(reverse("people:caseload")).status_code == 302
+    assert as_maria.get(reverse("people:team")).status_code == 302

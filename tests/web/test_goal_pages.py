@@ -1,0 +1,260 @@
+"""A goal's pages: set it, see both wordings, change it safely, add steps, look back."""
+
+from __future__ import annotations
+
+from html import unescape
+
+from django.test import Client
+from django.urls import reverse
+
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Review, Status, Step
+from tests.personas import People
+
+
+def test_the_peer_sets_a_goal_of_their_own(as_maria: Client) -> None:
+    page = as_maria.post(
+        reverse("goals:new"),
+        {
+            "own_words": "I want to reconnect with my family",
+            "life_area": "social",
+            "strengths": "I am a good listener",
+            "importance": "9",
+            "confidence": "5",
+            "ready": "yes",
+        },
+        follow=True,
+    )
+    assert "Your goal is saved. It's yours!" in unescape(page.text)
+    goal = Goal.objects.get()
+    assert (goal.status, goal.importance, goal.confidence) == (Status.ACTIVE, 9, 5)
+    assert goal.strengths == "I am a good listener"
+
+
+def test_the_peer_can_keep_a_goal_as_an_idea_for_now(as_maria: Client) -> None:
+    as_maria.post(
+        reverse("goals:new"),
+        {"own_words": "Go back to school", "life_area": "intellectual", "ready": "no"},
+    )
+    assert Goal.objects.get().status == Status.PLANNED
+
+
+def test_it_asks_for_the_goal_in_plain_words_when_it_is_missing(as_maria: Client) -> None:
+    page = as_maria.post(reverse("goals:new"), {"life_area": "social", "why_it_matters": "family"})
+    assert page.status_code == 400
+    assert "Please fill this in." in page.text
+    assert "family" in page.text
+
+
+def test_it_shows_the_peers_words_beside_the_smart_wording(
+    as_maria: Client, walk_goal: Goal
+) -> None:
+    page = as_maria.get(reverse("goals:detail", args=[walk_goal.pk]))
+    assert "In your own words" in page.text
+    assert "I want to get healthier" in page.text
+    assert "I will walk for 10 minutes every morning this week" in page.text
+
+
+def test_it_shows_who_changed_what_and_why(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    actions.change_goal(
+        walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
+    )
+    page = as_maria.get(reverse("goals:detail", args=[walk_goal.pk]))
+    assert "History of changes" in page.text
+    assert "Goal changed" in page.text
+    assert "Sam," in page.text
+    assert (
+        "SMART wording: “I will walk for 10 minutes every morning this week” "
+        "→ “Walk 15 minutes daily”" in page.text
+    )
+
+
+def test_a_conflict_on_edit_shows_the_message_and_keeps_the_text(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    form = {
+        "version": str(walk_goal.version),
+        "own_words": "I want to feel strong again",
+        "smart_wording": "",
+        "life_area": "physical",
+        "review_every_days": "14",
+    }
+    actions.change_goal(walk_goal, by=people.sam, version=walk_goal.version, strengths="Grit")
+    page = as_maria.post(reverse("goals:edit", args=[walk_goal.pk]), form)
+    assert page.status_code == 409
+    assert "Someone else changed this while you were editing" in page.text
+    assert "I want to feel strong again" in page.text
+    walk_goal.refresh_from_db()
+    assert walk_goal.own_words == "I want to get healthier"
+
+    # Saving again, with the latest version in view, goes through.
+    again = as_maria.post(
+        reverse("goals:edit", args=[walk_goal.pk]), {**form, "version": str(walk_goal.version)}
+    )
+    assert again.status_code == 302
+    walk_goal.refresh_from_db()
+    assert walk_goal.own_words == "I want to feel strong again"
+
+
+def test_the_specialist_cannot_change_the_peers_own_words(as_sam: Client, walk_goal: Goal) -> None:
+    page = as_sam.get(reverse("goals:edit", args=[walk_goal.pk]))
+    assert 'name="own_words"' not in page.text
+    as_sam.post(
+        reverse("goals:edit", args=[walk_goal.pk]),
+        {
+            "version": str(walk_goal.version),
+            "own_words": "Something else",
+            "smart_wording": "Walk 5 minutes",
+            "life_area": "physical",
+            "review_every_days": "7",
+        },
+    )
+    walk_goal.refresh_from_db()
+    assert walk_goal.own_words == "I want to get healthier"
+    assert walk_goal.smart_wording == "Walk 5 minutes"
+
+
+def test_it_only_shows_the_status_buttons_the_viewer_may_use(
+    as_maria: Client, as_sam: Client, as_pat: Client, people: People, walk_goal: Goal
+) -> None:
+    actions.set_goal_status(walk_goal, by=people.maria, status="on-hold")
+    url = reverse("goals:detail", args=[walk_goal.pk])
+    assert 'value="active"' in as_maria.get(url).text
+    assert 'value="active"' not in as_sam.get(url).text
+    assert 'value="cancelled"' in as_sam.get(url).text
+    supervisor_view = as_pat.get(url)
+    assert supervisor_view.status_code == 200
+    assert 'name="status"' not in supervisor_view.text
+    assert "Change the goal" not in supervisor_view.text
+
+
+def test_the_peer_pauses_and_resumes_a_goal(as_maria: Client, walk_goal: Goal) -> None:
+    url = reverse("goals:status", args=[walk_goal.pk])
+    as_maria.post(url, {"status": "on-hold"})
+    walk_goal.refresh_from_db()
+    assert walk_goal.status == Status.ON_HOLD
+    as_maria.post(url, {"status": "active"})
+    walk_goal.refresh_from_db()
+    assert walk_goal.status == Status.ACTIVE
+
+
+def test_it_explains_when_a_status_change_is_not_possible(
+    as_sam: Client, people: People, walk_goal: Goal
+) -> None:
+    actions.set_goal_status(walk_goal, by=people.maria, status="on-hold")
+    page = as_sam.post(reverse("goals:status", args=[walk_goal.pk]), {"status": "active"})
+    assert page.status_code == 400
+    assert "Only the peer can decide to work on a goal." in page.text
+
+
+def test_the_peer_adds_and_reorders_steps(as_maria: Client, walk_step: Step) -> None:
+    as_maria.post(
+        reverse("goals:add_step", args=[walk_step.goal_id]),
+        {
+            "wording": "Read 20 pages",
+            "target_kind": "amount",
+            "target_quantity": "20",
+            "target_unit": "pages",
+            "target_per": "week",
+        },
+    )
+    second = Step.objects.get(wording="Read 20 pages")
+    assert second.status == Status.ACTIVE
+    as_maria.post(reverse("goals:move_step", args=[second.pk]), {"direction": "up"})
+    page = as_maria.get(reverse("goals:detail", args=[walk_step.goal_id]))
+    assert page.text.index("Read 20 pages") < page.text.index("Walk 10 minutes after breakfast")
+    assert "20 pages a week" in page.text
+
+
+def test_a_counted_step_needs_a_number(as_maria: Client, walk_goal: Goal) -> None:
+    page = as_maria.post(
+        reverse("goals:add_step", args=[walk_goal.pk]),
+        {"wording": "Drink water", "target_kind": "count"},
+    )
+    assert page.status_code == 400
+    assert "Please say how many or how much" in page.text
+    assert "Drink water" in page.text
+
+
+def test_the_peer_makes_a_step_smaller(as_maria: Client, walk_step: Step) -> None:
+    page = as_maria.post(
+        reverse("goals:edit_step", args=[walk_step.pk]),
+        {
+            "version": str(walk_step.version),
+            "wording": "Walk 5 minutes",
+            "target_kind": "once",
+            "starts_on": walk_step.starts_on.isoformat(),
+        },
+    )
+    assert page.status_code == 302
+    walk_step.refresh_from_db()
+    assert walk_step.wording == "Walk 5 minutes"
+
+
+def test_a_review_when_overwhelmed_says_it_is_normal_and_offers_smaller_steps(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    form = as_maria.get(reverse("goals:review", args=[walk_goal.pk]))
+    assert "Feeling overwhelmed is normal" in form.text
+    page = as_maria.post(
+        reverse("goals:review", args=[walk_goal.pk]),
+        {
+            "whats_working": "Mornings",
+            "feeling": "overwhelmed",
+            "decision": "adjust",
+            "attainment": "-1",
+        },
+        follow=True,
+    )
+    assert "Feeling overwhelmed is normal. You can make your steps smaller" in page.text
+    review = Review.objects.get()
+    assert set(review.participants.all()) == {people.maria}
+    assert review.attainment == -1
+
+
+def test_a_review_together_records_the_specialist_and_the_peer(
+    as_sam: Client, people: People, walk_goal: Goal
+) -> None:
+    as_sam.post(reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep"})
+    assert set(Review.objects.get().participants.all()) == {people.maria, people.sam}
+
+
+def test_another_specialist_gets_not_found_on_the_peers_goal(
+    as_alex: Client, walk_step: Step
+) -> None:
+    goal = walk_step.goal_id
+    for url in (
+        reverse("goals:detail", args=[goal]),
+        reverse("goals:edit", args=[goal]),
+        reverse("goals:review", args=[goal]),
+        reverse("goals:peer", args=[walk_step.goal.peer_id]),
+        reverse("goals:propose", args=[walk_step.goal.peer_id]),
+        reverse("goals:edit_step", args=[walk_step.pk]),
+    ):
+        assert as_alex.get(url).status_code == 404, url
+
+
+def test_another_peer_gets_not_found_on_marias_goal(as_jordan: Client, walk_goal: Goal) -> None:
+    assert as_jordan.get(reverse("goals:detail", args=[walk_goal.pk])).status_code == 404
+    assert as_jordan.post(reverse("goals:decline", args=[walk_goal.pk])).status_code == 404
+
+
+def test_the_supervisor_sees_but_does_not_change(as_pat: Client, walk_goal: Goal) -> None:
+    assert as_pat.get(reverse("goals:peer", args=[walk_goal.peer_id])).status_code == 200
+    assert as_pat.get(reverse("goals:edit", args=[walk_goal.pk])).status_code == 404
+    assert (
+        as_pat.post(reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep"}).status_code
+        == 404
+    )
+
+
+def test_the_specialist_sees_the_peers_page_with_ways_to_suggest(
+    as_sam: Client, walk_step: Step
+) -> None:
+    page = as_sam.get(reverse("goals:peer", args=[walk_step.goal.peer_id]))
+    assert "Maria" in page.text
+    assert "Walk 10 minutes after breakfast" in page.text
+    assert "Suggest a goal" in page.text
+    assert "Look back together" in page.text

@@ -1,0 +1,73 @@
+"""The peer's home page: today's steps, answers waiting, ideas for later, recent wins."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
+from tests.personas import People
+
+TODAY = reverse("goals:today")
+
+
+def test_it_shows_todays_steps_to_the_peer(as_maria: Client, walk_step: Step) -> None:
+    page = as_maria.get(TODAY)
+    assert page.status_code == 200
+    assert "Walk 10 minutes after breakfast" in page.text
+    assert ">Done</button>" in page.text
+    assert ">Not today</button>" in page.text
+    assert ">Skip</button>" in page.text
+    assert "0 of 1" in page.text
+
+
+def test_it_shows_when_each_goal_is_looked_back_at(as_maria: Client, walk_goal: Goal) -> None:
+    page = as_maria.get(TODAY)
+    assert "I want to get healthier" in page.text
+    assert "Next look back:" in page.text
+
+
+def test_it_keeps_ideas_for_later_without_nagging(as_maria: Client, people: People) -> None:
+    actions.create_goal(
+        people.maria, by=people.maria, own_words="Learn to cook", life_area="physical", ready=False
+    )
+    page = as_maria.get(TODAY)
+    assert "Ideas for later" in page.text
+    assert "Learn to cook" in page.text
+    assert "There is no rush." in page.text
+    assert "Next look back" not in page.text
+
+
+def test_it_invites_a_first_small_step_when_there_are_none(as_maria: Client) -> None:
+    page = as_maria.get(TODAY)
+    assert "What's one thing you could do today that would make you feel good?" in page.text
+
+
+def test_it_asks_the_peer_to_answer_a_suggested_goal(as_maria: Client, people: People) -> None:
+    actions.create_goal(
+        people.maria, by=people.sam, own_words="Go to one meeting a week", life_area="social"
+    )
+    page = as_maria.get(TODAY)
+    assert "Ideas waiting for your answer" in page.text
+    assert "Go to one meeting a week" in page.text
+    assert "Yes, make it my goal" in page.text
+    assert "No, thanks" in page.text
+
+
+def test_it_is_never_cached(as_maria: Client, walk_step: Step) -> None:
+    page = as_maria.get(TODAY)
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_it_sends_a_specialist_to_their_own_home(as_sam: Client) -> None:
+    page = as_sam.get(TODAY)
+    assert page.status_code == 302
+
+
+def test_it_lists_every_win_on_the_wins_page(as_maria: Client, walk_step: Step) -> None:
+    as_maria.post(
+        reverse("goals:check_in", args=[walk_step.pk]), {f"step-{walk_step.pk}-outcome": "done"}
+    )
+    page = as_maria.get(reverse("goals:wins"))
+    assert "You did your first check-in" in page.text
