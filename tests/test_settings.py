@@ -1,0 +1,48 @@
+"""The embedded SQLite database is set up for several writers at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from peergoals.settings import database_from_environment
+
+
+def test_it_opens_sqlite_in_wal_mode_with_full_sync_and_a_busy_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, django_db_blocker: Any
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'peergoals.sqlite3'}")
+    config = database_from_environment()
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    connection = DatabaseWrapper(
+        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False, "TEST": {}},
+        alias="probe",
+    )
+    pragmas = {}
+    with django_db_blocker.unblock():
+        try:
+            with connection.cursor() as cursor:
+                for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys"):
+                    cursor.execute(f"PRAGMA {name}")
+                    pragmas[name] = cursor.fetchone()[0]
+        finally:
+            connection.close()
+    assert pragmas == {
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 20000,
+        "foreign_keys": 1,
+    }
+
+
+def test_it_uses_database_url_when_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgres://peergoals@db.example.org:5432/goals")
+    config = database_from_environment()
+    assert (config["ENGINE"], config["NAME"], config["HOST"]) == (
+        "django.db.backends.postgresql",
+        "goals",
+        "db.example.org",
+    )
