@@ -122,7 +122,9 @@ class Goal(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["peer", "status"]),
+            # A caseload counts each peer's reviews due: this serves peer=, status=, date <.
+            models.Index(fields=["peer", "status", "next_review_on"]),
+            # "Reviews due across the program" for reports and reminders.
             models.Index(fields=["status", "next_review_on"]),
         ]
         constraints = [
