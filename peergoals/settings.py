@@ -85,7 +85,11 @@ TEMPLATES = [
 
 def database_from_environment() -> dict[str, Any]:
     """DATABASE_URL, or SQLite under var/; SQLite is tuned for several writers at once."""
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'peergoals.sqlite3'}"
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        # The embedded default must work from a fresh clone, where var/ does not exist yet.
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{VAR_DIR / 'peergoals.sqlite3'}"
     config: dict[str, Any] = dict(
         dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     )
