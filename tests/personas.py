@@ -7,7 +7,11 @@ program admin. Riley uses PeerGoals alone, with no specialist.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals.people.models import Role, Team, User
 
@@ -32,3 +36,24 @@ class People:
     quinn: User
     morgan: User
     riley: User
+
+
+def confirmed_device(person: User) -> TOTPDevice:
+    """`person`'s confirmed authenticator app, set up now if they have none yet."""
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=person, name="Test phone", confirmed=True)
+
+
+def totp_code(person: User) -> str:
+    """The 6-digit code `person`'s authenticator app shows right now (for tests that sign in
+    through the real pages, Playwright included). Sets up a confirmed device if needed.
+
+    A code works only once; when this one was already used (two sign-ins within 30 seconds),
+    it gives the next one, which the device accepts as well (one step of clock tolerance).
+    """
+    device = confirmed_device(person)
+    device.refresh_from_db()
+    now_step = int((time.time() - device.t0) // device.step) + device.drift
+    ahead = max(0, device.last_t + 1 - now_step)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + ahead)
+    return f"{code:0{device.digits}d}"

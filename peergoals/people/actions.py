@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import math
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals.people.models import Assignment, Role, User
 
@@ -59,3 +64,70 @@ def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> 
     ):
         assignment.ended_on = max(on, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
+
+
+class WrongCode(Exception):
+    """The code did not match, or too many wrong codes came too fast; the message says which."""
+
+
+def start_two_factor(person: User) -> TOTPDevice:
+    """The authenticator set-up `person` is in the middle of, or a new one with a fresh key.
+
+    Reusing the unconfirmed device keeps the key the same if the page is reloaded after the
+    person has already scanned the QR code.
+    """
+    device = TOTPDevice.objects.filter(user=person, confirmed=False).order_by("id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def confirm_two_factor(request: HttpRequest, device: TOTPDevice, code: str) -> None:
+    """Turn two-step sign-in on for the device's owner once they type a code it made.
+
+    Any older device is removed, so one phone is the one that works. The session counts as
+    verified from now on.
+    """
+    verify_code(request, device, code)
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user_id=device.user_id).exclude(id=device.id).delete()
+
+
+def verify_code(request: HttpRequest, device: TOTPDevice, code: str) -> None:
+    """Mark this session verified if `code` is the current one; raise WrongCode if not.
+
+    Wrong codes are throttled by django-otp: each one doubles the wait before the next try.
+    """
+    allowed, details = device.verify_is_allowed()
+    if not allowed:
+        raise WrongCode(_too_fast_message(details))
+    if not device.verify_token(code.replace(" ", "")):
+        raise WrongCode(
+            gettext("That code didn't work. Check the 6-digit code in your app and try again.")
+        )
+    otp_login(request, device)
+
+
+def _too_fast_message(details: dict[str, object] | None) -> str:
+    locked_until = (details or {}).get("locked_until")
+    if isinstance(locked_until, datetime.datetime):
+        seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
+        return ngettext(
+            "Too many wrong codes. Please wait %(seconds)d second and try again.",
+            "Too many wrong codes. Please wait %(seconds)d seconds and try again.",
+            seconds,
+        ) % {"seconds": seconds}
+    return gettext("Too many wrong codes. Please wait a moment and try again.")
+
+
+@transaction.atomic
+def reset_two_factor(person: User) -> int:
+    """Remove every authenticator device of `person` (a lost phone); returns how many.
+
+    Staff set up a new one at their next sign-in. A peer's two-step sign-in is off until they
+    turn it on again.
+    """
+    removed, _ = TOTPDevice.objects.filter(user=person).delete()
+    return removed

@@ -9,6 +9,9 @@ people_patterns = [
     path("caseload/", views.caseload, name="caseload"),
     path("team/", views.team, name="team"),
     path("specialists/<int:specialist_id>/", views.specialist, name="specialist"),
+    path("account/two-factor/", views.two_factor, name="two_factor"),
+    path("account/two-factor/set-up/", views.two_factor_enroll, name="two_factor_enroll"),
+    path("account/two-factor/code/", views.two_factor_verify, name="two_factor_verify"),
 ]
 
 urlpatterns = [

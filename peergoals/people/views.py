@@ -6,18 +6,31 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.middleware import HtmxDetails
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
 from peergoals.goals.models import CheckIn, Goal, Status, Step, Win
+from peergoals.people import actions
+from peergoals.people.forms import CodeForm
 from peergoals.people.models import Assignment, Role, User
+from peergoals.people.two_factor import (
+    STAFF_ROLES,
+    has_confirmed_device,
+    is_verified,
+    qr_code_data_uri,
+    secret_key_text,
+)
 
 # A peer with no check-in for this long gets a friendly "reach out", never an alarm.
 QUIET_AFTER = datetime.timedelta(days=14)
@@ -193,3 +206,72 @@ def team(request: Request) -> HttpResponse:
         .order_by("preferred_name", "username")
     )
     return render(request, "people/team.html", {"specialists": specialists})
+
+
+@login_required
+@require_GET
+def two_factor(request: Request) -> HttpResponse:
+    """The person's two-step sign-in: on or off, and a way to turn it on or change phones."""
+    context = {
+        "is_on": has_confirmed_device(request.user),
+        "required": request.user.role in STAFF_ROLES or request.user.is_staff,
+    }
+    return render(request, "people/two_factor.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_enroll(request: Request) -> HttpResponse:
+    """Set up an authenticator app: scan the QR code (or type the key), then type a code."""
+    if has_confirmed_device(request.user) and not is_verified(request.user):
+        # Replacing a phone needs the old one first; a lost phone is an operator's reset.
+        return redirect("people:two_factor_verify")
+    device = actions.start_two_factor(request.user)
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            actions.confirm_two_factor(request, device, form.cleaned_data["code"])
+        except actions.WrongCode as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            messages.success(request, _("Two-step sign-in is on. You'll need your app each time."))
+            return redirect("home")
+    context = {
+        "form": form,
+        "qr_code": qr_code_data_uri(device),
+        "secret_key": secret_key_text(device),
+    }
+    return render(request, "people/two_factor_enroll.html", context, status=_status(form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: Request) -> HttpResponse:
+    """Ask for the 6-digit code before anything else, once per sign-in."""
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect("people:two_factor_enroll")
+    if is_verified(request.user):
+        return redirect("home")
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            actions.verify_code(request, device, form.cleaned_data["code"])
+        except actions.WrongCode as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            return redirect(_safe_next(request) or "home")
+    return render(request, "people/two_factor_verify.html", {"form": form}, status=_status(form))
+
+
+def _status(form: CodeForm) -> int:
+    return 400 if form.is_bound and form.errors else 200
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people.models import User
-from tests.personas import People
+from peergoals.people.two_factor import requires_two_factor
+from tests.personas import People, confirmed_device
 
 
 def browser_for(person: User) -> Client:
+    """A browser signed in as `person`; for staff (and peers who turned it on), also past the
+    6-digit code, as after a real sign-in with a confirmed authenticator app."""
     client = Client()
     client.force_login(person)
+    if requires_two_factor(person):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = confirmed_device(person).persistent_id
+        session.save()
     return client
 
 

@@ -1,0 +1,30 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from peergoals.people.actions import reset_two_factor
+from peergoals.people.models import User
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove a person's authenticator app (a lost phone). Staff set up a new one at their "
+        "next sign-in; for a peer, two-step sign-in is off until they turn it on again."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+
+    def handle(self, *args: Any, username: str, **options: Any) -> None:
+        try:
+            person = User.objects.get(username=username)
+        except User.DoesNotExist:
+            raise CommandError(f"Nobody has the username {username!r}.") from None
+        removed = reset_two_factor(person)
+        if removed:
+            self.stdout.write(
+                f"Removed {username}'s authenticator app. They set up a new one at their next "
+                "sign-in."
+            )
+        else:
+            self.stdout.write(f"{username} had no authenticator app set up. Nothing to reset.")

@@ -1,0 +1,131 @@
+"""Who may stay signed in, and what a signed-in person's browser may keep.
+
+Order in settings.MIDDLEWARE matters: SessionLimitsMiddleware runs after Django's
+AuthenticationMiddleware, TwoFactorRequiredMiddleware after django-otp's OTPMiddleware.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+
+from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
+
+SIGNED_IN_AT = "peergoals_signed_in_at"
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+@receiver(user_logged_in, dispatch_uid="peergoals_stamp_sign_in_time")
+def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """Remember when this session signed in, for the absolute session limit."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = timezone.now().timestamp()
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The browser's address, for the sign-in lockout.
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, the address the nearest trusted proxy saw is the
+    one that many places from the right of X-Forwarded-For; anything further left was written by
+    the browser and could be forged to dodge the lockout.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+class SessionLimitsMiddleware:
+    """End a session 12 hours after sign-in, and at once when the person was deactivated.
+
+    The 30-minute idle limit needs no code here: the session store refuses a session whose
+    expiry date (moved forward on every request) has passed.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            limit = settings.SESSION_ABSOLUTE_LIMIT
+            if signed_in_at is None or timezone.now() - _from_timestamp(signed_in_at) > limit:
+                logout(request)
+        elif SESSION_KEY in request.session:
+            # Signed in, but the account is gone or deactivated: Django already treats the
+            # request as anonymous; delete the session on the server too.
+            request.session.flush()
+        return self.get_response(request)
+
+
+def _from_timestamp(value: float) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
+
+
+class TwoFactorRequiredMiddleware:
+    """Until a person who needs two-step sign-in has entered a code, show only those pages.
+
+    Staff (specialists, supervisors, program admins, Django staff) always need it; a peer needs
+    it once they have turned it on. Everything else, peer data and the admin included, sends
+    them to set-up (no confirmed device yet) or to the code page.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            user.is_authenticated
+            and not is_verified(user)
+            and not _is_open_while_unverified(request.path_info)
+            and requires_two_factor(user)
+        ):
+            if not has_confirmed_device(user):
+                return redirect("people:two_factor_enroll")
+            target = reverse("people:two_factor_verify")
+            if request.method == "GET":
+                target += "?" + urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(target)
+        return self.get_response(request)
+
+
+def _is_open_while_unverified(path: str) -> bool:
+    open_paths = (
+        reverse("people:two_factor_enroll"),
+        reverse("people:two_factor_verify"),
+        reverse("logout"),
+        "/" + settings.STATIC_URL.lstrip("/"),
+    )
+    return path.startswith(open_paths)
+
+
+class NoStoreForSignedInMiddleware:
+    """Tell browsers and proxies to keep no copy of any page shown to a signed-in person.
+
+    Every such page may hold health information; a shared computer's back button or disk cache
+    must not show it to the next person.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated or SESSION_KEY in request.session:
+            add_never_cache_headers(response)
+        return response

@@ -1,0 +1,53 @@
+"""Two-step sign-in: who needs it, and how an authenticator app is shown how to join.
+
+The writes (setting up, confirming, resetting a device) are in `peergoals.people.actions`.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from peergoals.people.models import Role, User
+
+STAFF_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN})
+
+
+def has_confirmed_device(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def is_verified(user: User) -> bool:
+    """Whether this session's person typed a valid code since signing in (django-otp's
+    OTPMiddleware attaches the device they used to the user of the request)."""
+    return getattr(user, "otp_device", None) is not None
+
+
+def requires_two_factor(user: User) -> bool:
+    """Staff always need a code at sign-in; a peer does once they have turned it on."""
+    if user.role in STAFF_ROLES or user.is_staff or user.is_superuser:
+        return True
+    return has_confirmed_device(user)
+
+
+def secret_key_text(device: TOTPDevice) -> str:
+    """The device's key as an authenticator app asks for it: base32, in groups of four."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def qr_code_data_uri(device: TOTPDevice) -> str:
+    """The device's otpauth:// link as a QR code, an SVG data: URI that a strict CSP allows."""
+    image = qrcode.make(
+        device.config_url,
+        image_factory=qrcode.image.svg.SvgPathFillImage,
+        box_size=10,
+        border=4,
+    )
+    svg = io.BytesIO()
+    image.save(svg)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.getvalue()).decode()
