@@ -26,4 +26,10 @@ class Command(BaseCommand):
         self.stdout.write("\nSign in at http://127.0.0.1:8000/ with:")
         for who, username in logins():
             self.stdout.write(f"  {who:32} {username:8} / {DEMO_PASSWORD}")
-        self.stdout.write("")
+        # Staff set up their authenticator app on first sign-in, as in a real program: the
+        # page shows a QR code and the key as text. No key is printed here.
+        self.stdout.write(
+            "\nEveryone but the peer also needs an authenticator app on their phone (for example"
+            "\nGoogle Authenticator or FreeOTP): the first sign-in shows a QR code to scan."
+            "\nTo start over for someone: peergoals reset-two-factor USERNAME\n"
+        )

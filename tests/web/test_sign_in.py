@@ -1,0 +1,150 @@
+"""Passwords, the sign-in lockout and how long a session lives."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from unittest import mock
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.test import Client
+from django.utils import timezone
+
+from peergoals.people.middleware import SIGNED_IN_AT
+from peergoals.people.models import Role, User
+from tests.personas import PASSWORD, People
+from tests.web.conftest import browser_for
+
+WRONG = "not-the-password-at-all"
+
+
+def sign_in(client: Client, username: str, password: str, ip: str = "10.0.0.1") -> object:
+    return client.post("/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def is_signed_in(client: Client) -> bool:
+    response = client.get("/me/")
+    return response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_it_stores_passwords_as_argon2id_hashes() -> None:
+    person = User.objects.create_user("casey", password="a-long-test-password-9", role=Role.PEER)
+    assert person.password.startswith("argon2$argon2id$")
+    assert "a-long-test-password-9" not in person.password
+
+
+@pytest.mark.django_db
+def test_it_accepts_a_long_passphrase_and_refuses_a_common_or_short_password() -> None:
+    person = User(username="casey", role=Role.PEER)
+    validate_password("my dog Biscuit likes long walks by the river on sunny days " * 2, person)
+    with pytest.raises(ValidationError, match="too common"):
+        validate_password("password123", person)
+    with pytest.raises(ValidationError, match="at least 8 characters"):
+        validate_password("k9#Tr2", person)
+
+
+def test_it_locks_out_a_username_and_address_after_five_wrong_passwords(
+    people: People, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = Client()
+    with caplog.at_level(logging.INFO):
+        statuses = [sign_in(client, "maria", WRONG).status_code for _ in range(5)]  # type: ignore[attr-defined]
+        response = sign_in(client, "maria", PASSWORD)
+    # The fifth wrong password already shows the lockout page.
+    assert statuses == [200, 200, 200, 200, 429]
+    assert response.status_code == 429  # type: ignore[attr-defined]
+    assert "Sign-in is paused for 30 minutes" in response.content.decode()  # type: ignore[attr-defined]
+    assert not is_signed_in(client)
+    assert "Locking out" in caplog.text
+    assert WRONG not in caplog.text and PASSWORD not in caplog.text
+    assert WRONG not in "".join(AccessAttempt.objects.values_list("post_data", flat=True))
+
+
+def test_it_keeps_the_same_username_open_from_another_address_and_others_from_the_same(
+    people: People,
+) -> None:
+    for _ in range(5):
+        sign_in(Client(), "maria", WRONG, ip="10.0.0.1")
+    from_elsewhere = Client()
+    sign_in(from_elsewhere, "maria", PASSWORD, ip="10.0.0.2")
+    assert is_signed_in(from_elsewhere)
+    someone_else = Client()
+    sign_in(someone_else, "jordan", PASSWORD, ip="10.0.0.1")
+    assert is_signed_in(someone_else)
+
+
+def test_it_lets_the_person_in_again_after_thirty_minutes(people: People) -> None:
+    for _ in range(5):
+        sign_in(Client(), "maria", WRONG)
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=29))
+    assert sign_in(Client(), "maria", PASSWORD).status_code == 429  # type: ignore[attr-defined]
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=31))
+    client = Client()
+    sign_in(client, "maria", PASSWORD)
+    assert is_signed_in(client)
+
+
+def test_it_gives_a_new_session_key_at_sign_in(people: People) -> None:
+    client = Client()
+    before = client.session
+    before["language_picked"] = "en"
+    before.save()
+    client.cookies["sessionid"] = before.session_key
+    sign_in(client, "maria", PASSWORD)
+    after = client.cookies["sessionid"].value
+    assert after != before.session_key
+    assert not Session.objects.filter(session_key=before.session_key).exists()
+    assert is_signed_in(client)
+
+
+def test_it_ends_the_session_on_the_server_at_log_out(as_maria: Client) -> None:
+    old_cookie = as_maria.cookies["sessionid"].value
+    as_maria.post("/logout/")
+    replay = Client()
+    replay.cookies["sessionid"] = old_cookie
+    assert replay.get("/me/").status_code == 302
+    assert not Session.objects.filter(session_key=old_cookie).exists()
+
+
+def test_it_ends_a_deactivated_persons_session_on_their_next_request(people: People) -> None:
+    sam = browser_for(people.sam)
+    key = sam.cookies["sessionid"].value
+    assert sam.get("/caseload/").status_code == 200
+    User.objects.filter(id=people.sam.id).update(is_active=False)
+    response = sam.get("/caseload/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_it_ends_a_session_after_thirty_idle_minutes_but_not_while_in_use(as_maria: Client) -> None:
+    start = timezone.now()
+    # Each request within 30 minutes of the last keeps the session alive: 29 + 29 minutes here.
+    for minutes in (29, 58):
+        with mock.patch("django.utils.timezone.now", return_value=start + timedelta(minutes)):
+            assert as_maria.get("/me/").status_code == 200
+    with mock.patch("django.utils.timezone.now", return_value=start + timedelta(58 + 31)):
+        response = as_maria.get("/me/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_it_ends_a_session_twelve_hours_after_sign_in_however_busy(as_maria: Client) -> None:
+    session = as_maria.session
+    session[SIGNED_IN_AT] = (timezone.now() - timedelta(11 * 60 + 59)).timestamp()
+    session.save()
+    assert as_maria.get("/me/").status_code == 200
+    session = as_maria.session
+    session[SIGNED_IN_AT] = (timezone.now() - timedelta(12 * 60 + 1)).timestamp()
+    session.save()
+    response = as_maria.get("/me/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    assert as_maria.get("/me/").status_code == 302
+
+
+def timedelta(minutes: int) -> datetime.timedelta:
+    return datetime.timedelta(minutes=minutes)

@@ -1,0 +1,187 @@
+"""Two-step sign-in: required for staff before any peer data or the admin, optional for peers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from django.core.management import call_command
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from peergoals.goals.models import Goal, Step
+from peergoals.people.models import User
+from tests.personas import PASSWORD, People, confirmed_device, totp_code
+from tests.web.conftest import browser_for
+
+SET_UP = "/account/two-factor/set-up/"
+CODE = "/account/two-factor/code/"
+
+
+def signed_in_with_password(person: User) -> Client:
+    client = Client()
+    response = client.post("/login/", {"username": person.username, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def every_page(goal: Goal, step: Step, people: People) -> Iterator[str]:
+    """Every page of the app (the admin aside) with real ids of Maria's records filled in."""
+    ids = {"goal_id": goal.id, "step_id": step.id, "peer_id": people.maria.id}
+    ids["specialist_id"] = people.sam.id
+
+    def walk(patterns: list[URLPattern | URLResolver], prefix: str) -> Iterator[str]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                if not route.startswith("admin/"):
+                    yield from walk(pattern.url_patterns, route)
+            else:
+                yield "/" + re.sub(r"<int:(\w+)>", lambda m: str(ids[m.group(1)]), route)
+
+    yield from walk(get_resolver().url_patterns, "")
+
+
+ADMIN_PAGES = ["/admin/", "/admin/people/user/", "/admin/goals/goal/", "/admin/goals/checkin/"]
+
+
+def test_it_shows_an_unverified_specialist_no_peer_data_and_no_admin(
+    people: People, walk_goal: Goal, walk_step: Step
+) -> None:
+    people.sam.is_staff = True
+    people.sam.save(update_fields=["is_staff"])
+    confirmed_device(people.sam)
+    sam = signed_in_with_password(people.sam)
+    # Logging out is open to everyone, so it is left out: it would end this session.
+    pages = [url for url in every_page(walk_goal, walk_step, people) if url != "/logout/"]
+    pages += ADMIN_PAGES
+    assert len(pages) > 25
+    open_pages = {SET_UP, CODE, "/login/"}
+    for url in pages:
+        for method in (sam.get, sam.post):
+            response = method(url)
+            body = response.content.decode()
+            assert "walk" not in body.lower(), url
+            assert "Maria" not in body, url
+            if url not in open_pages and response.status_code != 405:
+                assert response.status_code == 302, url
+                assert response["Location"].startswith(CODE), url
+
+
+def test_it_sends_a_new_specialist_to_set_up_with_a_qr_code_and_the_key_as_text(
+    people: People,
+) -> None:
+    sam = signed_in_with_password(people.sam)
+    response = sam.get("/caseload/")
+    assert response["Location"] == SET_UP
+    page = sam.get(SET_UP).content.decode()
+    assert "Enter the 6-digit code from your authenticator app" in page
+    assert 'src="data:image/svg+xml;base64,' in page
+    device = TOTPDevice.objects.get(user=people.sam, confirmed=False)
+    key = re.search(r'id="secret-key">([A-Z2-7 ]+)<', page)
+    assert key and key.group(1).replace(" ", "") in device.config_url
+
+
+def test_it_turns_on_two_step_sign_in_with_a_code_from_the_app(people: People) -> None:
+    sam = signed_in_with_password(people.sam)
+    sam.get(SET_UP)
+    device = TOTPDevice.objects.get(user=people.sam)
+    code = totp_code_for(device)
+    response = sam.post(SET_UP, {"code": code[:3] + " " + code[3:]}, follow=True)
+    assert response.redirect_chain[-1][0] == "/caseload/"
+    assert "Two-step sign-in is on" in response.content.decode()
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def totp_code_for(device: TOTPDevice) -> str:
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    code = totp_code(device.user)
+    device.confirmed = False
+    device.save(update_fields=["confirmed"])
+    return code
+
+
+def test_it_explains_a_wrong_code_and_slows_down_guessing(people: People) -> None:
+    device = confirmed_device(people.pat)
+    pat = signed_in_with_password(people.pat)
+    response = pat.post(CODE, {"code": "000000" if totp_code(people.pat) != "000000" else "111111"})
+    assert response.status_code == 400
+    assert "That code didn&#x27;t work" in response.content.decode()
+    response = pat.post(CODE, {"code": totp_code(people.pat)})
+    assert response.status_code == 400
+    assert "Too many wrong codes. Please wait" in response.content.decode()
+    assert pat.get("/team/").status_code == 302
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+
+
+def test_it_asks_for_six_digits_when_the_code_is_not_a_code(people: People) -> None:
+    confirmed_device(people.pat)
+    pat = signed_in_with_password(people.pat)
+    response = pat.post(CODE, {"code": "12ab"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The code has 6 digits, like 123456" in page and 'value="12ab"' in page
+
+
+def test_it_lets_staff_in_after_the_code_and_back_to_the_page_they_asked_for(
+    people: People, walk_goal: Goal
+) -> None:
+    sam = signed_in_with_password(people.sam)
+    confirmed_device(people.sam)
+    response = sam.get(f"/peers/{people.maria.id}/")
+    assert response["Location"] == f"{CODE}?next=%2Fpeers%2F{people.maria.id}%2F"
+    response = sam.post(response["Location"], {"code": totp_code(people.sam)}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/peers/{people.maria.id}/"
+    assert walk_goal.smart_wording in response.content.decode()
+
+
+def test_it_does_not_let_a_password_alone_replace_a_confirmed_phone(people: People) -> None:
+    device = confirmed_device(people.sam)
+    sam = signed_in_with_password(people.sam)
+    assert sam.get(SET_UP)["Location"] == CODE
+    assert list(TOTPDevice.objects.filter(user=people.sam)) == [device]
+
+
+def test_it_leaves_two_step_sign_in_optional_for_a_peer_until_they_turn_it_on(
+    people: People,
+) -> None:
+    maria = signed_in_with_password(people.maria)
+    assert maria.get("/me/").status_code == 200
+    assert "Two-step sign-in is off" in maria.get("/account/two-factor/").content.decode()
+    maria.get(SET_UP)
+    device = TOTPDevice.objects.get(user=people.maria)
+    maria.post(SET_UP, {"code": totp_code_for(device)})
+    assert maria.get("/me/").status_code == 200
+    again = signed_in_with_password(people.maria)
+    assert again.get("/me/")["Location"].startswith(CODE)
+    again.post(CODE, {"code": totp_code(people.maria)})
+    assert again.get("/me/").status_code == 200
+
+
+def test_it_resets_a_lost_phone_with_the_operator_command(people: People) -> None:
+    confirmed_device(people.sam)
+    output = call_and_capture("reset-two-factor", "sam")
+    assert "Removed sam's authenticator app" in output
+    assert not TOTPDevice.objects.filter(user=people.sam).exists()
+    assert signed_in_with_password(people.sam).get("/caseload/")["Location"] == SET_UP
+    assert "had no authenticator app" in call_and_capture("reset-two-factor", "sam")
+
+
+def call_and_capture(*args: str) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_signs_staff_in_verified_through_browser_for(people: People) -> None:
+    for person in (people.sam, people.pat, people.quinn, people.morgan):
+        home = browser_for(person).get("/", follow=True)
+        assert home.status_code == 200
+        assert not home.redirect_chain[-1][0].startswith("/account/"), person.username
+    assert browser_for(people.morgan).get("/admin/").status_code == 200
