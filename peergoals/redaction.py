@@ -7,7 +7,9 @@ catches what a library or an error might write by accident:
 - `name=value` pairs whose name says secret (password, token, session id, CSRF token);
 - cookie headers;
 - PostgreSQL's "Failing row contains (...)" detail, which copies a whole row, a peer's note
-  included, into the error message of a failed write.
+  included, into the error message of a failed write;
+- SQL statements, if someone turns on debug logging of queries: their text carries the values
+  written, so only their duration is kept.
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ class RedactSecrets(logging.Filter):
     """Rewrite each record's message and traceback with `redact` before any handler writes it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
+        if record.name.startswith("django.db.backends") and hasattr(record, "duration"):
+            record.msg = f"SQL statement took {record.duration:.3f} s (text and values not logged)"
+        else:
+            record.msg = redact(record.getMessage())
         record.args = None
         if record.exc_info:
             formatter = logging.Formatter()
