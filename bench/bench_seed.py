@@ -39,12 +39,12 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from peergoals.people.models import User
     from peergoals.seed import build_organisation
+    from tests.web.conftest import browser_for
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -67,8 +67,8 @@ def main() -> int:
     }
     timings = {}
     for name, (user, url) in pages.items():
-        client = Client()
-        client.force_login(user)
+        # Signed in and past two-step sign-in, as the test suite's browsers are.
+        client = browser_for(user)
         client.get(url)  # warm caches and the connection
         samples = []
         for _ in range(REQUESTS):
