@@ -46,12 +46,16 @@ def confirmed_device(person: User) -> TOTPDevice:
 
 def totp_code(person: User) -> str:
     """The 6-digit code `person`'s authenticator app shows right now (for tests that sign in
-    through the real pages, Playwright included). Sets up a confirmed device if needed.
+    through the real pages, Playwright included). Sets up a confirmed device if needed."""
+    return current_code(confirmed_device(person))
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The 6-digit code an app holding `device`'s key shows right now.
 
     A code works only once; when this one was already used (two sign-ins within 30 seconds),
     it gives the next one, which the device accepts as well (one step of clock tolerance).
     """
-    device = confirmed_device(person)
     device.refresh_from_db()
     now_step = int((time.time() - device.t0) // device.step) + device.drift
     ahead = max(0, device.last_t + 1 - now_step)

@@ -167,3 +167,13 @@ def test_it_marks_the_session_cookie_http_only_and_same_site(people: People) -> 
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
     assert cookie["max-age"] == 30 * 60
+
+
+def test_it_explains_a_stale_form_in_plain_words_without_inline_style(people: People) -> None:
+    browser = browser_for(people.maria)
+    browser.handler.enforce_csrf_checks = True
+    response = browser.post("/goals/new/", {"own_words": "Walk more"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Please try that again" in page and "CSRF verification failed" not in page
+    assert inline_code(page) == []
