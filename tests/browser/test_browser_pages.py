@@ -53,6 +53,8 @@ def test_it_checks_in_by_keyboard_alone(open_browser: OpenBrowser, people: Peopl
     expect(page.locator(".celebrate")).to_contain_text("You did it!")
     expect(page.locator(".saved")).to_contain_text("Check-in saved")
     expect(page.locator(".today-entry")).to_contain_text("Today so far: Done")
+    # The card was replaced in place; the keyboard is still on the same button, not lost.
+    expect(done).to_be_focused()
     maria.check("(checked in by keyboard)")
 
 
