@@ -36,7 +36,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-## Refresh docs/screenshots/ from the browser tests (needs Chromium and npm).
+## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
 screenshots: install
 	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py
 

@@ -86,7 +86,6 @@ def test_it_takes_a_goal_from_words_to_a_win_and_a_review(
 
     page.get_by_role("link", name="Today").click()
     maria.check()
-    maria.screenshot(f"peer-home-{size}")
     card = page.locator("article.step-card", has_text="Buy walking shoes")
     card.get_by_role("button", name="Done").click()
     # The check-in is saved in place (htmx) and the win is celebrated right there.
@@ -96,6 +95,10 @@ def test_it_takes_a_goal_from_words_to_a_win_and_a_review(
     expect(celebration).to_contain_text("You did it!")
     expect(celebration).to_contain_text("first check-in")
     maria.check("(a win celebrated)")
+    page.reload()
+    expect(page.locator("section", has_text="Your recent wins")).to_contain_text("first check-in")
+    maria.check("(wins listed)")
+    maria.screenshot(f"peer-home-{size}")
 
     sam = open_browser(SIZES[size])
     sign_in(sam, people.sam)
