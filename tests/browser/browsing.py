@@ -24,6 +24,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+TIMEOUT_MS = 10_000
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
@@ -69,8 +70,9 @@ class Browser:
         self.problems = problems
         self.screenshots = screenshots
         self.page = context.new_page()
-        # Pages answer in well under a second; a missing element should fail fast.
-        self.page.set_default_timeout(5_000)
+        # Pages answer in well under a second; a missing element should fail fast, with room
+        # for a busy two-core CI machine.
+        self.page.set_default_timeout(TIMEOUT_MS)
         self.checked: list[str] = []
 
     def go(self, path: str) -> Any:

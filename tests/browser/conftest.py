@@ -18,6 +18,7 @@ from tests.browser.browsing import (
     AXE,
     CHROMIUM,
     SCREENSHOTS,
+    TIMEOUT_MS,
     WATCH_CSP,
     Browser,
     OpenBrowser,
@@ -46,7 +47,9 @@ def chromium() -> Iterator[Any]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests are mandatory in CI: {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
 
     # Playwright's sync API keeps an event loop running in this thread; Django would then
     # refuse the ORM calls the tests make to set up data. The live server's own thread is
