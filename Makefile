@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval-coach bench-coach bench seed-bench ci clean
+.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(STAMP)
+# axe-core for the browser tests' accessibility checks; reinstalled only when the lock changes.
+NODE_STAMP := node_modules/.installed-stamp
+# Without npm the app still installs and runs; the browser tests then skip (and fail in CI).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the browser tests will be skipped"; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/).
 run: install
@@ -28,6 +35,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
+screenshots: install
+	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py
 
 ## SMART coach accuracy on the labelled evaluation set.
 eval-coach: install

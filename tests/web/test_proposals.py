@@ -86,3 +86,14 @@ def test_readiness_is_asked_of_the_peer_not_the_specialist(
 ) -> None:
     assert "How important" not in as_sam.get(reverse("goals:propose", args=[people.maria.pk])).text
     assert "How important" in as_maria.get(reverse("goals:new")).text
+
+
+def test_it_shows_one_yes_and_one_no_on_a_suggested_goals_page(
+    as_maria: Client, people: People
+) -> None:
+    goal = actions.create_goal(
+        people.maria, by=people.sam, own_words="Apply to 3 jobs", life_area="occupational"
+    )
+    page = as_maria.get(reverse("goals:detail", args=[goal.pk]))
+    assert page.text.count("Yes, make it my goal") == 1
+    assert page.text.count("No, thanks") == 1

@@ -1,0 +1,127 @@
+"""Pages in a real browser: a check-in by keyboard alone, no sideways scrolling at 320 px, and
+the checks themselves (axe, console, CSP) catching what they are meant to catch."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
+from tests.browser.browsing import DESKTOP, PHONE, OpenBrowser, sign_in
+from tests.personas import People
+
+pytestmark = pytest.mark.browser
+
+NARROWEST = {"width": 320, "height": 640}
+
+
+def walking_goal(people: People) -> tuple[Goal, Step]:
+    goal = actions.create_goal(
+        people.maria,
+        by=people.maria,
+        own_words="I want to get healthier",
+        smart_wording="I will walk for 10 minutes every morning this week",
+        life_area="physical",
+    )
+    step = actions.add_step(
+        goal,
+        by=people.maria,
+        wording="Walk 10 minutes after breakfast",
+        target_kind="count",
+        target_quantity=1,
+        target_per="day",
+    )
+    return goal, step
+
+
+def test_it_checks_in_by_keyboard_alone(open_browser: OpenBrowser, people: People) -> None:
+    walking_goal(people)
+    maria = open_browser(PHONE)
+    sign_in(maria, people.maria)
+    page = maria.page
+    done = page.locator("article.step-card").get_by_role("button", name="Done")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if done.evaluate("button => button === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the Done button")
+    # The focused button shows where the keyboard is.
+    assert done.evaluate("button => getComputedStyle(button).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    expect(page.locator(".celebrate")).to_contain_text("You did it!")
+    expect(page.locator(".saved")).to_contain_text("Check-in saved")
+    expect(page.locator(".today-entry")).to_contain_text("Today so far: Done")
+    # The card was replaced in place; the keyboard is still on the same button, not lost.
+    expect(done).to_be_focused()
+    maria.check("(checked in by keyboard)")
+
+
+def test_it_never_scrolls_sideways_at_320_pixels(open_browser: OpenBrowser, people: People) -> None:
+    goal, step = walking_goal(people)
+    actions.record_check_in(step, by=people.maria, outcome="done")
+    suggested = actions.create_goal(
+        people.maria,
+        by=people.sam,
+        own_words="Go to one peer support meeting each week",
+        life_area="social",
+    )
+    actions.add_step(goal, by=people.sam, wording="Ask my sister to walk with me on Sunday")
+    pages = {
+        people.maria: [
+            "/me/",
+            "/goals/new/",
+            "/wins/",
+            f"/goals/{goal.pk}/",
+            f"/goals/{suggested.pk}/",
+            f"/goals/{goal.pk}/edit/",
+            f"/goals/{goal.pk}/review/",
+            f"/goals/{goal.pk}/steps/new/",
+            f"/steps/{step.pk}/edit/",
+        ],
+        people.sam: ["/caseload/", f"/peers/{people.maria.pk}/", f"/goals/{goal.pk}/"],
+        people.pat: ["/team/", f"/specialists/{people.sam.pk}/"],
+    }
+    for person, paths in pages.items():
+        browser = open_browser(NARROWEST)
+        sign_in(browser, person)
+        for path in paths:
+            page = browser.go(path)
+            for summary in page.locator("details > summary").all():
+                summary.click()  # what is folded away must fit too
+            widths = page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert widths[0] <= widths[1], f"{path} as {person} scrolls sideways: {widths}"
+            browser.check(f"(as {person}, 320 px wide)")
+
+
+# The checks themselves -----------------------------------------------------------------------
+
+BROKEN_PAGE = """<!doctype html>
+<html lang="en"><head><title>Broken</title>
+<meta http-equiv="Content-Security-Policy" content="script-src 'self'">
+</head><body><main><img src="/static/peergoals/favicon.svg">
+<script>console.log("inline code ran")</script></main></body></html>"""
+
+
+def test_it_reports_what_axe_console_and_csp_find(
+    open_browser: OpenBrowser, people: People
+) -> None:
+    browser = open_browser(DESKTOP)
+    browser.page.route(
+        "**/broken/", lambda route: route.fulfill(body=BROKEN_PAGE, content_type="text/html")
+    )
+    browser.go("/broken/")
+    with pytest.raises(AssertionError) as axe_found:
+        browser.check()
+    assert "image-alt (critical): Images must have alternative text" in str(axe_found.value)
+    assert "at img" in str(axe_found.value)
+
+    browser.go("/broken/")
+    browser.page.evaluate("() => console.error('something broke')")
+    with pytest.raises(AssertionError) as found:
+        browser.assert_no_problems("the broken page")
+    assert "console error: something broke" in str(found.value)
+    assert "CSP violation: script-src-elem blocked inline at" in str(found.value)
