@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peergoals.people.models import User
-from tests.personas import PASSWORD
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from peergoals.people.models import Role, User
+from tests.personas import PASSWORD, confirmed_device, totp_code
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PEERGOALS_CHROMIUM", "/usr/bin/chromium"))
@@ -110,12 +112,22 @@ OpenBrowser = Callable[[dict[str, int]], Browser]
 def sign_in(browser: Browser, person: User) -> None:
     """Log in as `person` through the real login form, and land on their home page.
 
-    The one place that knows how signing in works: when staff get a second factor, this is
-    where the code is typed.
+    The one place that knows how signing in works: staff (and peers who turned it on) type the
+    6-digit code from their authenticator app on the second page.
     """
+    needs_code = person.role != Role.PEER or TOTPDevice.objects.filter(user=person).exists()
+    if needs_code:
+        confirmed_device(person)  # their authenticator app, set up on an earlier day
     page = browser.go("/login/")
     browser.check("(the login form)")
     page.get_by_label("Username").fill(person.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/login/" not in url)
+    if needs_code:
+        browser.check("(the code page)")
+        page.get_by_label("Enter the 6-digit code from your authenticator app").fill(
+            totp_code(person)
+        )
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/two-factor/" not in url)
