@@ -185,8 +185,9 @@ def record_expiry_event(consent: Consent, *, by: User) -> Consent:
 
 
 def _history(model: type[Goal] | type[Step], **lookup: Any) -> list[dict[str, Any]]:
-    rows = model.history.filter(**lookup).order_by("history_date")
-    columns = [*_fields(model), "history_date", "history_type", "history_change_reason"]
+    """Every saved version of the peer's goals or steps, oldest first, with who changed it."""
+    rows = model.history.filter(**lookup).order_by("history_date", "history_id")
+    columns = [f.attname for f in rows.model._meta.concrete_fields if f.name != "history_user"]
     return list(rows.values(*columns, changed_by=models.F("history_user__username")))
 
 
