@@ -11,6 +11,7 @@ from django.utils import timezone
 from peergoals import access
 from peergoals.access import Action
 from peergoals.goals import actions as goal_actions
+from peergoals.people.actions import assign_peer
 from peergoals.privacy import actions
 from peergoals.privacy.models import Consent, SignedConsentError
 from tests.personas import People
@@ -121,3 +122,16 @@ def test_it_refuses_a_consent_with_a_missing_or_wrong_element(
             until_event=until_event,
         )
     assert not Consent.objects.filter(peer=people.riley).exists()
+
+
+def test_a_peer_put_on_a_caseload_without_consent_is_a_name_only(people: People) -> None:
+    assign_peer(people.riley, people.sam, by=people.morgan)
+    for who in STAFF:
+        staff = getattr(people, who)
+        assert not access.may(staff, Action.VIEW, people.riley)
+        assert access.peers_not_sharing(staff).filter(id=people.riley.pk).exists()
+    assert not access.peers_not_sharing(people.alex).filter(id=people.riley.pk).exists()
+    assert not access.peers_not_sharing(people.riley).exists()
+    actions.give_consent(people.riley, by=people.riley, signature="Riley", until_event=True)
+    assert access.may(people.sam, Action.CHANGE, people.riley)
+    assert not access.peers_not_sharing(people.sam).filter(id=people.riley.pk).exists()
