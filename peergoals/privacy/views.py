@@ -51,7 +51,7 @@ def give_consent(request: Request) -> HttpResponse:
     """Every element of the consent in plain words, signed by typing one's name."""
     if (elsewhere := _peer_only(request)) is not None:
         return elsewhere
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400

@@ -83,6 +83,9 @@ def test_it_says_what_is_missing_and_keeps_what_was_typed(people: People) -> Non
         reverse("privacy:give"), {"ends": "event", "understands_substance_use": "on"}
     )
     assert "Please type your name to sign." in unescape(blank.text)
+    empty = as_riley.post(reverse("privacy:give"), {})
+    assert empty.status_code == 400
+    assert "Please pick when this ends." in unescape(empty.text)
 
 
 def test_stopping_takes_one_tap_and_explains_what_happens(as_maria: Client) -> None:
