@@ -14,6 +14,11 @@ The policy, by relationship to the peer whose record it is:
 | a program admin                    | yes  | no     | no     | no     |
 | anyone else                        | no   | no     | no     | no     |
 
+Staff (specialist, supervisor, admin) reach a peer's records only while the peer has a valid
+consent to share them (42 CFR Part 2; `peergoals.privacy`). The check runs on every request, so
+a revoked consent closes access on the very next one. A peer who asked for their data to be
+deleted is reachable by nobody, themself included.
+
 What a specialist creates stays *proposed* until the peer accepts it, and nobody but the peer
 changes the peer's own words: those rules belong to the practice and live in
 `peergoals.goals.actions`, which every interface calls.
@@ -22,13 +27,14 @@ changes the peer's own words: those rules belong to the practice and live in
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from peergoals.goals.models import CheckIn, Goal, Review, Step
 from peergoals.people.models import Assignment, Role, User
+from peergoals.privacy.models import Consent
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -50,9 +56,9 @@ GRANTS: dict[str, frozenset[Action]] = {
 }
 
 
-def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[User]:
-    """Every peer whose records `user` may act on with `action`."""
-    peers = User.objects.filter(role=Role.PEER, is_active=True)
+def _related_peers(user: User | AnonymousUser, action: Action) -> QuerySet[User]:
+    """The peers `user` stands in a relationship with that grants `action`, consent aside."""
+    peers = User.objects.filter(role=Role.PEER, is_active=True, deletion_requested_at__isnull=True)
     if not user.is_authenticated or not user.is_active:
         return peers.none()
     assert isinstance(user, User)
@@ -71,6 +77,30 @@ def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> Query
     return peers.none()
 
 
+def _consenting() -> QuerySet[Consent, Any]:
+    """The ids of peers with a valid consent, as a subquery."""
+    return Consent.objects.valid().values("peer_id")
+
+
+def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[User]:
+    """Every peer whose records `user` may act on with `action`.
+
+    The peer always reaches their own records; staff reach a peer's only while that peer has a
+    valid consent.
+    """
+    peers = _related_peers(user, action)
+    if isinstance(user, User) and user.role != Role.PEER:
+        peers = peers.filter(id__in=_consenting())
+    return peers
+
+
+def peers_not_sharing(user: User | AnonymousUser) -> QuerySet[User]:
+    """Peers on `user`'s caseload or team who have not agreed to share: names only, no records."""
+    if not isinstance(user, User) or user.role == Role.PEER:
+        return User.objects.none()
+    return _related_peers(user, Action.VIEW).exclude(id__in=_consenting())
+
+
 def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
     """Whether `user` may do `action` on `peer`'s records."""
     return peers_for(user, action).filter(id=peer.id).exists()
@@ -80,6 +110,20 @@ def get_peer_for(user: User | AnonymousUser, peer_id: int, action: Action = Acti
     """The peer with `peer_id` if `user` may act on their records; 404 if missing or forbidden."""
     try:
         return peers_for(user, action).get(id=peer_id)
+    except User.DoesNotExist:
+        raise Http404("No such peer.") from None
+
+
+def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> User:
+    """The peer with `peer_id` if `user` may view their records or sees them as not sharing.
+
+    For pages that must tell staff "this peer hasn't agreed to share" instead of a bare 404,
+    about a peer whose name they already see on their caseload. 404 for anyone else.
+    """
+    reachable = peers_for(user, Action.VIEW).filter(id=peer_id)
+    not_sharing = peers_not_sharing(user).filter(id=peer_id)
+    try:
+        return (reachable | not_sharing).get()
     except User.DoesNotExist:
         raise Http404("No such peer.") from None
 

@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
         from peergoals.coach.cli import main as coach_main
 
         return coach_main(args[2:])
+    if len(args) > 1 and not args[1].startswith("-"):
+        # `peergoals export-peer` reads better than `export_peer`; Django names use underscores.
+        args[1] = args[1].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peergoals.settings")
     from django.core.management import execute_from_command_line
 

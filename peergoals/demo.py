@@ -20,6 +20,7 @@ from peergoals.goals.models import CheckIn, Decision, Goal, Outcome, Status, Ste
 from peergoals.goals.progress import STREAK_MILESTONES
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team, User
+from peergoals.privacy.actions import give_consent
 
 DEMO_PASSWORD = "recovery-demo-2026"  # noqa: S105 - printed on purpose, for the demo only
 WEEKS = 6
@@ -259,6 +260,7 @@ def build_demo(today: datetime.date | None = None, seed: int = 7) -> dict[str, U
         peer = _person(demo_peer.username, demo_peer.name, Role.PEER)
         people[peer.username] = peer
         assign_peer(peer, people[demo_peer.specialist], by=admin, on=start)
+        give_consent(peer, by=peer, signature=demo_peer.name, until_event=True)
         for demo_goal in demo_peer.goals:
             _build_goal(peer, people[demo_peer.specialist], demo_goal, start, today, rng)
     for username, (words, area) in PROPOSALS.items():

@@ -30,6 +30,8 @@ from peergoals.goals.models import (
     WinKind,
 )
 from peergoals.people.models import Assignment, Role, Team, User
+from peergoals.privacy.actions import consent_terms
+from peergoals.privacy.models import Consent
 
 SPECIALISTS_PER_SUPERVISOR = 10
 PEERS_PER_SLICE = 250
@@ -155,6 +157,24 @@ def _build_slice(
             peer=peer, specialist=specialists[(first + i) % len(specialists)], started_on=start
         )
         for i, peer in enumerate(peers)
+    )
+    # Every seeded peer has agreed to share, so their specialists reach their records.
+    terms = consent_terms()
+    signed_at = timezone.make_aware(datetime.datetime.combine(start, datetime.time(12)))
+    Consent.objects.bulk_create(
+        Consent(
+            peer=peer,
+            program_name=terms.program_name,
+            information=terms.information,
+            covers_substance_use=True,
+            shared_with=terms.shared_with,
+            purpose=terms.purpose,
+            revocation_statement=terms.revocation_statement,
+            expiry_event=terms.expiry_event,
+            signature=peer.preferred_name,
+            signed_at=signed_at,
+        )
+        for peer in peers
     )
     goals: list[Goal] = []
     for peer in peers:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "csp",
     "peergoals.people",
     "peergoals.goals",
+    "peergoals.privacy",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Who discloses the records, as a peer's consent names it (42 CFR 2.31(a)(2)).
+PEERGOALS_PROGRAM_NAME = os.environ.get("PEERGOALS_PROGRAM_NAME", "the PeerGoals program")
+# How long a peer's deletion request waits before an admin purges the data, in days.
+PEERGOALS_DELETION_RETENTION_DAYS = int(os.environ.get("PEERGOALS_DELETION_RETENTION_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

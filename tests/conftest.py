@@ -6,6 +6,7 @@ import pytest
 
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team
+from peergoals.privacy.actions import give_consent
 from tests.personas import People, make_person
 
 
@@ -27,4 +28,7 @@ def people(db: None, settings: object) -> People:
     )
     assign_peer(cast.maria, cast.sam, by=morgan)
     assign_peer(cast.jordan, cast.alex, by=morgan)
+    # Staff reach a peer's records only under a valid consent; Riley has not given one.
+    give_consent(cast.maria, by=cast.maria, signature="Maria", until_event=True)
+    give_consent(cast.jordan, by=cast.jordan, signature="Jordan", until_event=True)
     return cast

@@ -2,7 +2,8 @@
 
 Maria is a peer on Sam's caseload. Alex is another specialist on the same team; Jordan is a peer
 on Alex's caseload. Pat supervises that team; Quinn supervises another team. Morgan is the
-program admin. Riley uses PeerGoals alone, with no specialist.
+program admin. Riley uses PeerGoals alone, with no specialist. Maria and Jordan have agreed to
+share their records (a valid consent); Riley has not.
 """
 
 from __future__ import annotations
@@ -61,3 +62,10 @@ def current_code(device: TOTPDevice) -> str:
     ahead = max(0, device.last_t + 1 - now_step)
     code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + ahead)
     return f"{code:0{device.digits}d}"
+
+
+def agree_to_share(peer: User) -> None:
+    """Give `peer` a valid consent, so their staff reach their records."""
+    from peergoals.privacy.actions import give_consent
+
+    give_consent(peer, by=peer, signature=peer.display_name, until_event=True)

@@ -10,8 +10,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from peergoals import access
 from peergoals.goals.models import CheckIn, Goal, Review, Status, Win
 from peergoals.people.models import Assignment, Role, User
+from peergoals.privacy.models import Consent
 
 
 def run(*args: str) -> str:
@@ -27,6 +29,10 @@ def test_it_loads_a_realistic_demo_program_and_prints_the_sign_ins() -> None:
     assert User.objects.filter(role=Role.SPECIALIST).count() == 2
     assert User.objects.filter(role=Role.SUPERVISOR).count() == 1
     assert User.objects.filter(role=Role.PEER, assignments__isnull=False).distinct().count() == 8
+    # The demo peers agreed to share, so their specialists' pages are not empty.
+    sam = User.objects.get(username="sam")
+    assert access.peers_for(sam).count() == User.objects.on_caseload_of(sam).count() == 5
+    assert Consent.objects.valid().count() == 8
     assert CheckIn.objects.count() > 100
     assert Review.objects.exists() and Win.objects.exists()
     statuses = set(Goal.objects.values_list("status", flat=True))
@@ -58,6 +64,11 @@ def test_it_seeds_the_same_organisation_from_the_same_seed() -> None:
     first = (CheckIn.objects.count(), Goal.objects.count(), Review.objects.count())
     assert "Seeded 30 peers, 3 specialists, 1 supervisors" in output
     assert Assignment.objects.current().count() == 30
+    # Every seeded peer has agreed to share, so their specialist reaches their records.
+    specialist = User.objects.filter(role=Role.SPECIALIST).first()
+    assert specialist is not None
+    assert access.peers_for(specialist).count() == 10
+    assert Consent.objects.valid().count() == 30
     call_command("flush", interactive=False)
     run("seed", "--peers", "30", "--specialists", "3", "--weeks", "2")
     assert (CheckIn.objects.count(), Goal.objects.count(), Review.objects.count()) == first
@@ -103,3 +114,11 @@ def test_it_refuses_to_start_production_with_debug_on() -> None:
 def test_it_passes_the_deployment_checks_with_production_settings() -> None:
     result = production(SECRET_KEY="a-long-random-production-secret-" + "k3y" * 12)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_the_console_command_accepts_hyphenated_names(capsys: pytest.CaptureFixture[str]) -> None:
+    from peergoals.cli import main
+
+    assert main(["peergoals", "complete-deletions", "--dry-run"]) == 0
+    assert "Would delete 0 peer(s)." in capsys.readouterr().out

@@ -67,6 +67,11 @@ class User(AbstractUser):
         related_name="members",
         help_text=_("For specialists and supervisors: the team they work in or oversee."),
     )
+    # Set when a peer asks for their data to be deleted: from then on they cannot sign in and
+    # no page shows their records; an admin purges the data after the retention window.
+    deletion_requested_at = models.DateTimeField(
+        _("asked to be deleted"), null=True, blank=True, editable=False
+    )
 
     objects: ClassVar[PeopleManager] = PeopleManager()
 

@@ -144,6 +144,8 @@ def _render_caseload(
         "quiet": [row for row in rows if row.went_quiet],
         "with_wins": [row for row in rows if row.recent_wins],
         "waiting": [row for row in rows if row.waiting_for_answer],
+        # Names only: their records stay closed until they agree to share.
+        "not_sharing": access.peers_not_sharing(specialist).order_by("preferred_name", "username"),
     }
     return render(request, "people/caseload.html", context, status=status)
 
@@ -179,14 +181,21 @@ def team(request: Request) -> HttpResponse:
     if request.user.role == Role.SPECIALIST:
         return redirect("people:caseload")
     today = timezone.localdate()
+    # Counts drawn from records include only the peers whose records this person may reach:
+    # a peer who has not agreed to share, or asked to be deleted, adds nothing.
     on_caseload = Assignment.objects.current().filter(
-        specialist=OuterRef(OuterRef("pk")), peer__is_active=True
+        specialist=OuterRef(OuterRef("pk")),
+        peer__in=access.peers_for(request.user).values("id"),
     )
     specialists = (
         access.specialists_for(request.user)
         .annotate(
             caseload_size=SubqueryCount(
-                Assignment.objects.current().filter(specialist=OuterRef("pk"), peer__is_active=True)
+                Assignment.objects.current().filter(
+                    specialist=OuterRef("pk"),
+                    peer__is_active=True,
+                    peer__deletion_requested_at__isnull=True,
+                )
             ),
             reviews_overdue=SubqueryCount(
                 Goal.objects.filter(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from peergoals.goals import actions
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, User
-from tests.personas import People, make_person
+from tests.personas import People, agree_to_share, make_person
 
 
 def give_goals(peer: User, count: int, by: User | None = None) -> None:
@@ -77,6 +77,7 @@ def test_the_caseload_does_not_grow_with_more_peers(as_sam: Client, people: Peop
     for n in range(4):
         peer = make_person(f"peer{n}", Role.PEER)
         assign_peer(peer, people.sam, by=people.morgan)
+        agree_to_share(peer)
         give_goals(peer, 2, by=people.sam)
     page = as_sam.get(reverse("people:caseload"))
     assert "Peer3" in page.text
@@ -89,6 +90,7 @@ def test_the_team_page_does_not_grow_with_more_specialists(as_pat: Client, peopl
         specialist = make_person(f"cps{n}", Role.SPECIALIST, people.sam.team)
         peer = make_person(f"peer{n}", Role.PEER)
         assign_peer(peer, specialist, by=people.morgan)
+        agree_to_share(peer)
         give_goals(peer, 1)
     assert queries_for(as_pat, reverse("people:team")) == few
 

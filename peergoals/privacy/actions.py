@@ -1,0 +1,368 @@
+"""Every write about consent and a peer's data rights. Pages, commands and the admin call these.
+
+Consent (42 CFR Part 2): only the peer gives or revokes it; a signed consent is never edited,
+a new one replaces it. Data rights: the peer downloads all their data, or asks for it to be
+deleted; after the retention window a program admin (or the operator's command) purges it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peergoals import access
+from peergoals.access import Action
+from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.people.models import Assignment, Role, User
+from peergoals.privacy.models import Consent
+
+
+class NotAllowed(Exception):
+    """This person may not do this, or not yet; the message says why, in plain words."""
+
+
+class ExportRefused(Exception):
+    """Records may not leave PeerGoals without a valid consent; the message says why."""
+
+
+# 42 CFR 2.32: the notice that goes with every disclosure of Part 2 records.
+REDISCLOSURE_NOTICE = (
+    "This record which has been disclosed to you is protected by federal confidentiality rules "
+    "(42 CFR part 2). These rules prohibit you from using or disclosing this record, or "
+    "testimony that describes the information contained in this record, in any civil, "
+    "criminal, administrative, or legislative proceedings against the patient, unless "
+    "authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as "
+    "authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, the federal "
+    "rules prohibit you from making any other disclosure of this record unless that further "
+    "disclosure is expressly permitted by the written consent of the patient whose information "
+    "is being disclosed in this record or, is otherwise permitted by 42 CFR part 2. A general "
+    "authorization for the release of medical or other information is NOT sufficient for this "
+    "purpose (see 42 CFR 2.31). The federal rules restrict any use of the information to "
+    "investigate or prosecute with regard to a crime any patient with a substance use disorder, "
+    "except as provided at 42 CFR 2.12(c)(5) and 2.65."
+)
+
+
+# Consent -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentTerms:
+    """The words of a consent, as the peer reads them before signing and as they are kept."""
+
+    program_name: str
+    information: str
+    shared_with: str
+    purpose: str
+    revocation_statement: str
+    expiry_event: str
+
+
+def program_name() -> str:
+    return str(settings.PEERGOALS_PROGRAM_NAME)
+
+
+def consent_terms() -> ConsentTerms:
+    """The consent `peer` is asked to sign today, every element in plain words."""
+    program = program_name()
+    return ConsentTerms(
+        program_name=program,
+        information=_(
+            "All of your records in PeerGoals: your goals and steps, your check-ins and the "
+            "notes you write, your reviews and your wins. This includes anything about your "
+            "use of alcohol or drugs. Federal law (42 CFR Part 2) protects those records."
+        ),
+        shared_with=_(
+            "Your peer specialist at %(program)s, the supervisor of that specialist, and the "
+            "program admins at %(program)s. If you get a new peer specialist there, they can "
+            "see it too. Nobody outside %(program)s."
+        )
+        % {"program": program},
+        purpose=_(
+            "So your peer specialist can support you with your goals, and so their supervisor "
+            "can make sure you get good support."
+        ),
+        revocation_statement=_(
+            "You can stop sharing at any time, on the Sharing page. It works right away. "
+            "Stopping does not undo what was already shared before you stopped. Saying no or "
+            "stopping will not change the services you can get."
+        ),
+        expiry_event=_("When I stop getting services from %(program)s") % {"program": program},
+    )
+
+
+def _only_the_peer(peer: User, by: User) -> None:
+    if by.id != peer.id or peer.role != Role.PEER:
+        raise NotAllowed(_("Only the peer can give or stop their own consent."))
+
+
+@transaction.atomic
+def give_consent(
+    peer: User,
+    *,
+    by: User,
+    signature: str,
+    expires_on: datetime.date | None = None,
+    until_event: bool = False,
+) -> Consent:
+    """Sign a new consent for `peer`, replacing the one they had (which is kept, unchanged).
+
+    It ends on `expires_on`, or, with `until_event`, when the peer stops getting services.
+    """
+    _only_the_peer(peer, by)
+    signature = signature.strip()
+    if not signature:
+        raise NotAllowed(_("Please type your name to sign."))
+    if until_event == (expires_on is not None):
+        raise NotAllowed(_("Please pick one: an end date, or when you stop getting services."))
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise NotAllowed(_("The end date can't be in the past."))
+    now = timezone.now()
+    # Lock the peer's row so two signatures at once queue instead of both replacing.
+    User.objects.select_for_update().filter(id=peer.id).first()
+    for old in Consent.objects.filter(
+        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
+    ):
+        old.replaced_at = now
+        old.save(update_fields=["replaced_at"])
+    terms = consent_terms()
+    return Consent.objects.create(
+        peer=peer,
+        program_name=terms.program_name,
+        information=terms.information,
+        covers_substance_use=True,
+        shared_with=terms.shared_with,
+        purpose=terms.purpose,
+        revocation_statement=terms.revocation_statement,
+        expires_on=expires_on,
+        expiry_event=terms.expiry_event if until_event else "",
+        signature=signature,
+        signed_at=now,
+    )
+
+
+@transaction.atomic
+def revoke_consent(peer: User, *, by: User) -> Consent | None:
+    """Stop sharing now: staff lose access on their very next request. Returns what was revoked.
+
+    Nothing already shared can be taken back; the consent itself is kept, marked revoked.
+    """
+    _only_the_peer(peer, by)
+    revoked = None
+    for consent in Consent.objects.select_for_update().filter(
+        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
+    ):
+        consent.revoked_at = timezone.now()
+        consent.save(update_fields=["revoked_at"])
+        revoked = consent
+    return revoked
+
+
+@transaction.atomic
+def record_expiry_event(consent: Consent, *, by: User) -> Consent:
+    """Record that the event a consent ends on happened (the peer left the program)."""
+    if not (by.is_active and (by.role == Role.ADMIN or by.is_superuser)):
+        raise NotAllowed(_("Only a program admin can record that a consent ended."))
+    consent = Consent.objects.select_for_update().get(id=consent.id)
+    if not consent.expiry_event:
+        raise NotAllowed(_("This consent ends on a date, not on an event."))
+    if consent.event_happened_at is None:
+        consent.event_happened_at = timezone.now()
+        consent.save(update_fields=["event_happened_at"])
+    return consent
+
+
+# Export --------------------------------------------------------------------------------------
+
+
+def _history(model: type[Goal] | type[Step], **lookup: Any) -> list[dict[str, Any]]:
+    """Every saved version of the peer's goals or steps, oldest first, with who changed it."""
+    rows = model.history.filter(**lookup).order_by("history_date", "history_id")
+    columns = [f.attname for f in rows.model._meta.concrete_fields if f.name != "history_user"]
+    return list(rows.values(*columns, changed_by=models.F("history_user__username")))
+
+
+def _fields(model: type[models.Model]) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
+def _records(peer: User) -> dict[str, Any]:
+    """The peer's goal records as plain rows, a fixed number of queries whatever their size."""
+    goals = Goal.objects.filter(peer=peer).order_by("created_at")
+    return {
+        "goals": list(goals.values(*_fields(Goal))),
+        "steps": list(
+            Step.objects.filter(goal__peer=peer)
+            .order_by("goal", "position", "id")
+            .values(*_fields(Step))
+        ),
+        "check_ins": list(
+            CheckIn.objects.filter(peer=peer)
+            .order_by("for_date", "recorded_at")
+            .values(*_fields(CheckIn))
+        ),
+        "reviews": list(
+            Review.objects.filter(goal__peer=peer)
+            .order_by("held_on", "created_at")
+            .values(*_fields(Review))
+        ),
+        "wins": list(Win.objects.filter(peer=peer).order_by("created_at").values(*_fields(Win))),
+    }
+
+
+def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
+    """Everything PeerGoals holds about `peer`, for the peer themself (their right of access).
+
+    Profile, goals (own words beside SMART wording), steps, check-ins with notes, reviews,
+    wins, consents and every saved version of their goals and steps.
+    """
+    if by.id != peer.id or not access.may(by, Action.VIEW, peer):
+        raise Http404("No such peer.")
+    goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
+    return {
+        "about": "Everything PeerGoals holds about you, downloaded by you.",
+        "exported_at": timezone.now(),
+        "profile": {
+            "username": peer.username,
+            "preferred_name": peer.preferred_name,
+            "first_name": peer.first_name,
+            "last_name": peer.last_name,
+            "email": peer.email,
+            "role": peer.role,
+            "date_joined": peer.date_joined,
+            "last_login": peer.last_login,
+            "assignments": list(
+                Assignment.objects.filter(peer=peer).values(
+                    "started_on", "ended_on", specialist_name=models.F("specialist__preferred_name")
+                )
+            ),
+        },
+        **_records(peer),
+        "consents": list(
+            Consent.objects.filter(peer=peer).order_by("signed_at").values(*_fields(Consent))
+        ),
+        "history": {
+            "goals": _history(Goal, peer_id=peer.id),
+            "steps": _history(Step, goal_id__in=goal_ids),
+        },
+    }
+
+
+def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
+    """A peer's plan and records for their staff, only under a valid consent covering them.
+
+    Refused (ExportRefused, with a clear message) when the peer has no valid consent that
+    covers alcohol and drug use records; a peer `by` may not reach at all is a 404.
+    """
+    on_caseload_without_consent = access.peers_not_sharing(by).filter(id=peer.id).exists()
+    if on_caseload_without_consent:
+        raise ExportRefused(
+            _("%(name)s hasn't agreed to share their records, so they can't be downloaded.")
+            % {"name": peer.display_name}
+        )
+    if by.id == peer.id or not access.may(by, Action.VIEW, peer):
+        raise Http404("No such peer.")
+    if not Consent.objects.valid().filter(peer=peer, covers_substance_use=True).exists():
+        raise ExportRefused(
+            _(
+                "%(name)s's consent doesn't cover records about alcohol or drug use, so their "
+                "records can't be downloaded."
+            )
+            % {"name": peer.display_name}
+        )
+    return {
+        "notice": REDISCLOSURE_NOTICE,
+        "peer": {"id": peer.id, "name": peer.display_name},
+        "exported_at": timezone.now(),
+        "exported_by": by.username,
+        **_records(peer),
+    }
+
+
+def as_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+
+
+# Deletion ------------------------------------------------------------------------------------
+
+
+def retention_window() -> datetime.timedelta:
+    return datetime.timedelta(days=int(settings.PEERGOALS_DELETION_RETENTION_DAYS))
+
+
+@transaction.atomic
+def request_deletion(peer: User, *, by: User) -> User:
+    """The peer asks for all their data to be deleted.
+
+    From now on they cannot sign in and no page or report shows their records (the access
+    policy leaves them out); the data itself is purged after the retention window.
+    """
+    _only_the_peer(peer, by)
+    peer.deletion_requested_at = timezone.now()
+    peer.is_active = False
+    peer.save(update_fields=["deletion_requested_at", "is_active"])
+    return peer
+
+
+def deletions_due(now: datetime.datetime | None = None) -> models.QuerySet[User]:
+    """Peers whose deletion request is older than the retention window."""
+    cutoff = (now or timezone.now()) - retention_window()
+    return User.objects.filter(role=Role.PEER, deletion_requested_at__lte=cutoff).order_by("id")
+
+
+def _may_complete_deletions(by: User | None) -> bool:
+    # None is the operator running the command on the server, who holds the database anyway.
+    return by is None or (by.is_active and (by.role == Role.ADMIN or by.is_superuser))
+
+
+@transaction.atomic
+def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | None = None) -> int:
+    """Purge everything of `peer` once the retention window is over; returns the peer's old id.
+
+    Removes goals, steps, check-ins, reviews, wins, the saved versions of goals and steps,
+    consents and the account. Audit entries are kept: they hold the peer id as a plain number.
+    """
+    if not _may_complete_deletions(by):
+        raise NotAllowed(_("Only a program admin can complete a deletion."))
+    if not deletions_due(now).filter(id=peer.id).exists():
+        raise NotAllowed(
+            _("%(name)s can't be deleted yet: they haven't asked, or the wait isn't over.")
+            % {"name": peer.username}
+        )
+    peer_id = peer.id
+    goal_ids = set(Goal.history.filter(peer_id=peer_id).values_list("id", flat=True))
+    Win.objects.filter(peer=peer).delete()
+    Review.objects.filter(goal__peer=peer).delete()
+    # Check-ins are append-only and their QuerySet refuses delete(); the purge is the one
+    # place allowed to remove them, so it calls the plain QuerySet.delete on purpose.
+    models.QuerySet.delete(CheckIn.objects.filter(peer=peer))
+    Step.objects.filter(goal__peer=peer).delete()
+    Goal.objects.filter(peer=peer).delete()
+    # Deleting writes a last "deleted" version of each row: remove those with the rest.
+    Step.history.filter(goal_id__in=goal_ids).delete()
+    Goal.history.filter(peer_id=peer_id).delete()
+    Consent.objects.filter(peer=peer).delete()
+    peer.delete()
+    return peer_id
+
+
+def complete_due_deletions(
+    *, by: User | None, dry_run: bool = False, now: datetime.datetime | None = None
+) -> list[str]:
+    """Purge every peer whose retention window is over; returns their usernames."""
+    if not _may_complete_deletions(by):
+        raise NotAllowed(_("Only a program admin can complete a deletion."))
+    due = list(deletions_due(now))
+    if not dry_run:
+        for peer in due:
+            complete_deletion(peer, by=by, now=now)
+    return [peer.username for peer in due]

@@ -1,0 +1,154 @@
+"""The peer's Sharing and Your data pages, and the staff download of a peer's plan.
+
+Parse, ask the access policy, call one action from `peergoals.privacy.actions`, render.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peergoals import access
+from peergoals.people.models import Role
+from peergoals.people.views import Request
+from peergoals.privacy import actions
+from peergoals.privacy.forms import ConsentForm
+from peergoals.privacy.models import Consent
+
+
+def _peer_only(request: Request) -> HttpResponse | None:
+    return None if request.user.role == Role.PEER else redirect("home")
+
+
+def _attachment(data: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+@never_cache
+def sharing(request: Request) -> HttpResponse:
+    """What the peer agreed to share, with whom, and their past consents."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    consents = list(Consent.objects.filter(peer=request.user))
+    current = next((consent for consent in consents if consent.is_valid()), None)
+    past = [consent for consent in consents if consent is not current]
+    return render(request, "privacy/sharing.html", {"current": current, "past": past})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def give_consent(request: Request) -> HttpResponse:
+    """Every element of the consent in plain words, signed by typing one's name."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    form = ConsentForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                actions.give_consent(
+                    request.user,
+                    by=request.user,
+                    signature=form.cleaned_data["signature"],
+                    expires_on=(
+                        form.cleaned_data["expires_on"]
+                        if form.cleaned_data["ends"] == "date"
+                        else None
+                    ),
+                    until_event=form.cleaned_data["ends"] == "event",
+                )
+            except actions.NotAllowed as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                return redirect("privacy:sharing")
+    context = {"form": form, "terms": actions.consent_terms()}
+    return render(request, "privacy/give.html", context, status=status)
+
+
+@login_required
+@require_POST
+def revoke_consent(request: Request) -> HttpResponse:
+    """Stop sharing with one tap; the next page explains what that means."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    actions.revoke_consent(request.user, by=request.user)
+    return redirect("privacy:stopped")
+
+
+@login_required
+@require_GET
+def stopped(request: Request) -> HttpResponse:
+    """What happens now that the peer stopped sharing."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    return render(request, "privacy/stopped.html", {"program": actions.program_name()})
+
+
+@login_required
+@require_GET
+@never_cache
+def my_data(request: Request) -> HttpResponse:
+    """Download all of one's data, or ask for it to be deleted."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    days = actions.retention_window().days
+    return render(request, "privacy/my_data.html", {"days": days})
+
+
+@login_required
+@require_GET
+@never_cache
+def download_my_data(request: Request) -> HttpResponse:
+    """All the peer's data as one JSON file."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    data = actions.export_my_data(request.user, by=request.user)
+    day = timezone.localdate().isoformat()
+    return _attachment(actions.as_json(data), f"peergoals-my-data-{day}.json")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def delete_my_data(request: Request) -> HttpResponse:
+    """Explain what deleting means; on confirmation, sign the peer out for good."""
+    if (elsewhere := _peer_only(request)) is not None:
+        return elsewhere
+    days = actions.retention_window().days
+    if request.method == "GET":
+        return render(request, "privacy/delete.html", {"days": days})
+    actions.request_deletion(request.user, by=request.user)
+    logout(request)
+    return redirect("privacy:deleted")
+
+
+@require_GET
+def deleted(request: Request) -> HttpResponse:
+    """Shown once the peer is signed out after asking for deletion."""
+    days = actions.retention_window().days
+    return render(request, "privacy/deleted.html", {"days": days})
+
+
+@login_required
+@require_GET
+@never_cache
+def download_peer_records(request: Request, peer_id: int) -> HttpResponse:
+    """A peer's plan and records for their staff; refused without a valid consent."""
+    peer = access.get_peer_or_not_sharing_for(request.user, peer_id)
+    try:
+        data = actions.export_peer_records(peer, by=request.user)
+    except actions.ExportRefused as refusal:
+        return render(request, "privacy/refused.html", {"message": str(refusal)}, status=403)
+    day = timezone.localdate().isoformat()
+    return _attachment(actions.as_json(data), f"peergoals-{peer.username}-{day}.json")
