@@ -28,7 +28,8 @@ def log_output() -> Iterator[io.StringIO]:
     )
     assert isinstance(handler, logging.StreamHandler)
     output = io.StringIO()
-    previous_stream = handler.setStream(output)
+    # Swapped by hand: setStream() would flush the old stream, which pytest may have closed.
+    previous_stream, handler.stream = handler.stream, output
     root, queries = logging.getLogger(), logging.getLogger("django.db.backends")
     previous_levels = root.level, queries.level
     root.setLevel(logging.DEBUG)
@@ -42,7 +43,7 @@ def log_output() -> Iterator[io.StringIO]:
         connection.force_debug_cursor = previous_debug_cursor
         root.setLevel(previous_levels[0])
         queries.setLevel(previous_levels[1])
-        handler.setStream(previous_stream)
+        handler.stream = previous_stream
 
 
 def test_it_logs_no_password_session_key_or_note_through_sign_in_and_a_check_in(
