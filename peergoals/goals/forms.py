@@ -322,3 +322,69 @@ class ReviewForm(PlainForm):
         required=False,
         widget=forms.RadioSelect,
     )
+
+
+# The guided flow: one question a screen ----------------------------------------------------
+
+READINESS_CHOICES = [(str(n), str(n)) for n in range(11)]
+
+
+class AnswerForm(PlainForm):
+    """One exploration question, answered in the peer's words (or left empty)."""
+
+    answer = text(_("Your answer"), max_length=1000, rows=4)
+
+    def __init__(self, *args: Any, label: StrOrPromise, required: bool = False, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["answer"].label = label
+        self.fields["answer"].required = required
+
+
+class AreaForm(PlainForm):
+    life_area = forms.ChoiceField(
+        label=_("Which part of life is this about?"), choices=LifeArea.choices
+    )
+
+
+def ruler(label: StrOrPromise) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=READINESS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("0 is not at all, 10 is very. You can skip it."),
+        widget=forms.RadioSelect(attrs={"class": "ruler"}),
+    )
+
+
+class ReadinessForm(PlainForm):
+    """The readiness rulers: the peer's own ratings, asked and never assumed."""
+
+    importance = ruler(_("How important is this to you?"))
+    confidence = ruler(_("How sure are you that you can do it?"))
+
+
+class SmartForm(PlainForm):
+    """The clear wording, beside the peer's own words."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    smart_wording = text(
+        _("Clear wording: what, how much, by when"),
+        max_length=1000,
+        rows=3,
+        help_text=_("Your own words stay as you said them. This sits beside them."),
+    )
+
+
+class StepWordingForm(PlainForm):
+    """The first half of adding a step in the guided flow: what the step is."""
+
+    wording = StepForm.base_fields["wording"]
+
+
+class UseWordingForm(PlainForm):
+    """A wording the peer chose from the coach's ideas, to put in a field."""
+
+    field = forms.ChoiceField(choices=[("smart_wording", "smart_wording"), ("wording", "wording")])
+    use = forms.CharField(max_length=1000)

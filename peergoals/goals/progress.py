@@ -137,19 +137,31 @@ def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
         day -= datetime.timedelta(days=1)
 
 
-def win_message(win: Win) -> str:
-    """The celebration a peer sees, in plain, warm words."""
+def win_message(win: Win, *, about: str | None = None) -> str:
+    """The celebration in plain, warm words: to the peer ("You ..."), or, given `about` (the
+    peer's name), for the people who support them ("Maria ...")."""
     step = win.step.wording if win.step_id and win.step else ""
     goal = win.goal.title if win.goal_id and win.goal else ""
+    if about is None:
+        messages = {
+            "first_check_in": _("You did your first check-in. That is how every journey starts!"),
+            "first_step_done": _("Your first step is done. You did that!"),
+            "streak": _("%(days)s days in a row on “%(step)s”. Keep it up!")
+            % {"days": win.streak_days, "step": step},
+            "step_completed": _("Step done: “%(step)s”. Nice work!") % {"step": step},
+            "goal_completed": _("You reached your goal: “%(goal)s”. Take a moment to enjoy it!")
+            % {"goal": goal},
+            "review_held": _("You looked back at “%(goal)s” and made a plan. Well done.")
+            % {"goal": goal},
+        }
+        return messages.get(win.kind, _("A win worth celebrating!"))
+    facts = {"name": about, "days": win.streak_days, "step": step, "goal": goal}
     messages = {
-        "first_check_in": _("You did your first check-in. That is how every journey starts!"),
-        "first_step_done": _("Your first step is done. You did that!"),
-        "streak": _("%(days)s days in a row on “%(step)s”. Keep it up!")
-        % {"days": win.streak_days, "step": step},
-        "step_completed": _("Step done: “%(step)s”. Nice work!") % {"step": step},
-        "goal_completed": _("You reached your goal: “%(goal)s”. Take a moment to enjoy it!")
-        % {"goal": goal},
-        "review_held": _("You looked back at “%(goal)s” and made a plan. Well done.")
-        % {"goal": goal},
+        "first_check_in": _("%(name)s did a first check-in."),
+        "first_step_done": _("%(name)s finished a first step."),
+        "streak": _("%(name)s kept “%(step)s” going %(days)s days in a row."),
+        "step_completed": _("%(name)s finished the step “%(step)s”."),
+        "goal_completed": _("%(name)s reached the goal “%(goal)s”."),
+        "review_held": _("%(name)s looked back at “%(goal)s” and made a plan."),
     }
-    return messages.get(win.kind, _("A win worth celebrating!"))
+    return messages.get(win.kind, _("%(name)s had a win worth celebrating.")) % facts

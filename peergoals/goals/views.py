@@ -48,6 +48,7 @@ from peergoals.goals.forms import (
 )
 from peergoals.goals.models import CheckIn, Goal, Review, ReviewFeeling, Status, Step, Win
 from peergoals.goals.progress import StepProgress, step_progress
+from peergoals.goals.suggestions import suggested_wordings
 from peergoals.people.views import Request
 
 Done = TypeVar("Done")
@@ -225,8 +226,10 @@ def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
 
 
 def _celebrate(request: Request, wins: Iterable[Win]) -> None:
+    """Show each win now: said to the peer, or about them to whoever recorded it for them."""
     for win in wins:
-        messages.success(request, win.message, extra_tags="win")
+        said = win.message if win.peer_id == request.user.pk else win.message_about_peer
+        messages.success(request, said, extra_tags="win")
 
 
 def _is_peer(request: Request, goal: Goal) -> bool:
@@ -285,7 +288,7 @@ def today(request: Request) -> HttpResponse:
         ],
         "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
         "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
-        "wins": Win.objects.filter(peer=peer).select_related("goal", "step")[:5],
+        "wins": Win.objects.filter(peer=peer).select_related("peer", "goal", "step")[:5],
     }
     return render(request, "goals/today.html", context)
 
@@ -298,7 +301,7 @@ def wins(request: Request) -> HttpResponse:
     if not request.user.is_peer:
         return redirect("home")
     peer = access.get_peer_for(request.user, request.user.pk)
-    all_wins = Win.objects.filter(peer=peer).select_related("goal", "step")
+    all_wins = Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
     return render(request, "goals/wins.html", {"wins": all_wins[:200]})
 
 
@@ -440,11 +443,12 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick one of the buttons."), here)
     try:
-        goal = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
+        change = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
         return _refused(request, str(refusal), here)
-    if goal.status == Status.COMPLETED:
-        _celebrate(request, Win.objects.filter(goal=goal, kind="goal_completed")[:1])
+    goal = change.record
+    if change.wins:
+        _celebrate(request, change.wins)
     else:
         messages.success(
             request,
@@ -578,7 +582,7 @@ def move_step(request: Request, step_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick up or down."), here)
     actions.move_step(step, by=request.user, offset=form.offset)
-    return redirect(here)
+    return _back(request, here)
 
 
 @login_required
@@ -591,11 +595,12 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick one of the buttons."), here)
     try:
-        step = actions.set_step_status(step, by=request.user, **form.cleaned_data)
+        change = actions.set_step_status(step, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
         return _refused(request, str(refusal), here)
-    if step.status == Status.COMPLETED:
-        _celebrate(request, Win.objects.filter(step=step, kind="step_completed")[:1])
+    step = change.record
+    if change.wins:
+        _celebrate(request, change.wins)
     else:
         messages.success(
             request,
@@ -661,7 +666,7 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
             for goal in goals
         ],
         "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
-        "wins": Win.objects.filter(peer=person).select_related("goal", "step")[:5],
+        "wins": Win.objects.filter(peer=person).select_related("peer", "goal", "step")[:5],
     }
     return render(request, "goals/peer.html", context)
 
@@ -678,14 +683,52 @@ CRITERIA = {
 }
 
 
-def _coach_context(request: Request) -> str | None:
-    """What the wording should serve: the goal a step is for, or why the goal matters."""
+def _coach_goal(request: Request) -> Goal | None:
+    """The goal a wording is for, when the person may see it."""
     goal_id = request.POST.get("coach_goal", "")
     if goal_id.isdigit() and len(goal_id) < 19:
-        goal = Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
-        if goal is not None:
-            return " ".join(filter(None, [goal.own_words, goal.smart_wording, goal.why_it_matters]))
-    return request.POST.get("why_it_matters", "").strip() or None
+        return Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
+    return None
+
+
+def coach_tips(
+    statement: str, *, context: str | None, goal: Goal | None = None, offer: str = ""
+) -> dict[str, Any]:
+    """The coach's tips on `statement` for the `_coach.html` fragment; `offer` names the
+    field ("smart_wording" or "wording") whose wording ideas may be put in with one tap."""
+    statement = statement.strip()
+    if not statement:
+        return {}
+    today = timezone.localdate()
+    try:
+        judgement = judge(statement, context=context, today=today)
+    except Exception:
+        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
+        logger.exception("The coach could not judge a statement")
+        return {}
+    result = judgement.to_dict()
+    criteria = result["criteria"]
+    assert isinstance(criteria, dict)
+    wordings = []
+    if offer in ("smart_wording", "wording"):
+        wordings = suggested_wordings(statement, result, goal.life_area if goal else "", today)
+    return {
+        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
+        "suggestions": result["suggestions"],
+        "is_smart": judgement.is_smart and judgement.can_judge,
+        "wordings": wordings,
+        "offer": offer,
+    }
+
+
+def goal_context(goal: Goal | None, *, for_step: bool = True) -> str | None:
+    """What a wording should serve: for a step, the goal; for the goal's clear wording, the
+    peer's own words."""
+    if goal is None:
+        return None
+    if for_step:
+        return goal.smart_wording or goal.own_words
+    return goal.own_words
 
 
 @login_required
@@ -694,26 +737,16 @@ def _coach_context(request: Request) -> str | None:
 def coach(request: Request) -> HttpResponse:
     """Tips on the wording being typed (htmx enhancement; the forms work without it).
 
-    The coach suggests; it never rewrites the peer's words.
+    The coach suggests; it never rewrites the peer's words. A wording idea goes into the field
+    only when the peer presses its button.
     """
     fields = ("wording", "smart_wording", "own_words")
     statement = next(
         (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
     )
-    if not statement:
-        return render(request, "goals/_coach.html", {})
-    try:
-        judgement = judge(statement, context=_coach_context(request), today=timezone.localdate())
-    except Exception:
-        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
-        logger.exception("The coach could not judge a statement")
-        return render(request, "goals/_coach.html", {})
-    result = judgement.to_dict()
-    criteria = result["criteria"]
-    assert isinstance(criteria, dict)
-    context = {
-        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
-        "suggestions": result["suggestions"],
-        "is_smart": judgement.is_smart and judgement.can_judge,
-    }
-    return render(request, "goals/_coach.html", context)
+    goal = _coach_goal(request)
+    context = goal_context(goal, for_step="wording" in request.POST)
+    context = context or request.POST.get("why_it_matters", "").strip() or None
+    offer = request.POST.get("coach_offer", "")
+    tips = coach_tips(statement, context=context, goal=goal, offer=offer)
+    return render(request, "goals/_coach.html", tips)
