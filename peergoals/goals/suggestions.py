@@ -1,4 +1,4 @@
-"""What the guided flow offers from the coach's reading: wordings to pick, step details to start from.
+"""What the guided flow offers from the coach: wordings to pick, step details to start from.
 
 Pure functions over the coach's `judge(...).to_dict()` contract. Nothing here changes what the
 peer wrote: a wording is only used when the peer presses its button, and pre-filled step
