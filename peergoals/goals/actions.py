@@ -260,9 +260,7 @@ GOAL_MOVES: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def set_goal_status(
-    goal: Goal, *, by: User, status: str, reason: str = ""
-) -> StatusChange[Goal]:
+def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> StatusChange[Goal]:
     """Start, pause, finish or let go of a goal, and the wins it brings (a goal reached).
 
     Only the peer makes a goal active.
@@ -397,9 +395,7 @@ STEP_MOVES: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def set_step_status(
-    step: Step, *, by: User, status: str, reason: str = ""
-) -> StatusChange[Step]:
+def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> StatusChange[Step]:
     """Pause, finish, drop or restart a step, and the wins it brings (a step done).
 
     Only the peer makes a step active.

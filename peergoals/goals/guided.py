@@ -201,19 +201,21 @@ def explore(request: Request, screen: str) -> HttpResponse:
     draft = _draft(request)
     if current.kind == "not-yet":
         return _not_yet(request, peer, draft)
+    # Bound on every POST, even an empty one: skipping both rulers is an answer too.
+    data = request.POST if request.method == "POST" else None
     form: AnswerForm | AreaForm | ReadinessForm
     if current.kind == "area":
-        form = AreaForm(request.POST or None)
+        form = AreaForm(data)
     elif current.kind == "readiness":
         initial = {k: draft.get(k) for k in ("importance", "confidence")}
-        form = ReadinessForm(request.POST or None, initial=initial)
+        form = ReadinessForm(data, initial=initial)
     else:
         initial_answer = draft.get(current.key, "")
         if current.slug == "goal" and not initial_answer:
             # Start from what they already said; it is their words, to change as they like.
             initial_answer = draft.get("picture") or draft.get("dream") or ""
         form = AnswerForm(
-            request.POST or None,
+            data,
             label=current.title,
             required=current.required,
             initial={"answer": initial_answer},
@@ -294,9 +296,7 @@ def _create(
     if gap is not None:
         messages.info(request, _("One more answer is needed before your goal can be saved."))
         return _go(gap)
-    fields = {
-        key: str(draft.get(key, "")) for key in ("own_words", "looks_like", "why_it_matters")
-    }
+    fields = {key: str(draft.get(key, "")) for key in ("own_words", "looks_like", "why_it_matters")}
     form = ReadinessForm()  # only a place for a refusal's message
     goal, _status = _attempt(
         form,
@@ -470,4 +470,3 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
             return redirect("goals:breakdown", goal_id=goal.pk)
     context = _breakdown_context(goal, request, details_form=details)
     return render(request, "goals/breakdown.html", context, status=400)
-
