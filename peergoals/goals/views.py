@@ -33,6 +33,7 @@ from peergoals.access import Action
 from peergoals.coach import judge
 from peergoals.goals import actions
 from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
+from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
@@ -47,7 +48,14 @@ from peergoals.goals.forms import (
     StepForm,
 )
 from peergoals.goals.models import CheckIn, Goal, Review, ReviewFeeling, Status, Step, Win
-from peergoals.goals.progress import StepProgress, step_progress
+from peergoals.goals.progress import (
+    StepProgress,
+    best_streak,
+    chart_period,
+    goal_series,
+    step_progress,
+    step_series,
+)
 from peergoals.goals.suggestions import suggested_wordings
 from peergoals.people.views import Request
 
@@ -90,6 +98,23 @@ class StepView:
     today_entry: CheckIn | None
     form: CheckInForm
     recent: list[CheckIn] = field(default_factory=list)
+    entries: list[CheckIn] = field(default_factory=list)
+    today: datetime.date | None = None
+
+    @property
+    def chart(self) -> Chart:
+        """Progress per period against the step's repeating target (drawn on the goal page)."""
+        points = step_series(self.step, self.entries, self.today or timezone.localdate())
+        target = self.step.target_quantity if self.step.target_per else None
+        return bar_chart(points, target)
+
+    @property
+    def chart_period(self) -> str:
+        return chart_period(self.step)
+
+    @property
+    def best_streak(self) -> int:
+        return best_streak(self.entries)
 
 
 def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None) -> StepView:
@@ -102,6 +127,8 @@ def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None)
         today_entry=next((entry for entry in entries if entry.for_date == today), None),
         form=form or CheckInForm(prefix=f"step-{step.pk}"),
         recent=entries[:5],
+        entries=entries,
+        today=today,
     )
 
 
@@ -388,8 +415,11 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
     steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
     views = step_views(steps)
+    every_entry = [entry for view in views for entry in view.entries]
     context = {
         "goal": goal,
+        "goal_chart": bar_chart(goal_series(every_entry, timezone.localdate())),
+        "goal_chart_shown": bool(every_entry),
         "is_peer": _is_peer(request, goal),
         "may_change": may_change,
         "goal_buttons": _goal_buttons(request, goal, may_change),
