@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     # Only for type checking: django-stubs is a development dependency.
     from django_stubs_ext import StrOrPromise
 
+    from peergoals.people.models import User
+
 # Plain-words errors, shown next to the field they are about.
 PLAIN_ERRORS = {
     "required": _("Please fill this in."),
@@ -299,6 +301,8 @@ class CheckInForm(PlainForm):
 
 
 class ReviewForm(PlainForm):
+    """A look back at a goal. Recorded by someone else, it asks whether the peer took part."""
+
     whats_working = text(_("What's working?"), max_length=2000)
     whats_not_working = text(_("What isn't working?"), max_length=2000)
     feeling = forms.ChoiceField(
@@ -322,6 +326,27 @@ class ReviewForm(PlainForm):
         required=False,
         widget=forms.RadioSelect,
     )
+
+    peer_took_part = forms.BooleanField(required=False, initial=True)
+
+    def __init__(self, *args: Any, peer: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.peer = peer
+        if peer is None:
+            # The peer is recording it themself: they took part.
+            del self.fields["peer_took_part"]
+        else:
+            self.fields["peer_took_part"].label = _("%(name)s took part in this look-back") % {
+                "name": peer.display_name
+            }
+
+    def review_fields(self) -> dict[str, Any]:
+        """The action's arguments; who took part is said only when someone else records it."""
+        data = dict(self.cleaned_data)
+        took_part = data.pop("peer_took_part", None)
+        if self.peer is not None:
+            data["participants"] = [self.peer] if took_part else []
+        return data
 
 
 # The guided flow: one question a screen ----------------------------------------------------

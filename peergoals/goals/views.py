@@ -47,7 +47,16 @@ from peergoals.goals.forms import (
     StepEditForm,
     StepForm,
 )
-from peergoals.goals.models import CheckIn, Goal, Review, ReviewFeeling, Status, Step, Win
+from peergoals.goals.models import (
+    CheckIn,
+    Decision,
+    Goal,
+    Review,
+    ReviewFeeling,
+    Status,
+    Step,
+    Win,
+)
 from peergoals.goals.progress import (
     StepProgress,
     best_streak,
@@ -491,16 +500,21 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def review(request: Request, goal_id: int) -> HttpResponse:
-    """Look back at a goal together: what works, what doesn't, how it feels, what next."""
+    """Look back at a goal together: what works, what doesn't, how it feels, what next.
+
+    Choosing to change the plan leads straight to changing a step; the change is a new
+    version that the goal's history shows.
+    """
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
-    form = ReviewForm(request.POST or None)
+    is_peer = _is_peer(request, goal)
+    form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
     if form.is_bound and form.is_valid():
-        held, _status = _attempt(
-            form, lambda: actions.hold_review(goal, by=request.user, **form.cleaned_data)
-        )
+        fields = form.review_fields()
+        held, _status = _attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
         if held is not None:
-            _celebrate(request, Win.objects.filter(goal=goal, kind="review_held")[:1])
-            if form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED:
+            _celebrate(request, held.wins)
+            overwhelmed = form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED
+            if overwhelmed:
                 messages.info(
                     request,
                     _(
@@ -508,11 +522,26 @@ def review(request: Request, goal_id: int) -> HttpResponse:
                         "change a step below, or pause one for now."
                     ),
                 )
+            if form.cleaned_data["decision"] == Decision.ADJUST:
+                return _to_a_step_to_change(request, goal)
+            if overwhelmed:
                 return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
             return redirect("goals:detail", goal_id=goal.pk)
     reviewable = goal.status in (Status.ACTIVE, Status.ON_HOLD)
-    context = {"form": form, "goal": goal, "reviewable": reviewable}
+    context = {"form": form, "goal": goal, "reviewable": reviewable, "is_peer": is_peer}
     return render(request, "goals/review_form.html", context, status=400 if form.is_bound else 200)
+
+
+def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
+    """After "change the plan": the one open step's edit page, or the steps to pick from."""
+    open_steps = list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:2])
+    if len(open_steps) == 1:
+        messages.info(
+            request, _("Change the step the way you want. The old version is kept in the history.")
+        )
+        return redirect("goals:edit_step", step_id=open_steps[0].pk)
+    messages.info(request, _("Pick a step to change, or add a new, smaller one."))
+    return redirect("goals:breakdown", goal_id=goal.pk)
 
 
 # Steps ---------------------------------------------------------------------------------------
