@@ -341,3 +341,27 @@ def test_a_specialists_step_from_the_breakdown_waits_for_the_peer(
 def test_another_peer_gets_not_found_on_the_flow_pages(as_jordan: Client, walk_goal: Goal) -> None:
     assert as_jordan.get(reverse("goals:smart", args=[walk_goal.pk])).status_code == 404
     assert as_jordan.get(reverse("goals:breakdown", args=[walk_goal.pk])).status_code == 404
+
+
+ODD_INPUTS = ["", " ", "\x00", "💥" * 600, "<script>alert(1)</script>", "x" * 5000, "-1", "11"]
+
+
+def test_no_input_to_the_flow_gives_a_server_error(as_maria: Client, walk_goal: Goal) -> None:
+    posts = [
+        (screen(name), field)
+        for name in ("start", "picture", "goal", "small-start", "looks-like", "why", "strengths")
+        for field in ("answer", "unsure")
+    ]
+    posts += [(screen("area"), "life_area"), (screen("ready"), "importance")]
+    posts += [(screen("ready"), "confidence"), (screen("not-yet"), "choice")]
+    smart = reverse("goals:smart", args=[walk_goal.pk])
+    breakdown = reverse("goals:breakdown", args=[walk_goal.pk])
+    posts += [(smart, "smart_wording"), (smart, "use"), (smart, "version")]
+    posts += [(breakdown, "wording"), (breakdown, "use"), (breakdown, "due_on")]
+    posts += [(reverse("goals:use_wording"), "use"), (reverse("goals:use_wording"), "field")]
+    for url, field in posts:
+        for value in ODD_INPUTS:
+            data = {field: value, "stage": "details"} if field == "due_on" else {field: value}
+            page = as_maria.post(url, data, headers={"HX-Request": "true"})
+            assert page.status_code < 500, (url, field, value)
+            assert "<script>alert(1)</script>" not in page.text, (url, field)
