@@ -613,7 +613,7 @@ def hold_review(
         reason=_("Review on %(day)s: %(decision)s")
         % {"day": held_on.isoformat(), "decision": Decision(decision).label},
     )
-    wins = [_celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)]
+    celebrated = [_celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)]
     if new_status == Status.COMPLETED:
-        wins.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
-    return ReviewResult(review, [win for win in wins if win])
+        celebrated.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
+    return ReviewResult(review, [win for win in celebrated if win])

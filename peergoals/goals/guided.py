@@ -296,24 +296,25 @@ def _create(
     if gap is not None:
         messages.info(request, _("One more answer is needed before your goal can be saved."))
         return _go(gap)
-    fields = {key: str(draft.get(key, "")) for key in ("own_words", "looks_like", "why_it_matters")}
     form = ReadinessForm()  # only a place for a refusal's message
     goal, _status = _attempt(
         form,
         lambda: actions.create_goal(
             peer,
             by=request.user,
+            own_words=str(draft.get("own_words", "")),
+            looks_like=str(draft.get("looks_like", "")),
             life_area=draft["life_area"],
+            why_it_matters=str(draft.get("why_it_matters", "")),
             strengths=str(draft.get("strengths", "")),
             importance=draft.get("importance"),
             confidence=draft.get("confidence"),
             ready=ready,
-            **fields,
         ),
     )
     if goal is None:
         for error in form.non_field_errors():
-            messages.error(request, error)
+            messages.error(request, str(error))
         return _go("goal")
     request.session.pop(DRAFT, None)
     if not ready:
@@ -353,7 +354,7 @@ def smart(request: Request, goal_id: int) -> HttpResponse:
     data = request.POST.copy()
     if "use" in data:
         # The peer picked one of the coach's wordings (without JavaScript): show it, unsaved.
-        data["smart_wording"] = data["use"][:1000]
+        data["smart_wording"] = request.POST.get("use", "")[:1000]
         form = SmartForm(data)
         return render(request, "goals/smart.html", _smart_context(goal, form, smaller))
     form = SmartForm(data)
@@ -439,7 +440,7 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
         return render(request, "goals/breakdown.html", context)
     data = request.POST.copy()
     if "use" in data:
-        data["wording"] = data["use"][:1000]
+        data["wording"] = request.POST.get("use", "")[:1000]
         context = _breakdown_context(goal, request, wording_form=StepWordingForm(data))
         return render(request, "goals/breakdown.html", context)
     if data.get("stage") != "details":
