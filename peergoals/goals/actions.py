@@ -471,7 +471,7 @@ def record_check_in(
     # One entry counts per step and day: a second tap on the same day replaces the first
     # (kept, as a correction would keep it), so "Done" tapped twice counts once.
     earlier = (
-        CheckIn.objects.select_for_update()
+        CheckIn.objects.select_for_update(of=("self",))
         .current()
         .filter(step=step, for_date=for_date)
         .order_by("-recorded_at", "-id")
