@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.db import IntegrityError, models, transaction
 from django.http import Http404
@@ -55,7 +55,7 @@ GOAL_FIELDS_ANYONE = {
     "strengths",
     "review_every_days",
 }
-GOAL_FIELDS_PEER_ONLY = {"own_words", "importance", "confidence"}
+GOAL_FIELDS_PEER_ONLY = {"own_words", "looks_like", "importance", "confidence"}
 STEP_FIELDS = {
     "wording",
     "target_kind",
@@ -72,6 +72,20 @@ Versioned = TypeVar("Versioned", Goal, Step)
 @dataclass
 class CheckInResult:
     check_in: CheckIn
+    wins: list[Win] = field(default_factory=list)
+
+
+@dataclass
+class ReviewResult:
+    review: Review
+    wins: list[Win] = field(default_factory=list)
+
+
+@dataclass
+class StatusChange(Generic[Versioned]):
+    """A goal or step after a status change, and the wins the change brought."""
+
+    record: Versioned
     wins: list[Win] = field(default_factory=list)
 
 
@@ -133,6 +147,7 @@ def create_goal(
     own_words: str,
     life_area: str,
     smart_wording: str = "",
+    looks_like: str = "",
     why_it_matters: str = "",
     strengths: str = "",
     importance: int | None = None,
@@ -160,6 +175,7 @@ def create_goal(
         peer=peer,
         own_words=own_words,
         smart_wording=smart_wording.strip(),
+        looks_like=looks_like.strip() if by_peer else "",
         life_area=life_area,
         why_it_matters=why_it_matters.strip(),
         strengths=strengths.strip(),
@@ -244,8 +260,11 @@ GOAL_MOVES: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> Goal:
-    """Start, pause, finish or let go of a goal. Only the peer makes a goal active."""
+def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> StatusChange[Goal]:
+    """Start, pause, finish or let go of a goal, and the wins it brings (a goal reached).
+
+    Only the peer makes a goal active.
+    """
     _require(by, Action.CHANGE, goal.peer)
     goal = _lock(goal, None)
     if status not in GOAL_MOVES.get(goal.status, set()):
@@ -260,9 +279,10 @@ def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> G
     _save_version(
         goal, by=by, reason=reason or _("Now: %(status)s") % {"status": goal.get_status_display()}
     )
+    wins: list[Win | None] = []
     if status == Status.COMPLETED:
-        _celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal)
-    return goal
+        wins.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
+    return StatusChange(goal, [win for win in wins if win])
 
 
 # Steps ---------------------------------------------------------------------------------------
@@ -375,8 +395,11 @@ STEP_MOVES: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> Step:
-    """Pause, finish, drop or restart a step. Only the peer makes a step active."""
+def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> StatusChange[Step]:
+    """Pause, finish, drop or restart a step, and the wins it brings (a step done).
+
+    Only the peer makes a step active.
+    """
     _require(by, Action.CHANGE, step.goal.peer)
     step = _lock(step, None)
     if status not in STEP_MOVES.get(step.status, set()):
@@ -391,9 +414,8 @@ def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> S
     _save_version(
         step, by=by, reason=reason or _("Now: %(status)s") % {"status": step.get_status_display()}
     )
-    if status == Status.COMPLETED:
-        _celebrate_step_done(step)
-    return step
+    wins = _celebrate_step_done(step) if status == Status.COMPLETED else []
+    return StatusChange(step, wins)
 
 
 @transaction.atomic
@@ -446,6 +468,15 @@ def record_check_in(
     if outcome not in Outcome.values:
         raise NotAllowed(_("Please choose done, not today, or skip."))
     first_ever = not CheckIn.objects.filter(peer=peer).exists()
+    # One entry counts per step and day: a second tap on the same day replaces the first
+    # (kept, as a correction would keep it), so "Done" tapped twice counts once.
+    earlier = (
+        CheckIn.objects.select_for_update(of=("self",))
+        .current()
+        .filter(step=step, for_date=for_date)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
     check_in = CheckIn(
         step=step,
         peer=peer,
@@ -455,9 +486,15 @@ def record_check_in(
         feeling=feeling,
         note=note.strip(),
         recorded_by=by,
+        supersedes=earlier,
     )
     check_in.full_clean()
-    check_in.save()
+    try:
+        with transaction.atomic():
+            check_in.save()
+    except IntegrityError:
+        # Two taps at the same moment both tried to replace the same entry.
+        raise Conflict(_("This was just saved from another tap. Please look again.")) from None
     wins: list[Win | None] = []
     if first_ever:
         wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step))
@@ -529,7 +566,7 @@ def hold_review(
     *,
     by: User,
     decision: str,
-    participants: Iterable[User] = (),
+    participants: Iterable[User] | None = None,
     held_on: datetime.date | None = None,
     whats_working: str = "",
     whats_not_working: str = "",
@@ -537,11 +574,13 @@ def hold_review(
     wins: str = "",
     lessons: str = "",
     attainment: int | None = None,
-) -> Review:
-    """Record a review and apply its decision: keep, adjust, pause, complete or let go.
+) -> ReviewResult:
+    """Record a review, apply its decision (keep, adjust, pause, complete or let go), and
+    return it with the wins it brings.
 
-    The next review is set from the goal's cadence; a paused, finished or released goal has
-    none, so nothing nags about it.
+    Who took part: the person recording it and `participants`; when `participants` is not
+    given, the peer is taken to have been there. The next review is set from the goal's
+    cadence; a paused, finished or released goal has none, so nothing nags about it.
     """
     _require(by, Action.CREATE, goal.peer)
     goal = _lock(goal, None)
@@ -564,7 +603,7 @@ def hold_review(
     )
     review.full_clean()
     review.save()
-    review.participants.set({by, goal.peer, *participants})
+    review.participants.set({by, *([goal.peer] if participants is None else participants)})
     new_status = DECISION_STATUS.get(Decision(decision), goal.status)
     goal.status = new_status
     goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None
@@ -574,7 +613,7 @@ def hold_review(
         reason=_("Review on %(day)s: %(decision)s")
         % {"day": held_on.isoformat(), "decision": Decision(decision).label},
     )
-    _celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)
+    celebrated = [_celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)]
     if new_status == Status.COMPLETED:
-        _celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal)
-    return review
+        celebrated.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
+    return ReviewResult(review, [win for win in celebrated if win])

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     # Only for type checking: django-stubs is a development dependency.
     from django_stubs_ext import StrOrPromise
 
+    from peergoals.people.models import User
+
 # Plain-words errors, shown next to the field they are about.
 PLAIN_ERRORS = {
     "required": _("Please fill this in."),
@@ -299,6 +301,8 @@ class CheckInForm(PlainForm):
 
 
 class ReviewForm(PlainForm):
+    """A look back at a goal. Recorded by someone else, it asks whether the peer took part."""
+
     whats_working = text(_("What's working?"), max_length=2000)
     whats_not_working = text(_("What isn't working?"), max_length=2000)
     feeling = forms.ChoiceField(
@@ -322,3 +326,90 @@ class ReviewForm(PlainForm):
         required=False,
         widget=forms.RadioSelect,
     )
+
+    peer_took_part = forms.BooleanField(required=False, initial=True)
+
+    def __init__(self, *args: Any, peer: User | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.peer = peer
+        if peer is None:
+            # The peer is recording it themself: they took part.
+            del self.fields["peer_took_part"]
+        else:
+            self.fields["peer_took_part"].label = _("%(name)s took part in this look-back") % {
+                "name": peer.display_name
+            }
+
+    def review_fields(self) -> dict[str, Any]:
+        """The action's arguments; who took part is said only when someone else records it."""
+        data = dict(self.cleaned_data)
+        took_part = data.pop("peer_took_part", None)
+        if self.peer is not None:
+            data["participants"] = [self.peer] if took_part else []
+        return data
+
+
+# The guided flow: one question a screen ----------------------------------------------------
+
+READINESS_CHOICES = [(str(n), str(n)) for n in range(11)]
+
+
+class AnswerForm(PlainForm):
+    """One exploration question, answered in the peer's words (or left empty)."""
+
+    answer = text(_("Your answer"), max_length=1000, rows=4)
+
+    def __init__(self, *args: Any, label: StrOrPromise, required: bool = False, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["answer"].label = label
+        self.fields["answer"].required = required
+
+
+class AreaForm(PlainForm):
+    life_area = forms.ChoiceField(
+        label=_("Which part of life is this about?"), choices=LifeArea.choices
+    )
+
+
+def ruler(label: StrOrPromise) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=READINESS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("0 is not at all, 10 is very. You can skip it."),
+        widget=forms.RadioSelect(attrs={"class": "ruler"}),
+    )
+
+
+class ReadinessForm(PlainForm):
+    """The readiness rulers: the peer's own ratings, asked and never assumed."""
+
+    importance = ruler(_("How important is this to you?"))
+    confidence = ruler(_("How sure are you that you can do it?"))
+
+
+class SmartForm(PlainForm):
+    """The clear wording, beside the peer's own words."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    smart_wording = text(
+        _("Clear wording: what, how much, by when"),
+        max_length=1000,
+        rows=3,
+        help_text=_("Your own words stay as you said them. This sits beside them."),
+    )
+
+
+class StepWordingForm(PlainForm):
+    """The first half of adding a step in the guided flow: what the step is."""
+
+    wording = StepForm.base_fields["wording"]
+
+
+class UseWordingForm(PlainForm):
+    """A wording the peer chose from the coach's ideas, to put in a field."""
+
+    field = forms.ChoiceField(choices=[("smart_wording", "smart_wording"), ("wording", "wording")])
+    use = forms.CharField(max_length=1000)

@@ -87,6 +87,12 @@ class Goal(models.Model):
         help_text=_("What the peer said, kept exactly as they said it."),
     )
     smart_wording = models.TextField(_("SMART wording"), max_length=1000, blank=True)
+    looks_like = models.TextField(
+        _("what it would look like"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The peer's answer when asked what a broad wish would look like for them."),
+    )
     life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
     why_it_matters = models.TextField(_("why it matters"), max_length=2000, blank=True)
     strengths = models.TextField(_("strengths to draw on"), max_length=2000, blank=True)
@@ -443,6 +449,14 @@ class Win(models.Model):
 
     @property
     def message(self) -> str:
+        """The celebration, said to the peer."""
         from peergoals.goals.progress import win_message
 
         return win_message(self)
+
+    @property
+    def message_about_peer(self) -> str:
+        """The celebration, said about the peer to the people who support them."""
+        from peergoals.goals.progress import win_message
+
+        return win_message(self, about=self.peer.display_name)

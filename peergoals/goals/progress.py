@@ -137,19 +137,124 @@ def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
         day -= datetime.timedelta(days=1)
 
 
-def win_message(win: Win) -> str:
-    """The celebration a peer sees, in plain, warm words."""
+def win_message(win: Win, *, about: str | None = None) -> str:
+    """The celebration in plain, warm words: to the peer ("You ..."), or, given `about` (the
+    peer's name), for the people who support them ("Maria ...")."""
     step = win.step.wording if win.step_id and win.step else ""
     goal = win.goal.title if win.goal_id and win.goal else ""
+    if about is None:
+        messages = {
+            "first_check_in": _("You did your first check-in. That is how every journey starts!"),
+            "first_step_done": _("Your first step is done. You did that!"),
+            "streak": _("%(days)s days in a row on “%(step)s”. Keep it up!")
+            % {"days": win.streak_days, "step": step},
+            "step_completed": _("Step done: “%(step)s”. Nice work!") % {"step": step},
+            "goal_completed": _("You reached your goal: “%(goal)s”. Take a moment to enjoy it!")
+            % {"goal": goal},
+            "review_held": _("You looked back at “%(goal)s” and made a plan. Well done.")
+            % {"goal": goal},
+        }
+        return messages.get(win.kind, _("A win worth celebrating!"))
+    facts = {"name": about, "days": win.streak_days, "step": step, "goal": goal}
     messages = {
-        "first_check_in": _("You did your first check-in. That is how every journey starts!"),
-        "first_step_done": _("Your first step is done. You did that!"),
-        "streak": _("%(days)s days in a row on “%(step)s”. Keep it up!")
-        % {"days": win.streak_days, "step": step},
-        "step_completed": _("Step done: “%(step)s”. Nice work!") % {"step": step},
-        "goal_completed": _("You reached your goal: “%(goal)s”. Take a moment to enjoy it!")
-        % {"goal": goal},
-        "review_held": _("You looked back at “%(goal)s” and made a plan. Well done.")
-        % {"goal": goal},
+        "first_check_in": _("%(name)s did a first check-in."),
+        "first_step_done": _("%(name)s finished a first step."),
+        "streak": _("%(name)s kept “%(step)s” going %(days)s days in a row."),
+        "step_completed": _("%(name)s finished the step “%(step)s”."),
+        "goal_completed": _("%(name)s reached the goal “%(goal)s”."),
+        "review_held": _("%(name)s looked back at “%(goal)s” and made a plan."),
     }
-    return messages.get(win.kind, _("A win worth celebrating!"))
+    return messages.get(win.kind, _("%(name)s had a win worth celebrating.")) % facts
+
+
+def best_streak(check_ins: Iterable[CheckIn]) -> int:
+    """The longest run of days with something done; skipped days neither count nor break it."""
+    by_day: dict[datetime.date, set[str]] = {}
+    for check_in in check_ins:
+        by_day.setdefault(check_in.for_date, set()).add(check_in.outcome)
+    best = run = 0
+    previous: datetime.date | None = None
+    for day in sorted(by_day):
+        outcomes = by_day[day]
+        if "done" in outcomes:
+            gap_is_skips = previous is not None and all(
+                by_day.get(previous + datetime.timedelta(days=n), set()) == {"skipped"}
+                for n in range(1, (day - previous).days)
+            )
+            run = run + 1 if gap_is_skips else 1
+            previous = day
+            best = max(best, run)
+        elif "skipped" not in outcomes:
+            run, previous = 0, None
+    return best
+
+
+@dataclass(frozen=True)
+class PeriodPoint:
+    """Progress in one day, week or month of a chart."""
+
+    start: datetime.date
+    end: datetime.date
+    achieved: Decimal
+    skipped: int
+    not_done: int
+
+
+# How many periods a chart looks back over, by the period it counts in.
+CHART_PERIODS = {"day": 14, "week": 8, "month": 6}
+
+
+def chart_period(step: Step) -> str:
+    """The period a step's chart counts in: its own repeat, or weeks for a one-off or total."""
+    return step.target_per if step.target_per in CHART_PERIODS else "week"
+
+
+def periods_back(
+    per: str, today: datetime.date, count: int
+) -> list[tuple[datetime.date, datetime.date]]:
+    """The `count` periods of kind `per` ending with the one containing `today`, oldest first."""
+    bounds = []
+    day = today
+    for _n in range(count):
+        start, end = period_bounds(per, day)
+        bounds.append((start, end))
+        day = start - datetime.timedelta(days=1)
+    return bounds[::-1]
+
+
+def series(
+    check_ins: Iterable[CheckIn], kind: str, per: str, today: datetime.date
+) -> list[PeriodPoint]:
+    """Done, skipped and not-done per period, oldest first. `kind` is the step's target kind
+    (a done entry counts one, or its amount), or "days" to count done entries across steps
+    whose units differ."""
+    entries = list(check_ins)
+    points = []
+    for start, end in periods_back(per, today, CHART_PERIODS[per]):
+        inside = [c for c in entries if start <= c.for_date <= end]
+        if kind == "days":
+            achieved = Decimal(sum(1 for c in inside if c.outcome == "done"))
+        else:
+            achieved = sum((contribution(c, kind) for c in inside), Decimal(0))
+        points.append(
+            PeriodPoint(
+                start=start,
+                end=end,
+                achieved=achieved,
+                skipped=sum(1 for c in inside if c.outcome == "skipped"),
+                not_done=sum(1 for c in inside if c.outcome == "not_done"),
+            )
+        )
+    return points
+
+
+def step_series(
+    step: Step, check_ins: Iterable[CheckIn], today: datetime.date
+) -> list[PeriodPoint]:
+    """A step's progress per period (its repeat, or weeks), from its current check-ins."""
+    return series(check_ins, step.target_kind, chart_period(step), today)
+
+
+def goal_series(check_ins: Iterable[CheckIn], today: datetime.date) -> list[PeriodPoint]:
+    """A goal's progress per week across its steps: days with a step done, and skips."""
+    return series(check_ins, "days", "week", today)

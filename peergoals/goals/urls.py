@@ -1,12 +1,17 @@
 from django.urls import path
 
-from peergoals.goals import views
+from peergoals.goals import guided, views
 
 app_name = "goals"
 urlpatterns = [
     path("me/", views.today, name="today"),
     path("wins/", views.wins, name="wins"),
     path("goals/new/", views.new_goal, name="new"),
+    path("goals/explore/", guided.explore_start, name="explore"),
+    path("goals/explore/<slug:screen>/", guided.explore, name="explore_screen"),
+    path("goals/<int:goal_id>/make-it-smart/", guided.smart, name="smart"),
+    path("goals/<int:goal_id>/break-it-down/", guided.breakdown, name="breakdown"),
+    path("coach/use/", guided.use_wording, name="use_wording"),
     path("goals/<int:goal_id>/", views.detail, name="detail"),
     path("goals/<int:goal_id>/edit/", views.edit_goal, name="edit"),
     path("goals/<int:goal_id>/status/", views.goal_status, name="status"),

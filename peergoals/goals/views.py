@@ -33,6 +33,7 @@ from peergoals.access import Action
 from peergoals.coach import judge
 from peergoals.goals import actions
 from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
+from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
@@ -46,8 +47,25 @@ from peergoals.goals.forms import (
     StepEditForm,
     StepForm,
 )
-from peergoals.goals.models import CheckIn, Goal, Review, ReviewFeeling, Status, Step, Win
-from peergoals.goals.progress import StepProgress, step_progress
+from peergoals.goals.models import (
+    CheckIn,
+    Decision,
+    Goal,
+    Review,
+    ReviewFeeling,
+    Status,
+    Step,
+    Win,
+)
+from peergoals.goals.progress import (
+    StepProgress,
+    best_streak,
+    chart_period,
+    goal_series,
+    step_progress,
+    step_series,
+)
+from peergoals.goals.suggestions import suggested_wordings
 from peergoals.people.views import Request
 
 Done = TypeVar("Done")
@@ -89,6 +107,23 @@ class StepView:
     today_entry: CheckIn | None
     form: CheckInForm
     recent: list[CheckIn] = field(default_factory=list)
+    entries: list[CheckIn] = field(default_factory=list)
+    today: datetime.date | None = None
+
+    @property
+    def chart(self) -> Chart:
+        """Progress per period against the step's repeating target (drawn on the goal page)."""
+        points = step_series(self.step, self.entries, self.today or timezone.localdate())
+        target = self.step.target_quantity if self.step.target_per else None
+        return bar_chart(points, target)
+
+    @property
+    def chart_period(self) -> str:
+        return chart_period(self.step)
+
+    @property
+    def best_streak(self) -> int:
+        return best_streak(self.entries)
 
 
 def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None) -> StepView:
@@ -101,6 +136,8 @@ def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None)
         today_entry=next((entry for entry in entries if entry.for_date == today), None),
         form=form or CheckInForm(prefix=f"step-{step.pk}"),
         recent=entries[:5],
+        entries=entries,
+        today=today,
     )
 
 
@@ -225,8 +262,10 @@ def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
 
 
 def _celebrate(request: Request, wins: Iterable[Win]) -> None:
+    """Show each win now: said to the peer, or about them to whoever recorded it for them."""
     for win in wins:
-        messages.success(request, win.message, extra_tags="win")
+        said = win.message if win.peer_id == request.user.pk else win.message_about_peer
+        messages.success(request, said, extra_tags="win")
 
 
 def _is_peer(request: Request, goal: Goal) -> bool:
@@ -285,7 +324,7 @@ def today(request: Request) -> HttpResponse:
         ],
         "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
         "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
-        "wins": Win.objects.filter(peer=peer).select_related("goal", "step")[:5],
+        "wins": Win.objects.filter(peer=peer).select_related("peer", "goal", "step")[:5],
     }
     return render(request, "goals/today.html", context)
 
@@ -298,7 +337,7 @@ def wins(request: Request) -> HttpResponse:
     if not request.user.is_peer:
         return redirect("home")
     peer = access.get_peer_for(request.user, request.user.pk)
-    all_wins = Win.objects.filter(peer=peer).select_related("goal", "step")
+    all_wins = Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
     return render(request, "goals/wins.html", {"wins": all_wins[:200]})
 
 
@@ -385,8 +424,11 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
     steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
     views = step_views(steps)
+    every_entry = [entry for view in views for entry in view.entries]
     context = {
         "goal": goal,
+        "goal_chart": bar_chart(goal_series(every_entry, timezone.localdate())),
+        "goal_chart_shown": bool(every_entry),
         "is_peer": _is_peer(request, goal),
         "may_change": may_change,
         "goal_buttons": _goal_buttons(request, goal, may_change),
@@ -440,11 +482,12 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick one of the buttons."), here)
     try:
-        goal = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
+        change = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
         return _refused(request, str(refusal), here)
-    if goal.status == Status.COMPLETED:
-        _celebrate(request, Win.objects.filter(goal=goal, kind="goal_completed")[:1])
+    goal = change.record
+    if change.wins:
+        _celebrate(request, change.wins)
     else:
         messages.success(
             request,
@@ -457,16 +500,21 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def review(request: Request, goal_id: int) -> HttpResponse:
-    """Look back at a goal together: what works, what doesn't, how it feels, what next."""
+    """Look back at a goal together: what works, what doesn't, how it feels, what next.
+
+    Choosing to change the plan leads straight to changing a step; the change is a new
+    version that the goal's history shows.
+    """
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
-    form = ReviewForm(request.POST or None)
+    is_peer = _is_peer(request, goal)
+    form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
     if form.is_bound and form.is_valid():
-        held, _status = _attempt(
-            form, lambda: actions.hold_review(goal, by=request.user, **form.cleaned_data)
-        )
+        fields = form.review_fields()
+        held, _status = _attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
         if held is not None:
-            _celebrate(request, Win.objects.filter(goal=goal, kind="review_held")[:1])
-            if form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED:
+            _celebrate(request, held.wins)
+            overwhelmed = form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED
+            if overwhelmed:
                 messages.info(
                     request,
                     _(
@@ -474,11 +522,26 @@ def review(request: Request, goal_id: int) -> HttpResponse:
                         "change a step below, or pause one for now."
                     ),
                 )
+            if form.cleaned_data["decision"] == Decision.ADJUST:
+                return _to_a_step_to_change(request, goal)
+            if overwhelmed:
                 return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
             return redirect("goals:detail", goal_id=goal.pk)
     reviewable = goal.status in (Status.ACTIVE, Status.ON_HOLD)
-    context = {"form": form, "goal": goal, "reviewable": reviewable}
+    context = {"form": form, "goal": goal, "reviewable": reviewable, "is_peer": is_peer}
     return render(request, "goals/review_form.html", context, status=400 if form.is_bound else 200)
+
+
+def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
+    """After "change the plan": the one open step's edit page, or the steps to pick from."""
+    open_steps = list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:2])
+    if len(open_steps) == 1:
+        messages.info(
+            request, _("Change the step the way you want. The old version is kept in the history.")
+        )
+        return redirect("goals:edit_step", step_id=open_steps[0].pk)
+    messages.info(request, _("Pick a step to change, or add a new, smaller one."))
+    return redirect("goals:breakdown", goal_id=goal.pk)
 
 
 # Steps ---------------------------------------------------------------------------------------
@@ -578,7 +641,7 @@ def move_step(request: Request, step_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick up or down."), here)
     actions.move_step(step, by=request.user, offset=form.offset)
-    return redirect(here)
+    return _back(request, here)
 
 
 @login_required
@@ -591,11 +654,12 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, _("Please pick one of the buttons."), here)
     try:
-        step = actions.set_step_status(step, by=request.user, **form.cleaned_data)
+        change = actions.set_step_status(step, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
         return _refused(request, str(refusal), here)
-    if step.status == Status.COMPLETED:
-        _celebrate(request, Win.objects.filter(step=step, kind="step_completed")[:1])
+    step = change.record
+    if change.wins:
+        _celebrate(request, change.wins)
     else:
         messages.success(
             request,
@@ -661,7 +725,7 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
             for goal in goals
         ],
         "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
-        "wins": Win.objects.filter(peer=person).select_related("goal", "step")[:5],
+        "wins": Win.objects.filter(peer=person).select_related("peer", "goal", "step")[:5],
     }
     return render(request, "goals/peer.html", context)
 
@@ -678,14 +742,52 @@ CRITERIA = {
 }
 
 
-def _coach_context(request: Request) -> str | None:
-    """What the wording should serve: the goal a step is for, or why the goal matters."""
+def _coach_goal(request: Request) -> Goal | None:
+    """The goal a wording is for, when the person may see it."""
     goal_id = request.POST.get("coach_goal", "")
     if goal_id.isdigit() and len(goal_id) < 19:
-        goal = Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
-        if goal is not None:
-            return " ".join(filter(None, [goal.own_words, goal.smart_wording, goal.why_it_matters]))
-    return request.POST.get("why_it_matters", "").strip() or None
+        return Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
+    return None
+
+
+def coach_tips(
+    statement: str, *, context: str | None, goal: Goal | None = None, offer: str = ""
+) -> dict[str, Any]:
+    """The coach's tips on `statement` for the `_coach.html` fragment; `offer` names the
+    field ("smart_wording" or "wording") whose wording ideas may be put in with one tap."""
+    statement = statement.strip()
+    if not statement:
+        return {}
+    today = timezone.localdate()
+    try:
+        judgement = judge(statement, context=context, today=today)
+    except Exception:
+        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
+        logger.exception("The coach could not judge a statement")
+        return {}
+    result = judgement.to_dict()
+    criteria = result["criteria"]
+    assert isinstance(criteria, dict)
+    wordings = []
+    if offer in ("smart_wording", "wording"):
+        wordings = suggested_wordings(statement, result, goal.life_area if goal else "", today)
+    return {
+        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
+        "suggestions": result["suggestions"],
+        "is_smart": judgement.is_smart and judgement.can_judge,
+        "wordings": wordings,
+        "offer": offer,
+    }
+
+
+def goal_context(goal: Goal | None, *, for_step: bool = True) -> str | None:
+    """What a wording should serve: for a step, the goal; for the goal's clear wording, the
+    peer's own words."""
+    if goal is None:
+        return None
+    if for_step:
+        return goal.smart_wording or goal.own_words
+    return goal.own_words
 
 
 @login_required
@@ -694,26 +796,16 @@ def _coach_context(request: Request) -> str | None:
 def coach(request: Request) -> HttpResponse:
     """Tips on the wording being typed (htmx enhancement; the forms work without it).
 
-    The coach suggests; it never rewrites the peer's words.
+    The coach suggests; it never rewrites the peer's words. A wording idea goes into the field
+    only when the peer presses its button.
     """
     fields = ("wording", "smart_wording", "own_words")
     statement = next(
         (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
     )
-    if not statement:
-        return render(request, "goals/_coach.html", {})
-    try:
-        judgement = judge(statement, context=_coach_context(request), today=timezone.localdate())
-    except Exception:
-        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
-        logger.exception("The coach could not judge a statement")
-        return render(request, "goals/_coach.html", {})
-    result = judgement.to_dict()
-    criteria = result["criteria"]
-    assert isinstance(criteria, dict)
-    context = {
-        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
-        "suggestions": result["suggestions"],
-        "is_smart": judgement.is_smart and judgement.can_judge,
-    }
-    return render(request, "goals/_coach.html", context)
+    goal = _coach_goal(request)
+    context = goal_context(goal, for_step="wording" in request.POST)
+    context = context or request.POST.get("why_it_matters", "").strip() or None
+    offer = request.POST.get("coach_offer", "")
+    tips = coach_tips(statement, context=context, goal=goal, offer=offer)
+    return render(request, "goals/_coach.html", tips)

@@ -6,21 +6,23 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.middleware import HtmxDetails
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
-from peergoals.goals.models import CheckIn, Goal, Status, Step, Win
+from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
 from peergoals.people import actions
 from peergoals.people.forms import CodeForm
 from peergoals.people.models import Assignment, Role, User
@@ -78,6 +80,7 @@ class CaseloadRow:
     next_review_on: datetime.date | None
     active_goals: int
     waiting_for_answer: int
+    waiting_since: datetime.datetime | None
     recent_wins: list[Win]
 
     @property
@@ -85,11 +88,67 @@ class CaseloadRow:
         return self.last_check_in is None or timezone.now() - self.last_check_in > QUIET_AFTER
 
 
-def caseload_of(specialist: User) -> list[CaseloadRow]:
-    """The specialist's current peers, in a fixed number of queries whatever the caseload size."""
+# Statuses a specialist filters a caseload by, in their words; declined goals are the peer's
+# answer, not work to follow up.
+CASELOAD_STATUSES = [
+    (Status.ACTIVE, gettext_lazy("Working on it")),
+    (Status.PROPOSED, gettext_lazy("Suggested, waiting for an answer")),
+    (Status.PLANNED, gettext_lazy("An idea for now")),
+    (Status.ON_HOLD, gettext_lazy("Paused")),
+    (Status.COMPLETED, gettext_lazy("Done")),
+    (Status.CANCELLED, gettext_lazy("Let go")),
+]
+
+
+class CaseloadFilters(forms.Form):
+    """The caseload's filters, from the query string. A value that isn't a choice is ignored."""
+
+    area = forms.ChoiceField(
+        label=gettext_lazy("Life area"),
+        choices=[("", gettext_lazy("Any life area")), *LifeArea.choices],
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Goal status"),
+        choices=[("", gettext_lazy("Any status")), *CASELOAD_STATUSES],
+        required=False,
+    )
+
+
+def parse_filters(query: QueryDict) -> tuple[dict[str, str], list[str]]:
+    """The valid filters, and what was ignored (the field's name and the value given)."""
+    form = CaseloadFilters(query)
+    form.is_valid()
+    chosen = {name: value for name, value in form.cleaned_data.items() if value}
+    ignored = [
+        _("%(field)s: “%(value)s”") % {"field": form.fields[name].label, "value": query[name][:40]}
+        for name in form.errors
+    ]
+    return chosen, ignored
+
+
+def caseload_of(
+    specialist: User, *, area: str | None = None, status: str | None = None
+) -> list[CaseloadRow]:
+    """The specialist's current peers, in a fixed number of queries whatever the caseload size.
+
+    With `area` or `status`, only peers with such a goal are listed, and what is counted for
+    them (reviews, suggestions, wins) is about those goals.
+    """
     today = timezone.localdate()
     goals = Goal.objects.filter(peer=OuterRef("pk"))
+    steps = Step.objects.filter(goal__peer=OuterRef("pk"), status=Status.PROPOSED)
+    recent_wins = Win.objects.filter(created_at__gte=timezone.now() - RECENT_WINS)
+    if area:
+        goals = goals.filter(life_area=area)
+        steps = steps.filter(goal__life_area=area)
+        recent_wins = recent_wins.filter(goal__life_area=area)
+    if status:
+        goals = goals.filter(status=status)
+        steps = steps.filter(goal__status=status)
+        recent_wins = recent_wins.filter(goal__status=status)
     active = goals.filter(status=Status.ACTIVE)
+    proposed = goals.filter(status=Status.PROPOSED)
     last_check_in = (
         CheckIn.objects.filter(peer=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")
     )
@@ -98,19 +157,20 @@ def caseload_of(specialist: User) -> list[CaseloadRow]:
         .order_by("next_review_on")
         .values("next_review_on")
     )
-    recent_wins = Win.objects.filter(created_at__gte=timezone.now() - RECENT_WINS)
+    peers = access.peers_for(specialist)
+    if area or status:
+        peers = peers.filter(Exists(goals))
     peers = (
-        access.peers_for(specialist)
-        .annotate(
+        peers.annotate(
             last_check_in=Subquery(last_check_in[:1]),
             reviews_due=SubqueryCount(active.filter(next_review_on__lte=today)),
             reviews_overdue=SubqueryCount(active.filter(next_review_on__lt=today)),
             next_review_on=Subquery(next_review[:1]),
             active_goals=SubqueryCount(active),
-            proposed_goals=SubqueryCount(goals.filter(status=Status.PROPOSED)),
-            proposed_steps=SubqueryCount(
-                Step.objects.filter(goal__peer=OuterRef("pk"), status=Status.PROPOSED)
-            ),
+            proposed_goals=SubqueryCount(proposed),
+            proposed_steps=SubqueryCount(steps),
+            goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
+            step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
         )
         .prefetch_related(
             Prefetch("wins", queryset=recent_wins.select_related("goal", "step"), to_attr="recent")
@@ -126,24 +186,57 @@ def caseload_of(specialist: User) -> list[CaseloadRow]:
             next_review_on=peer.next_review_on,
             active_goals=peer.active_goals,
             waiting_for_answer=peer.proposed_goals + peer.proposed_steps,
+            waiting_since=min(
+                filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
+            ),
             recent_wins=peer.recent,
         )
         for peer in peers
     ]
 
 
+FAR_PAST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+FAR_FUTURE = datetime.date.max
+
+
+def needs_attention(rows: list[CaseloadRow]) -> dict[str, list[CaseloadRow]]:
+    """Each list in the order it needs attention: the review longest past its date first, the
+    peer quiet longest first (never checked in before that), the newest win first, and the
+    suggestion waiting longest first."""
+    return {
+        "reviews_due": sorted(
+            (row for row in rows if row.reviews_due),
+            key=lambda row: row.next_review_on or FAR_FUTURE,
+        ),
+        "quiet": sorted(
+            (row for row in rows if row.went_quiet),
+            key=lambda row: row.last_check_in or FAR_PAST,
+        ),
+        "with_wins": sorted(
+            (row for row in rows if row.recent_wins),
+            key=lambda row: row.recent_wins[0].created_at,
+            reverse=True,
+        ),
+        "waiting": sorted(
+            (row for row in rows if row.waiting_for_answer),
+            key=lambda row: row.waiting_since or FAR_PAST,
+        ),
+    }
+
+
 def _render_caseload(
     request: Request, specialist: User, *, read_only: bool, status: int = 200
 ) -> HttpResponse:
-    rows = caseload_of(specialist)
+    chosen, ignored = parse_filters(request.GET)
+    rows = caseload_of(specialist, area=chosen.get("area"), status=chosen.get("status"))
     context = {
         "specialist": specialist,
         "rows": rows,
         "read_only": read_only,
-        "reviews_due": [row for row in rows if row.reviews_due],
-        "quiet": [row for row in rows if row.went_quiet],
-        "with_wins": [row for row in rows if row.recent_wins],
-        "waiting": [row for row in rows if row.waiting_for_answer],
+        "filters": CaseloadFilters(initial=chosen),
+        "filtered": bool(chosen),
+        "ignored": ignored,
+        **needs_attention(rows),
         # Names only: their records stay closed until they agree to share.
         "not_sharing": access.peers_not_sharing(specialist).order_by("preferred_name", "username"),
     }

@@ -53,7 +53,7 @@ def test_it_shows_reviews_due_wins_and_suggestions_waiting(
     page = as_sam.get(reverse("people:caseload"))
     assert "Time to look back" in page.text
     assert "some are past their date" in page.text
-    assert "First check-in" in page.text
+    assert "Maria did a first check-in." in page.text
     assert "Suggestions waiting for an answer" in page.text
 
 

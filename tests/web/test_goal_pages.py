@@ -217,8 +217,55 @@ def test_a_review_when_overwhelmed_says_it_is_normal_and_offers_smaller_steps(
 def test_a_review_together_records_the_specialist_and_the_peer(
     as_sam: Client, people: People, walk_goal: Goal
 ) -> None:
-    as_sam.post(reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep"})
+    form = as_sam.get(reverse("goals:review", args=[walk_goal.pk]))
+    assert "Maria took part in this look-back" in form.text
+    as_sam.post(
+        reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep", "peer_took_part": "on"}
+    )
     assert set(Review.objects.get().participants.all()) == {people.maria, people.sam}
+
+
+def test_a_review_the_specialist_records_alone_says_only_they_took_part(
+    as_sam: Client, people: People, walk_goal: Goal
+) -> None:
+    as_sam.post(reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep"})
+    assert set(Review.objects.get().participants.all()) == {people.sam}
+    page = as_sam.get(reverse("goals:detail", args=[walk_goal.pk]))
+    assert "Who took part" in page.text
+
+
+def test_changing_the_plan_at_a_review_leads_to_changing_the_step(
+    as_maria: Client, people: People, walk_step: Step
+) -> None:
+    url = reverse("goals:review", args=[walk_step.goal_id])
+    after = as_maria.post(url, {"decision": "adjust"})
+    assert after["Location"] == reverse("goals:edit_step", args=[walk_step.pk])
+    as_maria.post(
+        after["Location"],
+        {
+            "version": walk_step.version,
+            "wording": "Walk 5 minutes after breakfast",
+            "target_kind": "count",
+            "target_quantity": "1",
+            "target_per": "day",
+            "starts_on": walk_step.starts_on.isoformat(),
+        },
+    )
+    walk_step.refresh_from_db()
+    assert walk_step.wording == "Walk 5 minutes after breakfast"
+    history = unescape(as_maria.get(reverse("goals:detail", args=[walk_step.goal_id])).text)
+    assert "“Walk 10 minutes after breakfast” → “Walk 5 minutes after breakfast”" in history
+
+
+def test_changing_the_plan_with_several_steps_leads_to_the_steps_to_pick_from(
+    as_maria: Client, people: People, walk_step: Step
+) -> None:
+    actions.add_step(walk_step.goal, by=people.maria, wording="Stretch")
+    after = as_maria.post(
+        reverse("goals:review", args=[walk_step.goal_id]), {"decision": "adjust"}, follow=True
+    )
+    assert after.redirect_chain[-1][0] == reverse("goals:breakdown", args=[walk_step.goal_id])
+    assert "Pick a step to change" in after.text
 
 
 def test_another_specialist_gets_not_found_on_the_peers_goal(
