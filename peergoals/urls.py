@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("peergoals.goals.urls")),
     path("", include("peergoals.people.urls")),
+    path("", include("peergoals.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -123,6 +123,7 @@ def _render_caseload(
     request: Request, specialist: User, *, read_only: bool, status: int = 200
 ) -> HttpResponse:
     rows = caseload_of(specialist)
+    access.record_caseload_seen(request.user, [row.peer for row in rows])
     context = {
         "specialist": specialist,
         "rows": rows,

@@ -1,0 +1,20 @@
+"""Gives every audit entry written during a request the request's IP address and path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from peergoals import audit
+
+
+class AuditMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with audit.scope(
+            ip=audit.client_ip(request), path=request.path, method=request.method or ""
+        ):
+            return self.get_response(request)
