@@ -29,7 +29,7 @@ from django.http import Http404
 
 from peergoals import audit
 from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
-from peergoals.goals.models import CheckIn, Goal, Review, Step
+from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, Role, User
 
 if TYPE_CHECKING:
@@ -160,6 +160,19 @@ def get_review_for(
     return review
 
 
+def get_win_for(user: User | AnonymousUser, win_id: int, action: Action = Action.VIEW) -> Win:
+    """The win with `win_id` if `user` may act on it; 404 if missing or forbidden."""
+    wins = Win.objects.select_related("peer").filter(peer__in=peers_for(user, action))
+    try:
+        win = wins.get(id=win_id)
+    except Win.DoesNotExist:
+        existing = Win.objects.filter(id=win_id).first()
+        _refuse(user, existing, existing.peer_id if existing else None)
+        raise Http404("No such win.") from None
+    _handed_out(user, win, win.peer_id, action)
+    return win
+
+
 def specialists_for(user: User | AnonymousUser) -> QuerySet[User]:
     """The specialists whose caseload `user` may look at (read-only for supervisors)."""
     specialists = User.objects.filter(role=Role.SPECIALIST, is_active=True)
@@ -193,6 +206,11 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
 def record_caseload_seen(user: User | AnonymousUser, peers: list[User]) -> None:
     """A caseload lists each peer's goals, reviews and wins: one read per listed peer."""
     audit.record_list_views(user, [peer.pk for peer in peers], RecordType.CASELOAD)
+
+
+def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> None:
+    """An admin list of records shows each listed peer's records: one read per listed peer."""
+    audit.record_list_views(user, peer_ids, RecordType.LIST)
 
 
 def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:

@@ -77,4 +77,3 @@ def test_it_says_what_is_wrong_with_the_dates(
     with new_entries() as entries, pytest.raises(CommandError, match=message):
         export(*args)
     assert entries == []
-

@@ -118,6 +118,7 @@ def describe(record: Model) -> tuple[str, int]:
         "step": RecordType.STEP,
         "checkin": RecordType.CHECK_IN,
         "review": RecordType.REVIEW,
+        "win": RecordType.WIN,
         "assignment": RecordType.ASSIGNMENT,
         "user": RecordType.PLAN,
     }

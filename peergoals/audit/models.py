@@ -49,6 +49,8 @@ class RecordType(models.TextChoices):
     STEP = "step", _("a step")
     CHECK_IN = "check-in", _("a check-in")
     REVIEW = "review", _("a review")
+    WIN = "win", _("a win")
+    LIST = "list", _("your records in a list")
     CASELOAD = "caseload", _("you on their caseload list")
     ASSIGNMENT = "assignment", _("who your peer specialist is")
     SPECIALIST = "specialist", _("a specialist's caseload")
