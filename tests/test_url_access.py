@@ -54,6 +54,9 @@ SITE: dict[str, Row] = {
     "admin/(?P<url>.*)$": Row(
         get=  "admin     admin admin  admin admin admin admin 404",
         post= "admin     admin admin  admin admin admin admin 404"),
+    "admin:app_list": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 200"),
     "admin:autocomplete": Row(
         get=  "admin     admin admin  admin admin admin admin 403",
         post= "admin     admin admin  admin admin admin admin 405"),
@@ -75,6 +78,9 @@ SITE: dict[str, Row] = {
     "admin:password_change_done": Row(
         get=  "admin     admin admin  admin admin admin admin 200",
         post= "admin     admin admin  admin admin admin admin 405"),
+    "admin:view_on_site": Row(
+        get=  "admin     admin admin  admin admin admin admin 404",
+        post= "admin     admin admin  admin admin admin admin 404"),
     "audit:export": Row(
         get=  "login     404   404    404   404   404   404   200",
         post= "login     405   405    405   405   405   405   405"),

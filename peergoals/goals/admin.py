@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
@@ -105,6 +106,10 @@ class PeerRecordHistoryAdmin(PeerRecordAdmin, SimpleHistoryAdmin):
         version_id: str,
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
+        # django-simple-history saves a posted old version as a revert without asking
+        # has_change_permission; peer records change only through the actions.
+        if request.method == "POST":
+            raise PermissionDenied
         if self.get_object(request, object_id) is None:
             raise Http404("No such record.")
         return super().history_form_view(request, object_id, version_id, extra_context)

@@ -102,3 +102,15 @@ def test_an_admin_ends_an_assignment_through_the_caseload_action(
     assert [(e.action, e.record_type) for e in entries] == [("change", "assignment")]
     delete = reverse("admin:people_assignment_delete", args=[assignment.pk])
     assert as_morgan.post(delete).status_code == 403
+
+
+def test_an_old_version_cannot_be_posted_back_from_the_admin(
+    as_morgan: Client, people: People, walk_goal: Goal
+) -> None:
+    version = walk_goal.history.earliest("history_date").history_id
+    url = reverse("admin:goals_goal_simple_history", args=[walk_goal.pk, version])
+    assert as_morgan.get(url).status_code == 200
+    form = {"smart_wording": "Reverted", "life_area": "physical", "review_every_days": 14}
+    assert as_morgan.post(url, form).status_code == 403
+    walk_goal.refresh_from_db()
+    assert walk_goal.smart_wording.startswith("I will walk")
