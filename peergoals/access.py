@@ -14,6 +14,14 @@ The policy, by relationship to the peer whose record it is:
 | a program admin                    | yes  | no     | no     | no     |
 | anyone else                        | no   | no     | no     | no     |
 
+Every get_*_for writes the audit log (HIPAA 164.312(b)): a record handed to anyone but its
+peer is a read, once per request (a POST is recorded by the action it performs instead), and a
+refusal of a record that exists is a denial.
+
+The audit log is read by program admins, who export it (`audit_log_for`), and by each peer
+about their own records (`seen_by_others_for`, "who has seen my plan"); nobody changes it.
+The admin's pages for peer records take their rows from `peers_for` and are read-only.
+
 What a specialist creates stays *proposed* until the peer accepts it, and nobody but the peer
 changes the peer's own words: those rules belong to the practice and live in
 `peergoals.goals.actions`, which every interface calls.
