@@ -399,9 +399,17 @@ def test_it_answers_every_role_as_the_table_says(
     }
     row = expected_row(key, route)
     if row is None:
+        model = ADMIN_MODEL_ROUTE.match(route)
+        where = (
+            f"For an admin page of {model['model']}, add the model to PEER_RECORD_MODELS or "
+            f"MANAGED_MODELS (or give its group rules in ADMIN_MODEL_RULES); otherwise add to "
+            f"SITE"
+            if model
+            else "Then add to SITE"
+        )
         pytest.fail(
             f"The URL pattern {key!r} ({route}) has no row in tests/test_url_access.py.\n"
-            f"Check these statuses against the policy in peergoals/access.py, then add to SITE:\n"
+            f"Check these statuses against the policy in peergoals/access.py. {where}:\n"
             f"{row_text(key, seen)}"
         )
     expected = {"GET": row.get.split(), "POST": row.post.split()}
