@@ -19,6 +19,14 @@ consent to share them (42 CFR Part 2; `peergoals.privacy`). The check runs on ev
 a revoked consent closes access on the very next one. A peer who asked for their data to be
 deleted is reachable by nobody, themself included.
 
+Every get_*_for writes the audit log (HIPAA 164.312(b)): a record handed to anyone but its
+peer is a read, once per request (a POST is recorded by the action it performs instead), and a
+refusal of a record that exists is a denial.
+
+The audit log is read by program admins, who export it (`audit_log_for`), and by each peer
+about their own records (`seen_by_others_for`, "who has seen my plan"); nobody changes it.
+The admin's pages for peer records take their rows from `peers_for` and are read-only.
+
 What a specialist creates stays *proposed* until the peer accepts it, and nobody but the peer
 changes the peer's own words: those rules belong to the practice and live in
 `peergoals.goals.actions`, which every interface calls.
@@ -29,10 +37,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from peergoals.goals.models import CheckIn, Goal, Review, Step
+from peergoals import audit
+from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
+from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
 
@@ -106,12 +116,26 @@ def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
     return peers_for(user, action).filter(id=peer.id).exists()
 
 
+def _handed_out(user: User | AnonymousUser, record: Model, peer_id: int, action: Action) -> None:
+    audit.record_view(user, record, peer_id=peer_id, for_change=action != Action.VIEW)
+
+
+def _refuse(user: User | AnonymousUser, existing: Model | None, peer_id: int | None) -> None:
+    """Log a refusal of a record that exists; a missing one is no one's record to log."""
+    if existing is not None:
+        audit.record_denial(user, existing, peer_id=peer_id)
+
+
 def get_peer_for(user: User | AnonymousUser, peer_id: int, action: Action = Action.VIEW) -> User:
     """The peer with `peer_id` if `user` may act on their records; 404 if missing or forbidden."""
     try:
-        return peers_for(user, action).get(id=peer_id)
+        peer = peers_for(user, action).get(id=peer_id)
     except User.DoesNotExist:
+        existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
+        _refuse(user, existing, existing.pk if existing else None)
         raise Http404("No such peer.") from None
+    _handed_out(user, peer, peer.pk, action)
+    return peer
 
 
 def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> User:
@@ -132,18 +156,26 @@ def get_goal_for(user: User | AnonymousUser, goal_id: int, action: Action = Acti
     """The goal with `goal_id` if `user` may act on it; 404 if missing or forbidden."""
     goals = Goal.objects.select_related("peer").filter(peer__in=peers_for(user, action))
     try:
-        return goals.get(id=goal_id)
+        goal = goals.get(id=goal_id)
     except Goal.DoesNotExist:
+        existing = Goal.objects.filter(id=goal_id).first()
+        _refuse(user, existing, existing.peer_id if existing else None)
         raise Http404("No such goal.") from None
+    _handed_out(user, goal, goal.peer_id, action)
+    return goal
 
 
 def get_step_for(user: User | AnonymousUser, step_id: int, action: Action = Action.VIEW) -> Step:
     """The step with `step_id` if `user` may act on it; 404 if missing or forbidden."""
     steps = Step.objects.select_related("goal__peer").filter(goal__peer__in=peers_for(user, action))
     try:
-        return steps.get(id=step_id)
+        step = steps.get(id=step_id)
     except Step.DoesNotExist:
+        existing = Step.objects.select_related("goal").filter(id=step_id).first()
+        _refuse(user, existing, existing.goal.peer_id if existing else None)
         raise Http404("No such step.") from None
+    _handed_out(user, step, step.goal.peer_id, action)
+    return step
 
 
 def get_check_in_for(
@@ -154,9 +186,13 @@ def get_check_in_for(
         peer__in=peers_for(user, action)
     )
     try:
-        return check_ins.get(id=check_in_id)
+        check_in = check_ins.get(id=check_in_id)
     except CheckIn.DoesNotExist:
+        existing = CheckIn.objects.filter(id=check_in_id).first()
+        _refuse(user, existing, existing.peer_id if existing else None)
         raise Http404("No such check-in.") from None
+    _handed_out(user, check_in, check_in.peer_id, action)
+    return check_in
 
 
 def get_review_for(
@@ -167,9 +203,26 @@ def get_review_for(
         goal__peer__in=peers_for(user, action)
     )
     try:
-        return reviews.get(id=review_id)
+        review = reviews.get(id=review_id)
     except Review.DoesNotExist:
+        existing = Review.objects.select_related("goal").filter(id=review_id).first()
+        _refuse(user, existing, existing.goal.peer_id if existing else None)
         raise Http404("No such review.") from None
+    _handed_out(user, review, review.goal.peer_id, action)
+    return review
+
+
+def get_win_for(user: User | AnonymousUser, win_id: int, action: Action = Action.VIEW) -> Win:
+    """The win with `win_id` if `user` may act on it; 404 if missing or forbidden."""
+    wins = Win.objects.select_related("peer").filter(peer__in=peers_for(user, action))
+    try:
+        win = wins.get(id=win_id)
+    except Win.DoesNotExist:
+        existing = Win.objects.filter(id=win_id).first()
+        _refuse(user, existing, existing.peer_id if existing else None)
+        raise Http404("No such win.") from None
+    _handed_out(user, win, win.peer_id, action)
+    return win
 
 
 def specialists_for(user: User | AnonymousUser) -> QuerySet[User]:
@@ -192,4 +245,51 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
     try:
         return specialists_for(user).get(id=specialist_id)
     except User.DoesNotExist:
+        if User.objects.filter(id=specialist_id, role=Role.SPECIALIST).exists():
+            audit.record(
+                AuditAction.DENIED,
+                by=user,
+                record_type=RecordType.SPECIALIST,
+                record_id=specialist_id,
+            )
         raise Http404("No such specialist.") from None
+
+
+def record_caseload_seen(user: User | AnonymousUser, peers: list[User]) -> None:
+    """A caseload lists each peer's goals, reviews and wins: one read per listed peer."""
+    audit.record_list_views(user, [peer.pk for peer in peers], RecordType.CASELOAD)
+
+
+def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> None:
+    """An admin list of records shows each listed peer's records: one read per listed peer."""
+    audit.record_list_views(user, peer_ids, RecordType.LIST)
+
+
+def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
+    """The whole audit log, for a program admin to export; 404 for anyone else."""
+    if not (user.is_authenticated and user.is_active and getattr(user, "role", "") == Role.ADMIN):
+        raise Http404("No such page.")
+    return AuditEntry.objects.all()
+
+
+def audit_log_for_operator() -> QuerySet[AuditEntry]:
+    """The whole audit log for the server's operator (the `audit-export` command).
+
+    Whoever can run commands on the server already holds the database; the export records
+    the system account that ran it.
+    """
+    return AuditEntry.objects.all()
+
+
+def seen_by_others_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
+    """What others did with the peer `user`'s own records: reads, changes and refusals.
+
+    Only the peer reads this about themself; anyone else gets nothing.
+    """
+    if not user.is_authenticated or getattr(user, "role", "") != Role.PEER:
+        return AuditEntry.objects.none()
+    return (
+        AuditEntry.objects.about_peer(user.pk)
+        .exclude(user_id=user.pk)
+        .filter(action__in=ABOUT_A_PEER)
+    )

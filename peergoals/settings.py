@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "peergoals.people",
     "peergoals.goals",
     "peergoals.privacy",
+    "peergoals.audit",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "peergoals.audit.middleware.AuditMiddleware",
     "peergoals.people.middleware.SessionLimitsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "peergoals.people.middleware.TwoFactorRequiredMiddleware",

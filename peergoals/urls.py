@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("peergoals.goals.urls")),
     path("", include("peergoals.people.urls")),
     path("", include("peergoals.privacy.urls")),
+    path("", include("peergoals.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,8 @@
 Each action takes the acting person as `by`, checks the access policy (whose records) and the
 rules of the practice (what may be done), writes in one transaction, keeps a version of every
 change to a goal or step with who and why, and records the wins that happen along the way.
+A create or change by anyone other than the peer also writes one audit entry, in the same
+transaction, so a change that is rolled back leaves no entry behind.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peergoals import access
+from peergoals import access, audit
 from peergoals.access import Action
+from peergoals.audit.models import AuditAction
 from peergoals.goals.models import (
     OPEN_STATUSES,
     CheckIn,
@@ -191,6 +194,7 @@ def create_goal(
     goal._change_reason = _("Goal proposed") if status == Status.PROPOSED else _("Goal created")  # type: ignore[attr-defined]
     goal.full_clean()
     goal.save()
+    audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=goal)
     return goal
 
 
@@ -246,6 +250,7 @@ def change_goal(
     if "review_every_days" in changes and goal.status == Status.ACTIVE:
         goal.next_review_on = _next_review(goal)
     goal.full_clean()
+    audit.record_change(AuditAction.CHANGE, by=by, peer=goal.peer, target=goal)
     return _save_version(goal, by=by, reason=reason or _("Goal changed"))
 
 
@@ -276,6 +281,7 @@ def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> S
         raise NotAllowed(_("Only the peer can decide to work on a goal."))
     goal.status = status
     goal.next_review_on = _next_review(goal) if status == Status.ACTIVE else None
+    audit.record_change(AuditAction.CHANGE, by=by, peer=goal.peer, target=goal)
     _save_version(
         goal, by=by, reason=reason or _("Now: %(status)s") % {"status": goal.get_status_display()}
     )
@@ -337,6 +343,7 @@ def add_step(
     step._change_reason = _("Step added") if by_peer else _("Step proposed")  # type: ignore[attr-defined]
     step.full_clean()
     step.save()
+    audit.record_change(AuditAction.CREATE, by=by, peer=goal.peer, target=step)
     return step
 
 
@@ -383,6 +390,7 @@ def change_step(
     for name, value in changes.items():
         setattr(step, name, value.strip() if isinstance(value, str) else value)
     step.full_clean()
+    audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     return _save_version(step, by=by, reason=reason or _("Step changed"))
 
 
@@ -411,6 +419,7 @@ def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> S
         raise NotAllowed(_("Only the peer can decide to work on a step."))
     step.status = status
     step.completed_at = timezone.now() if status == Status.COMPLETED else None
+    audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     _save_version(
         step, by=by, reason=reason or _("Now: %(status)s") % {"status": step.get_status_display()}
     )
@@ -430,6 +439,7 @@ def move_step(step: Step, *, by: User, offset: int) -> Step:
         if sibling.position != position:
             sibling.position = position
             sibling.save(update_fields=["position"])
+    audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     return siblings[target]
 
 
@@ -495,6 +505,7 @@ def record_check_in(
     except IntegrityError:
         # Two taps at the same moment both tried to replace the same entry.
         raise Conflict(_("This was just saved from another tap. Please look again.")) from None
+    audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=check_in)
     wins: list[Win | None] = []
     if first_ever:
         wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step))
@@ -548,6 +559,7 @@ def correct_check_in(
     )
     correction.full_clean()
     correction.save()
+    audit.record_change(AuditAction.CHANGE, by=by, peer=check_in.peer, target=correction)
     return correction
 
 
@@ -604,6 +616,7 @@ def hold_review(
     review.full_clean()
     review.save()
     review.participants.set({by, *([goal.peer] if participants is None else participants)})
+    audit.record_change(AuditAction.CREATE, by=by, peer=goal.peer, target=review)
     new_status = DECISION_STATUS.get(Decision(decision), goal.status)
     goal.status = new_status
     goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None

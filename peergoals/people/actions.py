@@ -1,4 +1,7 @@
-"""Writes about people: accounts and caseloads. Used by the admin, the commands and the pages."""
+"""Writes about people: accounts and caseloads. Used by the admin, the commands and the pages.
+
+A caseload change is a change to the peer's records: each writes one audit entry.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from django.utils.translation import gettext, ngettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from peergoals import audit
+from peergoals.audit.models import AuditAction
 from peergoals.people.models import Assignment, Role, User
 
 
@@ -50,7 +55,9 @@ def assign_peer(
         # Ending on `on` means the old specialist's access stops today, not tomorrow.
         assignment.ended_on = max(on, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
-    return Assignment.objects.create(peer=peer, specialist=specialist, started_on=on)
+    assignment = Assignment.objects.create(peer=peer, specialist=specialist, started_on=on)
+    audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=assignment)
+    return assignment
 
 
 @transaction.atomic
@@ -64,6 +71,7 @@ def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> 
     ):
         assignment.ended_on = max(on, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
+        audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=assignment)
 
 
 class WrongCode(Exception):

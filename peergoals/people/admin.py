@@ -1,18 +1,42 @@
+"""Accounts, teams and caseloads in the admin.
+
+Caseload changes go through the same actions as everywhere (`assign_peer`, `end_assignment`),
+so the rules hold and each change is in the audit log: an admin adds an assignment or sets its
+end date, and never edits or deletes one directly.
+"""
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from peergoals.people.models import Assignment, Team, User
+from peergoals.people.actions import assign_peer, end_assignment, may_manage_caseloads
+from peergoals.people.models import Assignment, Role, Team, User
 from peergoals.privacy import actions as privacy
 
 
 class AssignmentInline(admin.TabularInline):
+    """A person's caseload history, read-only: changes are made on the assignment pages."""
+
     model = Assignment
     fk_name = "peer"
     extra = 0
-    autocomplete_fields = ["specialist"]
+    fields = ["specialist", "started_on", "ended_on"]
+    readonly_fields = ["specialist", "started_on", "ended_on"]
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -65,11 +89,62 @@ class TeamAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ["peer", "specialist", "started_on", "ended_on"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        peer, specialist = cleaned.get("peer"), cleaned.get("specialist")
+        if peer is not None and peer.role != Role.PEER:
+            self.add_error("peer", _("Choose a peer."))
+        if specialist is not None and (
+            specialist.role != Role.SPECIALIST or not specialist.is_active
+        ):
+            self.add_error("specialist", _("Choose an active peer specialist."))
+        return cleaned
+
+    def validate_constraints(self) -> None:
+        # assign_peer ends the peer's current assignment first, so a new open one is fine.
+        pass
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
+    form = AssignmentForm
     list_display = ["peer", "specialist", "started_on", "ended_on"]
     list_filter = ["specialist__team", "ended_on"]
     search_fields = ["peer__username", "peer__preferred_name", "specialist__username"]
     autocomplete_fields = ["peer", "specialist"]
     list_select_related = ["peer", "specialist"]
     date_hierarchy = "started_on"
+
+    def get_fields(self, request: HttpRequest, obj: Assignment | None = None) -> Any:
+        # A new assignment is open: its end is set later, by ending it.
+        return ["peer", "specialist", "started_on"] if obj is None else AssignmentForm.Meta.fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Assignment | None = None) -> list[str]:
+        if obj is None:
+            return []
+        # Only an open assignment can be ended; an ended one is history.
+        return ["peer", "specialist", "started_on", *(["ended_on"] if obj.ended_on else [])]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return isinstance(request.user, User) and may_manage_caseloads(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return isinstance(request.user, User) and may_manage_caseloads(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(
+        self, request: HttpRequest, obj: Assignment, form: forms.ModelForm, change: bool
+    ) -> None:
+        assert isinstance(request.user, User)
+        if not change:
+            made = assign_peer(obj.peer, obj.specialist, by=request.user, on=obj.started_on)
+            obj.pk = made.pk
+        elif "ended_on" in form.changed_data and obj.ended_on is not None:
+            end_assignment(obj.peer, by=request.user, on=obj.ended_on)

@@ -7,6 +7,7 @@ AuthenticationMiddleware, TwoFactorRequiredMiddleware after django-otp's OTPMidd
 from __future__ import annotations
 
 import datetime
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -35,7 +36,7 @@ def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: ob
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The browser's address, for the sign-in lockout.
+    """The browser's address, for the sign-in lockout and the audit log; None if it is not one.
 
     Behind TRUSTED_PROXY_COUNT reverse proxies, the address the nearest trusted proxy saw is the
     one that many places from the right of X-Forwarded-For; anything further left was written by
@@ -44,9 +45,13 @@ def client_ip(request: HttpRequest) -> str | None:
     proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
+    candidate = forwarded[-proxies] if proxies and len(forwarded) >= proxies else ""
+    for address in (candidate, request.META.get("REMOTE_ADDR", "")):
+        try:
+            return str(ipaddress.ip_address(address))
+        except ValueError:
+            continue
+    return None
 
 
 class SessionLimitsMiddleware:

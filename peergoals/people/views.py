@@ -229,6 +229,7 @@ def _render_caseload(
 ) -> HttpResponse:
     chosen, ignored = parse_filters(request.GET)
     rows = caseload_of(specialist, area=chosen.get("area"), status=chosen.get("status"))
+    access.record_caseload_seen(request.user, [row.peer for row in rows])
     context = {
         "specialist": specialist,
         "rows": rows,

@@ -1,0 +1,470 @@
+"""Every URL pattern x every role x GET and POST answers as the access policy says.
+
+The table below has one row per URL pattern of the site (the admin's patterns are grouped by
+rules further down). A pattern without a row FAILS the suite, and the failure prints the row to
+add with the statuses seen, to check against the policy table in peergoals/access.py before
+pasting. Record URLs are filled with Maria's records (Maria is a peer on Sam's caseload).
+
+Statuses, one per role in ROLES order:
+    200, 400, 403, 404, 405  that status
+    login                    a redirect to the sign-in page (LOGIN_URL)
+    admin              a redirect to the admin's sign-in page
+    302                      any other redirect (a role sent to its own home page is not a denial)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from peergoals.audit.models import AuditEntry
+from peergoals.goals import actions
+from peergoals.goals.models import Win
+from peergoals.people.actions import assign_peer
+from peergoals.people.models import Assignment
+from tests.personas import People
+from tests.web.conftest import browser_for
+
+ROLES = ("anonymous", "maria", "jordan", "sam", "alex", "pat", "quinn", "morgan")
+MISSING_ID = 987654321
+
+
+@dataclass(frozen=True)
+class Row:
+    get: str
+    post: str
+
+
+# fmt: off
+# pattern (its name, or its route when it has none)  GET / POST, one status per role:
+#              anonymous maria jordan sam   alex  pat   quinn morgan
+SITE: dict[str, Row] = {
+    "home": Row(
+        get=  "login     302   302    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "admin/(?P<url>.*)$": Row(
+        get=  "admin     admin admin  admin admin admin admin 404",
+        post= "admin     admin admin  admin admin admin admin 404"),
+    "admin:app_list": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 200"),
+    "admin:autocomplete": Row(
+        get=  "admin     admin admin  admin admin admin admin 403",
+        post= "admin     admin admin  admin admin admin admin 405"),
+    "admin:index": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 200"),
+    "admin:jsi18n": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 405"),
+    "admin:login": Row(
+        get=  "200       200   200    200   200   200   200   302",
+        post= "200       200   200    200   200   200   200   200"),
+    "admin:logout": Row(
+        get=  "302       302   302    302   302   302   302   405",
+        post= "302       302   302    302   302   302   302   login"),
+    "admin:password_change": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 200"),
+    "admin:password_change_done": Row(
+        get=  "admin     admin admin  admin admin admin admin 200",
+        post= "admin     admin admin  admin admin admin admin 405"),
+    "admin:view_on_site": Row(
+        get=  "admin     admin admin  admin admin admin admin 404",
+        post= "admin     admin admin  admin admin admin admin 404"),
+    "audit:export": Row(
+        get=  "login     404   404    404   404   404   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "audit:seen": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "goals:accept": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:accept_step": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:add_step": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     200   404    200   404   404   404   404"),
+    "goals:check_in": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:coach": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     200   200    200   200   200   200   200"),
+    "goals:decline": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:decline_step": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:detail": Row(
+        get=  "login     200   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "goals:edit": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:edit_step": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:move_step": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:new": Row(
+        get=  "login     200   200    404   404   404   404   404",
+        post= "login     200   200    404   404   404   404   404"),
+    "goals:peer": Row(
+        get=  "login     302   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "goals:propose": Row(
+        get=  "login     302   404    200   404   404   404   404",
+        post= "login     302   404    200   404   404   404   404"),
+    "goals:review": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     200   404    200   404   404   404   404"),
+    "goals:status": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:step_status": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:today": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "goals:wins": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "login": Row(
+        get=  "200       302   302    302   302   302   302   302",
+        post= "200       302   302    302   302   302   302   302"),
+    "logout": Row(
+        get=  "405       405   405    405   405   405   405   405",
+        post= "login     login login  login login login login login"),
+    "people:caseload": Row(
+        get=  "login     302   302    200   200   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "people:specialist": Row(
+        get=  "login     404   404    302   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "people:team": Row(
+        get=  "login     302   302    302   302   200   200   200",
+        post= "login     405   405    405   405   405   405   405"),
+}
+# fmt: on
+
+
+# The admin: every one of its patterns falls under exactly one of these rules. -------------
+
+# Models whose rows are a peer's records: read-only for program admins, through the policy.
+PEER_RECORD_MODELS = ("goals/goal", "goals/step", "goals/checkin", "goals/review", "goals/win")
+# Accounts, teams and caseloads: program admins manage them (caseloads through the actions).
+MANAGED_MODELS = ("people/user", "people/team", "auth/group")
+
+
+@dataclass
+class Filled:
+    """A concrete URL for one pattern, and whether it names one of Maria's records."""
+
+    url: str
+    record_kwarg: str | None
+
+
+def walk(resolver: URLResolver, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    """(key, full route) of every URL pattern; the key is the pattern's name, or its route."""
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from walk(pattern, prefix + str(pattern.pattern), inner)
+        else:
+            assert isinstance(pattern, URLPattern)
+            route = prefix + str(pattern.pattern)
+            name = ":".join(filter(None, [namespace, pattern.name])) if pattern.name else ""
+            yield name or route, route
+
+
+ALL_PATTERNS = sorted(walk(get_resolver()))
+
+# The admin's per-model pages, by what the route ends with.
+ADMIN_VIEW_KINDS = {
+    "": "list",
+    "add/": "add",
+    "<path:object_id>/": "go-to-change",
+    "<path:object_id>/change/": "change",
+    "<path:object_id>/delete/": "delete",
+    "<path:object_id>/history/": "history",
+    "^([^/]+)/history/([^/]+)/$": "version",
+    "<id>/password/": "password",
+}
+ADMIN_MODEL_ROUTE = re.compile(r"^admin/(?P<model>[a-z_]+/[a-z_]+)/(?P<rest>.*)$")
+NOT_STAFF = " ".join(["admin"] * (len(ROLES) - 1))
+
+# What Morgan, the program admin, gets from each kind of page of each group of models; every
+# other role is sent to the admin's sign-in page. (group, kind): (GET, POST)
+# fmt: off
+ADMIN_MODEL_RULES: dict[tuple[str, str], tuple[str, str]] = {
+    # Peer records: the policy lets admins view, never add, change or delete.
+    ("peer records", "list"):              ("200", "200"),
+    ("peer records", "add"):               ("403", "403"),
+    ("peer records", "go-to-change"):      ("302", "302"),
+    ("peer records", "change"):            ("200", "403"),
+    ("peer records", "delete"):            ("403", "403"),
+    ("peer records", "history"):           ("200", "200"),
+    ("peer records", "version"):           ("200", "403"),
+    # The audit log: read-only for everyone.
+    ("audit log", "list"):                 ("200", "200"),
+    ("audit log", "add"):                  ("403", "403"),
+    ("audit log", "go-to-change"):         ("302", "302"),
+    ("audit log", "change"):               ("200", "403"),
+    ("audit log", "delete"):               ("403", "403"),
+    ("audit log", "history"):              ("200", "200"),
+    # Accounts, teams and groups: admins manage them (an empty POST re-shows the form).
+    ("accounts and teams", "list"):        ("200", "200"),
+    ("accounts and teams", "add"):         ("200", "200"),
+    ("accounts and teams", "go-to-change"): ("302", "302"),
+    ("accounts and teams", "change"):      ("200", "200"),
+    ("accounts and teams", "delete"):      ("200", "200"),
+    ("accounts and teams", "history"):     ("200", "200"),
+    ("accounts and teams", "password"):    ("200", "200"),
+    # Caseloads: added and ended through the actions, never deleted. An empty POST on an
+    # assignment changes nothing and goes back to the list.
+    ("caseloads", "list"):                 ("200", "200"),
+    ("caseloads", "add"):                  ("200", "200"),
+    ("caseloads", "go-to-change"):         ("302", "302"),
+    ("caseloads", "change"):               ("200", "302"),
+    ("caseloads", "delete"):               ("403", "403"),
+    ("caseloads", "history"):              ("200", "200"),
+}
+# fmt: on
+
+
+def admin_group(model: str) -> str:
+    if model in PEER_RECORD_MODELS:
+        return "peer records"
+    if model == "audit/auditentry":
+        return "audit log"
+    if model in MANAGED_MODELS:
+        return "accounts and teams"
+    if model == "people/assignment":
+        return "caseloads"
+    return f"unknown model {model}"
+
+
+def admin_rule(route: str) -> tuple[str, Row] | None:
+    """The rule that covers an admin model page, as (rule name, row); None if none does."""
+    match = ADMIN_MODEL_ROUTE.match(route)
+    if not match or match["rest"] not in ADMIN_VIEW_KINDS:
+        return None
+    group, kind = admin_group(match["model"]), ADMIN_VIEW_KINDS[match["rest"]]
+    if (group, kind) not in ADMIN_MODEL_RULES:
+        return None
+    get, post = ADMIN_MODEL_RULES[group, kind]
+    return f"{group}: {kind}", Row(get=f"{NOT_STAFF} {get}", post=f"{NOT_STAFF} {post}")
+
+
+def expected_row(key: str, route: str) -> Row | None:
+    if key in SITE:
+        return SITE[key]
+    rule = admin_rule(route)
+    return rule[1] if rule else None
+
+
+# Filling a route with Maria's records -----------------------------------------------------
+
+
+@pytest.fixture
+def marias(people: People) -> dict[str, Any]:
+    """Maria's records, and one of each kind of thing the admin's routes name."""
+    goal = actions.create_goal(
+        people.maria, by=people.maria, own_words="I want to get healthier", life_area="physical"
+    )
+    step = actions.add_step(goal, by=people.maria, wording="Walk 10 minutes")
+    check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
+    review = actions.hold_review(goal, by=people.maria, decision="keep")
+    objects = {
+        "goals/goal": goal,
+        "goals/step": step,
+        "goals/checkin": check_in,
+        "goals/review": review,
+        "goals/win": Win.objects.filter(peer=people.maria).first(),
+        "people/user": people.maria,
+        "people/team": people.sam.team,
+        "people/assignment": Assignment.objects.current().get(peer=people.maria),
+        "audit/auditentry": AuditEntry.objects.filter(peer_id=people.maria.pk).latest("id"),
+        "auth/group": Group.objects.create(name="Readers"),
+    }
+    return {
+        "goal_id": goal.pk,
+        "step_id": step.pk,
+        "peer_id": people.maria.pk,
+        "specialist_id": people.sam.pk,
+        "objects": objects,
+        "goal_version": goal.history.earliest("history_date").history_id,
+    }
+
+
+RECORD_KWARGS = ("goal_id", "step_id", "peer_id", "specialist_id")
+CONVERTER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
+
+
+def fill(route: str, marias: dict[str, Any], *, missing: bool = False) -> Filled:
+    """The URL for `route`, its arguments Maria's records (or an id nobody has)."""
+    model = ADMIN_MODEL_ROUTE.match(route)
+    # The admin's "view on site" link takes any object: Maria's goal.
+    admin_object = marias["objects"].get(model["model"] if model else "goals/goal")
+    record_kwarg = None
+
+    def value(name: str) -> str:
+        nonlocal record_kwarg
+        if name in RECORD_KWARGS:
+            record_kwarg = name
+            return str(MISSING_ID if missing else marias[name])
+        if name in ("object_id", "id"):
+            return str(admin_object.pk)
+        if name == "content_type_id":
+            return str(ContentType.objects.get_for_model(marias["objects"]["goals/goal"]).pk)
+        if name == "app_label":
+            return "goals"
+        if name == "url":
+            return "no-such-page/"
+        raise AssertionError(f"No value to fill <{name}> in {route!r}")
+
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: value(m[1]), route)
+    url = CONVERTER.sub(lambda m: value(m["name"]), url)
+    if "^([^/]+)/history/([^/]+)/$" in url:
+        url = url.replace(
+            "^([^/]+)/history/([^/]+)/$", f"{admin_object.pk}/history/{marias['goal_version']}/"
+        )
+        if model and model["model"] == "goals/step":
+            version = admin_object.history.earliest("history_date").history_id
+            url = url.replace(f"/{marias['goal_version']}/", f"/{version}/")
+    url = "/" + url.replace("^", "").replace("$", "")
+    return Filled(url=url, record_kwarg=record_kwarg)
+
+
+def outcome(page: HttpResponse) -> str:
+    if page.status_code in (301, 302):
+        location = page["Location"]
+        if location.startswith(reverse("admin:login")):
+            return "admin"
+        if location.startswith(reverse("login")):
+            return "login"
+        return "302"
+    return str(page.status_code)
+
+
+def browsers(people: People) -> dict[str, Client]:
+    return {
+        role: Client() if role == "anonymous" else browser_for(getattr(people, role))
+        for role in ROLES
+    }
+
+
+def answer(client: Client, method: str, url: str) -> HttpResponse:
+    return client.get(url) if method == "GET" else client.post(url)
+
+
+def row_text(key: str, seen: dict[str, list[str]]) -> str:
+    widths = [max(len(role), 5) for role in ROLES]
+    cells = {
+        m: " ".join(v.ljust(w) for v, w in zip(seen[m], widths, strict=True)).rstrip() for m in seen
+    }
+    return f'    "{key}": Row(\n        get=  "{cells["GET"]}",\n        post= "{cells["POST"]}"),'
+
+
+# The tests ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "route"), ALL_PATTERNS, ids=[key for key, _ in ALL_PATTERNS])
+def test_it_answers_every_role_as_the_table_says(
+    people: People, marias: dict[str, Any], key: str, route: str
+) -> None:
+    filled = fill(route, marias)
+    reached = resolve(filled.url).route
+    assert reached.replace("^", "") == route.replace("^", ""), f"{filled.url} reaches {reached}"
+    # GET first: every POST is empty, but one may sign the browser out.
+    clients = browsers(people)
+    seen = {
+        method: [outcome(answer(clients[role], method, filled.url)) for role in ROLES]
+        for method in ("GET", "POST")
+    }
+    row = expected_row(key, route)
+    if row is None:
+        model = ADMIN_MODEL_ROUTE.match(route)
+        where = (
+            f"For an admin page of {model['model']}, add the model to PEER_RECORD_MODELS or "
+            f"MANAGED_MODELS (or give its group rules in ADMIN_MODEL_RULES); otherwise add to "
+            f"SITE"
+            if model
+            else "Then add to SITE"
+        )
+        pytest.fail(
+            f"The URL pattern {key!r} ({route}) has no row in tests/test_url_access.py.\n"
+            f"Check these statuses against the policy in peergoals/access.py. {where}:\n"
+            f"{row_text(key, seen)}"
+        )
+    expected = {"GET": row.get.split(), "POST": row.post.split()}
+    assert seen == expected, (
+        f"{key} ({filled.url}) answers differently. Roles: {' '.join(ROLES)}\n"
+        f"Seen now:\n{row_text(key, seen)}"
+    )
+
+
+def normalized(page: HttpResponse) -> str:
+    """The body, less what differs on every response anyway (CSRF token masks, CSP nonces)."""
+    text = page.content.decode()
+    text = re.sub(r'(X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]*', r"\1", text)
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', text)
+
+
+RECORD_PATTERNS = [
+    (key, route)
+    for key, route in ALL_PATTERNS
+    if any(name in RECORD_KWARGS for _, name in CONVERTER.findall(route))
+]
+
+
+@pytest.mark.parametrize(("key", "route"), RECORD_PATTERNS, ids=[key for key, _ in RECORD_PATTERNS])
+def test_it_answers_a_forbidden_record_exactly_like_a_missing_one(
+    people: People, marias: dict[str, Any], key: str, route: str
+) -> None:
+    row = expected_row(key, route)
+    assert row is not None, f"{key} needs a row first (see the test above)."
+    clients = browsers(people)
+    compared = 0
+    for method, statuses in (("GET", row.get), ("POST", row.post)):
+        for role, status in zip(ROLES, statuses.split(), strict=True):
+            if status != "404":
+                continue
+            forbidden = answer(clients[role], method, fill(route, marias).url)
+            missing = answer(clients[role], method, fill(route, marias, missing=True).url)
+            assert (forbidden.status_code, normalized(forbidden)) == (
+                missing.status_code,
+                normalized(missing),
+            ), f"{role} can tell a forbidden {key} from a missing one ({method})"
+            compared += 1
+    assert compared, f"Nobody is refused {key}: is that the policy?"
+
+
+def test_a_reassignment_ends_the_old_specialists_access_on_the_very_next_request(
+    people: People, marias: dict[str, Any]
+) -> None:
+    sam, alex = browser_for(people.sam), browser_for(people.alex)
+    goal_page = reverse("goals:detail", args=[marias["goal_id"]])
+    peer_page = reverse("goals:peer", args=[people.maria.pk])
+    assert sam.get(goal_page).status_code == 200
+    assert alex.get(goal_page).status_code == 404
+    assign_peer(people.maria, people.alex, by=people.pat)
+    assert sam.get(goal_page).status_code == 404
+    assert sam.get(peer_page).status_code == 404
+    assert people.maria.display_name not in sam.get(reverse("people:caseload")).text
+    assert alex.get(goal_page).status_code == 200
