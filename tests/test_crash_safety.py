@@ -24,8 +24,6 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
-import pytest
-
 from tests.personas import PASSWORD
 
 ROUNDS = 5
@@ -195,7 +193,6 @@ def saved_notes(database: Path) -> set[str]:
         return {note for (note,) in connection.execute("SELECT note FROM goals_checkin")}
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGKILL are POSIX")
 def test_it_keeps_every_acknowledged_check_in_when_the_server_is_killed(tmp_path: Path) -> None:
     database = tmp_path / "peergoals.sqlite3"
     environment = {
