@@ -57,6 +57,8 @@ def backup(path: Path, *, using: str = DEFAULT_DB_ALIAS) -> None:
     path = Path(path)
     if not path.parent.is_dir():
         raise BackupError(f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise BackupError(f"{path} is a folder; give the name of the backup file to write.")
     handle, partial_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     partial = Path(partial_name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -18,6 +19,10 @@ from urllib.parse import urlsplit
 import dj_database_url
 import psycopg
 import pytest
+
+from peergoals.backup import table_checksums
+from peergoals.people.models import User
+from tests.personas import People
 
 PEERGOALS = str(Path(sys.executable).parent / "peergoals")
 
@@ -141,6 +146,16 @@ def test_it_says_plainly_when_the_file_is_not_a_backup(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
 
 
+def test_it_says_plainly_when_a_sqlite_file_is_not_a_peergoals_backup(tmp_path: Path) -> None:
+    other = tmp_path / "recipes.sqlite3"
+    with sqlite3.connect(other) as recipes:
+        recipes.execute("CREATE TABLE recipe (name TEXT)")
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    result = peergoals("restore", str(other), database_url=fresh)
+    assert result.returncode != 0
+    assert "is a SQLite file but not a PeerGoals backup" in result.stderr
+
+
 def test_it_says_plainly_when_pg_dump_is_not_installed(tmp_path: Path) -> None:
     result = peergoals(
         "backup",
@@ -187,3 +202,12 @@ def test_it_restores_a_postgresql_backup_into_a_fresh_database_with_every_row(
     load_demo(source)
     assert_restores_every_row(source, fresh, tmp_path / "peergoals.dump")
     assert (tmp_path / "peergoals.dump").read_bytes().startswith(b"PGDMP")
+
+
+def test_it_changes_only_the_checksum_of_the_table_whose_data_changed(people: People) -> None:
+    before = {checksum.table: checksum for checksum in table_checksums()}
+    User.objects.filter(pk=people.maria.pk).update(preferred_name="Mari")
+    after = {checksum.table: checksum for checksum in table_checksums()}
+    changed = {table for table in before if before[table] != after[table]}
+    assert changed == {"people_user"}
+    assert after["people_user"].rows == before["people_user"].rows == 8
