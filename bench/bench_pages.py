@@ -82,6 +82,13 @@ def pages() -> list[Page]:
         Page("edit step form", maria, reverse("goals:edit_step", args=[step.pk])),
         Page("review form", maria, reverse("goals:review", args=[goal.pk])),
         Page("coach tips (htmx POST)", maria, reverse("goals:coach"), "POST", coach),
+        Page("peer page (specialist)", sam, reverse("goals:peer", args=[maria.pk])),
+        Page("goal detail (specialist)", sam, reverse("goals:detail", args=[goal.pk])),
+        Page("suggest a goal (specialist)", sam, reverse("goals:propose", args=[maria.pk])),
+        Page("caseload (specialist)", sam, reverse("people:caseload")),
+        Page("team (supervisor)", pat, reverse("people:team")),
+        Page("specialist drill-down", pat, reverse("people:specialist", args=[sam.pk])),
+        # Last: each check-in adds a row, which would grow the pages measured after it.
         Page(
             "check-in (htmx POST)",
             maria,
@@ -98,13 +105,11 @@ def pages() -> list[Page]:
             check_in,
             expected=302,
         ),
-        Page("peer page (specialist)", sam, reverse("goals:peer", args=[maria.pk])),
-        Page("goal detail (specialist)", sam, reverse("goals:detail", args=[goal.pk])),
-        Page("suggest a goal (specialist)", sam, reverse("goals:propose", args=[maria.pk])),
-        Page("caseload (specialist)", sam, reverse("people:caseload")),
-        Page("team (supervisor)", pat, reverse("people:team")),
-        Page("specialist drill-down", pat, reverse("people:specialist", args=[sam.pk])),
     ]
+
+
+def percentile_95(sorted_samples: list[float]) -> float:
+    return sorted_samples[max(0, math.ceil(len(sorted_samples) * 0.95) - 1)]
 
 
 def measure(page: Page, requests: int) -> dict[str, Any]:
@@ -123,25 +128,29 @@ def measure(page: Page, requests: int) -> dict[str, Any]:
 
     for _ in range(WARM_UP):
         request()
-    samples = []
+    samples, cpu_samples = [], []
     for _ in range(requests):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         request()
         samples.append((time.perf_counter() - began) * 1000)
+        cpu_samples.append((time.process_time() - began_cpu) * 1000)
     # Counted apart from the timed requests: capturing queries slows them down.
     with CaptureQueriesContext(connection) as queries:
         request()
     samples.sort()
-    p95 = samples[max(0, math.ceil(len(samples) * 0.95) - 1)]
+    cpu_samples.sort()
     return {
         "url": page.url,
         "method": page.method,
         "as": page.who.username,
         "p50_ms": round(statistics.median(samples), 1),
-        "p95_ms": round(p95, 1),
+        "p95_ms": round(percentile_95(samples), 1),
         "max_ms": round(samples[-1], 1),
+        # CPU time of this process: what the page costs when it has a core to itself.
+        "cpu_p50_ms": round(statistics.median(cpu_samples), 1),
+        "cpu_p95_ms": round(percentile_95(cpu_samples), 1),
         "queries": len(queries),
-        "over_target": p95 > P95_TARGET_MS,
+        "over_target": percentile_95(samples) > P95_TARGET_MS,
     }
 
 
@@ -176,12 +185,15 @@ def main() -> int:
     results = {page.name: measure(page, args.requests) for page in pages()}
 
     width = max(len(name) for name in results)
-    print(f"\n{'page':{width}}  {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'queries':>7}")
+    print(
+        f"\n{'page':{width}}  {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'cpu p95':>7}"
+        f" {'queries':>7}"
+    )
     for name, row in results.items():
         mark = f"  OVER {P95_TARGET_MS:g} ms" if row["over_target"] else ""
         print(
             f"{name:{width}}  {row['p50_ms']:7.1f} {row['p95_ms']:7.1f} {row['max_ms']:7.1f}"
-            f" {row['queries']:7d}{mark}"
+            f" {row['cpu_p95_ms']:7.1f} {row['queries']:7d}{mark}"
         )
     over = [name for name, row in results.items() if row["over_target"]]
     print(
