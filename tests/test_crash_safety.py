@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -171,37 +172,47 @@ class Server:
             start_new_session=True,
         )
         deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "gunicorn exited; see its log"
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if Browser(self.port).request("GET", "/login/")[0] == 200:
                     return
             except ServerGone:
                 time.sleep(0.1)
-        raise AssertionError(f"gunicorn did not answer within {STARTUP_SECONDS} s")
+        self.stop()
+        raise AssertionError(f"gunicorn did not start:\n{log.read_text()[-3000:]}")
 
     def kill(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
         # Workers die with the group; wait (bounded) until none is left holding the database.
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(self.process.pid, 0)
-            except ProcessLookupError:
-                break
+        while running_in_group(self.process.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        else:
-            raise AssertionError("gunicorn workers survived SIGKILL")
+        assert not running_in_group(self.process.pid), "gunicorn workers survived SIGKILL"
         self.log.close()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.kill()
+        if self.log.closed:
+            return
+        self.kill()
+
+
+def running_in_group(group: int) -> list[int]:
+    """Processes of the group that still run; a dead worker is a zombie until someone reaps it
+    (in a container, PID 1 may never), and a zombie holds no database lock."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError):
+            # The command name in parentheses may hold spaces; the fields after it do not.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] != "Z":
+                running.append(int(stat.parent.name))
+    return running
 
 
 def saved_notes(database: Path) -> set[str]:
-    with sqlite3.connect(database) as connection:
+    with closing(sqlite3.connect(database)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         return {note for (note,) in connection.execute("SELECT note FROM goals_checkin")}
 
