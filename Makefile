@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench ci clean
+.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench page-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,11 +49,15 @@ bench-coach: install
 	$(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
-bench: bench-coach seed-bench
+bench: bench-coach seed-bench page-bench
 
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
 	$(BIN)/python bench/bench_seed.py
+
+## Build the demo program and time every page a person uses on it (target: p95 <= 50 ms).
+page-bench: install
+	$(BIN)/python bench/bench_pages.py
 
 ci: test
 

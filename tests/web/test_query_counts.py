@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, User
 from tests.personas import People, agree_to_share, make_person
@@ -166,6 +167,131 @@ def test_the_filtered_caseload_does_not_grow_with_more_peers(
     for n in range(4):
         peer = make_person(f"peer{n}", Role.PEER)
         assign_peer(peer, people.sam, by=people.morgan)
+        agree_to_share(peer)
         give_goals(peer, 2, by=people.sam)
     assert "Peer3" in as_sam.get(url).text
     assert queries_for(as_sam, url) == few
+
+
+def posted_queries(client: Client, url: str, data: dict[str, str], **headers: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(url, data, headers=headers)
+    assert response.status_code in (200, 302), response.status_code
+    return len(context)
+
+
+def walking_goal(peer: User) -> tuple[Goal, Step]:
+    """A goal with one daily step, one check-in and one review: one of each thing a page lists.
+
+    With none, Django skips a prefetch query, and "few" would not be comparable with "many".
+    """
+    goal = actions.create_goal(peer, by=peer, own_words="Move more", life_area="physical")
+    step = actions.add_step(
+        goal,
+        by=peer,
+        wording="Walk",
+        target_kind="count",
+        target_quantity=1,
+        target_per="day",
+    )
+    # The first check-in ever brings its own win; the ones measured come after it.
+    actions.record_check_in(step, by=peer, outcome="done")
+    actions.hold_review(goal, by=peer, decision="keep")
+    return goal, step
+
+
+def add_history(goal: Goal, step: Step, by: User) -> None:
+    """More steps, check-ins on days apart (no streak win) and reviews on the same goal."""
+    today = timezone.localdate()
+    for n in range(4):
+        actions.record_check_in(
+            step, by=goal.peer, outcome="done", for_date=today - datetime.timedelta(days=10 + 2 * n)
+        )
+        more = actions.add_step(goal, by=goal.peer, wording=f"Stretch {n}")
+        actions.record_check_in(more, by=goal.peer, outcome="not_done")
+        actions.hold_review(goal, by=by, decision="keep")
+
+
+def test_the_wins_page_does_not_grow_with_more_wins(as_maria: Client, people: People) -> None:
+    give_goals(people.maria, 1, by=people.sam)
+    few = queries_for(as_maria, reverse("goals:wins"))
+    give_goals(people.maria, 4, by=people.sam)
+    assert queries_for(as_maria, reverse("goals:wins")) == few
+
+
+def test_the_new_goal_form_does_not_grow_with_more_goals(as_maria: Client, people: People) -> None:
+    few = queries_for(as_maria, reverse("goals:new"))
+    give_goals(people.maria, 4, by=people.sam)
+    assert queries_for(as_maria, reverse("goals:new")) == few
+
+
+def test_the_suggest_a_goal_form_does_not_grow_with_more_goals(
+    as_sam: Client, people: People
+) -> None:
+    url = reverse("goals:propose", args=[people.maria.pk])
+    few = queries_for(as_sam, url)
+    give_goals(people.maria, 4, by=people.sam)
+    assert queries_for(as_sam, url) == few
+
+
+def test_the_goal_forms_do_not_grow_with_more_steps_check_ins_and_reviews(
+    as_maria: Client, people: People
+) -> None:
+    goal, step = walking_goal(people.maria)
+    urls = [
+        reverse("goals:edit", args=[goal.pk]),
+        reverse("goals:add_step", args=[goal.pk]),
+        reverse("goals:edit_step", args=[step.pk]),
+        reverse("goals:review", args=[goal.pk]),
+    ]
+    few = [queries_for(as_maria, url) for url in urls]
+    add_history(goal, step, by=people.sam)
+    give_goals(people.maria, 3, by=people.sam)
+    assert [queries_for(as_maria, url) for url in urls] == few
+
+
+def test_the_goal_page_as_the_specialist_sees_it_does_not_grow(
+    as_sam: Client, people: People
+) -> None:
+    goal, step = walking_goal(people.maria)
+    url = reverse("goals:detail", args=[goal.pk])
+    few = queries_for(as_sam, url)
+    add_history(goal, step, by=people.sam)
+    assert queries_for(as_sam, url) == few
+
+
+def test_the_specialist_drill_down_does_not_grow_with_more_peers(
+    as_pat: Client, people: People
+) -> None:
+    url = reverse("people:specialist", args=[people.sam.pk])
+    give_goals(people.maria, 1, by=people.sam)
+    few = queries_for(as_pat, url)
+    for n in range(4):
+        peer = make_person(f"peer{n}", Role.PEER)
+        assign_peer(peer, people.sam, by=people.morgan)
+        agree_to_share(peer)
+        give_goals(peer, 2, by=people.sam)
+    assert "Peer3" in as_pat.get(url).text
+    assert queries_for(as_pat, url) == few
+
+
+def test_the_coach_does_not_grow_with_more_goals(as_maria: Client, people: People) -> None:
+    goal, _step = walking_goal(people.maria)
+    tips = {"wording": "Walk for 10 minutes every morning", "coach_goal": str(goal.pk)}
+    few = posted_queries(as_maria, reverse("goals:coach"), tips, HX_Request="true")
+    give_goals(people.maria, 4, by=people.sam)
+    assert posted_queries(as_maria, reverse("goals:coach"), tips, HX_Request="true") == few
+
+
+def test_a_check_in_does_not_grow_with_more_check_ins_steps_and_goals(
+    as_maria: Client, people: People
+) -> None:
+    goal, step = walking_goal(people.maria)
+    url = reverse("goals:check_in", args=[step.pk])
+    tap = {f"step-{step.pk}-outcome": "done", f"step-{step.pk}-note": "Felt good"}
+    few_htmx = posted_queries(as_maria, url, tap, HX_Request="true")
+    few_form = posted_queries(as_maria, url, tap)
+    add_history(goal, step, by=people.sam)
+    give_goals(people.maria, 3, by=people.sam)
+    assert posted_queries(as_maria, url, tap, HX_Request="true") == few_htmx
+    assert posted_queries(as_maria, url, tap) == few_form
