@@ -212,9 +212,16 @@ def _refused(request: Request, message: str, back: str, status: int = 400) -> Ht
 
 
 def _answer_again(
-    request: Request, form: Form, *, suggestion: str, accept: str, decline: str, yes: str
+    request: Request,
+    form: Form,
+    status: int,
+    *,
+    suggestion: str,
+    accept: str,
+    decline: str,
+    yes: str,
 ) -> HttpResponse:
-    """The answer to a suggestion again, the peer's words kept and the message beside them."""
+    """The answer to a suggestion again, with why it didn't go through and the words kept."""
     context = {
         "form": form,
         "suggestion": suggestion,
@@ -223,7 +230,7 @@ def _answer_again(
         "yes": yes,
         "next": _next(request, ""),
     }
-    return render(request, "goals/answer.html", context, status=400)
+    return render(request, "goals/answer.html", context, status=status)
 
 
 def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
@@ -369,21 +376,24 @@ def accept_goal(request: Request, goal_id: int) -> HttpResponse:
     """The peer makes a suggested goal theirs, maybe in their own words."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     form = AcceptGoalForm(request.POST)
-    if not form.is_valid():
-        return _answer_again(
-            request,
-            form,
-            suggestion=goal.own_words,
-            accept=reverse("goals:accept", args=[goal.pk]),
-            decline=reverse("goals:decline", args=[goal.pk]),
-            yes=_("Yes, make it my goal"),
+    status = 400
+    if form.is_valid():
+        own_words = form.cleaned_data["own_words"]
+        accepted, status = _attempt(
+            form, lambda: actions.accept_goal(goal, by=request.user, own_words=own_words)
         )
-    try:
-        actions.accept_goal(goal, by=request.user, own_words=form.cleaned_data["own_words"])
-    except NotAllowed as refusal:
-        return _refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
-    messages.success(request, _("It's your goal now."))
-    return _back(request, reverse("goals:detail", args=[goal.pk]))
+        if accepted is not None:
+            messages.success(request, _("It's your goal now."))
+            return _back(request, reverse("goals:detail", args=[goal.pk]))
+    return _answer_again(
+        request,
+        form,
+        status,
+        suggestion=goal.own_words,
+        accept=reverse("goals:accept", args=[goal.pk]),
+        decline=reverse("goals:decline", args=[goal.pk]),
+        yes=_("Yes, make it my goal"),
+    )
 
 
 @login_required
@@ -570,21 +580,24 @@ def accept_step(request: Request, step_id: int) -> HttpResponse:
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
     form = AcceptStepForm(request.POST)
-    if not form.is_valid():
-        return _answer_again(
-            request,
-            form,
-            suggestion=step.wording,
-            accept=reverse("goals:accept_step", args=[step.pk]),
-            decline=reverse("goals:decline_step", args=[step.pk]),
-            yes=_("Yes, I'll take this step"),
+    status = 400
+    if form.is_valid():
+        wording = form.cleaned_data["wording"]
+        accepted, status = _attempt(
+            form, lambda: actions.accept_step(step, by=request.user, wording=wording)
         )
-    try:
-        actions.accept_step(step, by=request.user, wording=form.cleaned_data["wording"])
-    except NotAllowed as refusal:
-        return _refused(request, str(refusal), here)
-    messages.success(request, _("It's your step now."))
-    return _back(request, here)
+        if accepted is not None:
+            messages.success(request, _("It's your step now."))
+            return _back(request, here)
+    return _answer_again(
+        request,
+        form,
+        status,
+        suggestion=step.wording,
+        accept=reverse("goals:accept_step", args=[step.pk]),
+        decline=reverse("goals:decline_step", args=[step.pk]),
+        yes=_("Yes, I'll take this step"),
+    )
 
 
 @login_required
