@@ -10,7 +10,6 @@ file. The Django admin's own forms and the sign-out button are left out.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -32,8 +31,6 @@ from peergoals.goals import actions
 from tests.personas import People
 from tests.web.conftest import browser_for
 
-# Few examples per form in CI keep the file fast on both databases; more when run by hand.
-EXAMPLES = 10 if os.environ.get("CI") == "true" else 30
 PERSONAS = ["visitor", "maria", "sam", "pat", "morgan"]
 # Kinds of field a person types into; what they typed must come back when the form is refused.
 TYPED = {"text", "textarea", "search", "email", "url", "tel", "number", "date"}
@@ -76,6 +73,7 @@ ODD = [
     "٣",
     "2026-02-31",
     "moon",
+    "x" * 100_000,
     "🚶‍♀️🎉",
 ]
 # A browser never sends lone surrogates; every other code point is fair game.
@@ -452,10 +450,15 @@ def values_for(f: Field) -> st.SearchStrategy[list[str]]:
 
 
 def fuzz(client: Client, form: Form, before: str, own: bool) -> None:
+    """Post arbitrary values into the form's fields; someone else's form needs fewer tries."""
     names = {f.name: f for f in form.fields if f.name != "csrfmiddlewaretoken"}
     strategy = st.fixed_dictionaries({name: values_for(f) for name, f in names.items()})
 
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        # The profile (tests/conftest.py) sets how many; few in CI, more by hand.
+        max_examples=settings().max_examples if own else max(2, settings().max_examples // 3),
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(data=strategy, htmx=st.booleans())
     def post_anything(data: dict[str, list[str]], htmx: bool) -> None:
         data = {name: values for name, values in data.items() if values}
@@ -506,7 +509,7 @@ def open_with_any_query(client: Client, url: str) -> None:
     )
     query = st.dictionaries(keys, st.lists(typed_text, min_size=1, max_size=2), max_size=4)
 
-    @settings(max_examples=max(2, EXAMPLES // 2), deadline=None)
+    @settings(max_examples=max(2, settings().max_examples // 2))
     @given(params=query, htmx=st.booleans())
     def open_with(params: dict[str, list[str]], htmx: bool) -> None:
         headers = {"HX-Request": "true"} if htmx else {}
@@ -560,3 +563,18 @@ def test_it_shows_the_error_beside_the_field_and_keeps_the_text(
                     if not i.endswith("helptext")
                 ]
                 assert any(messages), (*what, "no message tied to the field (aria-describedby)")
+
+
+@pytest.mark.parametrize("persona", ["maria", "sam"])
+def test_it_answers_not_found_for_ids_that_do_not_exist(people: People, persona: str) -> None:
+    client = browser(people, persona)
+    for name, arguments in routes():
+        if not arguments:
+            continue
+        for missing in (0, 10**30):
+            try:
+                url = reverse(name, kwargs=dict.fromkeys(arguments, missing))
+            except NoReverseMatch:
+                continue
+            assert client.get(url).status_code in (404, 405), url
+            assert client.post(url, {"next": "/"}).status_code in (404, 405), url
