@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
-from peergoals.goals.models import Goal, Step
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Status, Step
 from tests.personas import People
 from tests.web.conftest import browser_for
 
@@ -75,3 +77,26 @@ def test_it_refuses_the_wrong_method_without_crashing(as_maria: Client, walk_ste
     assert as_maria.get(reverse("goals:check_in", args=[walk_step.pk])).status_code == 405
     assert as_maria.post(reverse("goals:today")).status_code == 405
     assert as_maria.delete(reverse("goals:detail", args=[walk_step.goal_id])).status_code == 405
+
+
+def test_it_ignores_a_next_that_is_not_a_path_on_this_site(
+    as_maria: Client, people: People
+) -> None:
+    goal = actions.create_goal(people.maria, by=people.sam, own_words="Call", life_area="social")
+    # A bare word used to be looked up as a page name, and crashed.
+    page = as_maria.post(reverse("goals:accept", args=[goal.pk]), {"next": "today"})
+    assert page.status_code == 302
+    assert page["Location"] == reverse("goals:detail", args=[goal.pk])
+
+
+def test_it_keeps_the_peers_words_when_an_answer_is_too_long(
+    as_maria: Client, people: People
+) -> None:
+    goal = actions.create_goal(people.maria, by=people.sam, own_words="Call", life_area="social")
+    words = "<b>I will call my brother</b> " * 40
+    page = as_maria.post(reverse("goals:accept", args=[goal.pk]), {"own_words": words})
+    assert page.status_code == 400
+    assert "Please make this shorter (up to 1000 characters)." in page.text
+    assert escape(words) in page.text
+    goal.refresh_from_db()
+    assert goal.status == Status.PROPOSED
