@@ -394,7 +394,9 @@ def lines(text: str) -> str:
 
 
 def markup_in(value: str) -> bool:
-    return bool(re.search(r"<[a-zA-Z/!]|\"\s*>|on\w+=", value))
+    """Whether the value would be live markup if shown unescaped (and is long enough not to
+    turn up on a page by chance, like "<b")."""
+    return len(value) >= 6 and bool(re.search(r"<[a-zA-Z/!]|[\"']\s*>", value))
 
 
 def check_answer(
