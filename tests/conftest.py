@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team
 from peergoals.privacy.actions import give_consent
 from tests.personas import People, make_person
+
+# In CI hypothesis tries the same few examples every run, so a failure there is reproducible and
+# the fuzz tests stay quick on both databases; by hand it tries more, and new ones each run.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, max_examples=10)
+hypothesis_settings.register_profile("dev", deadline=None, max_examples=30)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture

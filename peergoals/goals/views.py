@@ -225,9 +225,12 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
 
 
 def _next(request: Request, default: str) -> str:
-    """The page the form was on, when it is one of ours; otherwise `default`."""
+    """The page the form was on, when it is one of ours; otherwise `default`.
+
+    Only a path on this site counts: anything else (a bare word, another host) is ignored.
+    """
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -235,13 +238,36 @@ def _next(request: Request, default: str) -> str:
 
 
 def _back(request: Request, default: str) -> HttpResponseRedirect:
-    return redirect(_next(request, default))
+    # Not `redirect()`: it would try a bare word in "next" as a URL name and fail with a 500.
+    return HttpResponseRedirect(_next(request, default))
 
 
 def _refused(request: Request, message: str, back: str, status: int = 400) -> HttpResponse:
     """A page that says plainly why the practice said no, with a way back."""
     context = {"message": message, "back": back}
     return render(request, "goals/refused.html", context, status=status)
+
+
+def _answer_again(
+    request: Request,
+    form: Form,
+    status: int,
+    *,
+    suggestion: str,
+    accept: str,
+    decline: str,
+    yes: str,
+) -> HttpResponse:
+    """The answer to a suggestion again, with why it didn't go through and the words kept."""
+    context = {
+        "form": form,
+        "suggestion": suggestion,
+        "accept_url": accept,
+        "decline_url": decline,
+        "yes": yes,
+        "next": _next(request, ""),
+    }
+    return render(request, "goals/answer.html", context, status=status)
 
 
 def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
@@ -389,14 +415,24 @@ def accept_goal(request: Request, goal_id: int) -> HttpResponse:
     """The peer makes a suggested goal theirs, maybe in their own words."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     form = AcceptGoalForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, _("Please make your wording shorter."), reverse("goals:today"))
-    try:
-        actions.accept_goal(goal, by=request.user, own_words=form.cleaned_data["own_words"])
-    except NotAllowed as refusal:
-        return _refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
-    messages.success(request, _("It's your goal now."))
-    return _back(request, reverse("goals:detail", args=[goal.pk]))
+    status = 400
+    if form.is_valid():
+        own_words = form.cleaned_data["own_words"]
+        accepted, status = _attempt(
+            form, lambda: actions.accept_goal(goal, by=request.user, own_words=own_words)
+        )
+        if accepted is not None:
+            messages.success(request, _("It's your goal now."))
+            return _back(request, reverse("goals:detail", args=[goal.pk]))
+    return _answer_again(
+        request,
+        form,
+        status,
+        suggestion=goal.own_words,
+        accept=reverse("goals:accept", args=[goal.pk]),
+        decline=reverse("goals:decline", args=[goal.pk]),
+        yes=_("Yes, make it my goal"),
+    )
 
 
 @login_required
@@ -607,14 +643,24 @@ def accept_step(request: Request, step_id: int) -> HttpResponse:
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
     form = AcceptStepForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, _("Please make your wording shorter."), here)
-    try:
-        actions.accept_step(step, by=request.user, wording=form.cleaned_data["wording"])
-    except NotAllowed as refusal:
-        return _refused(request, str(refusal), here)
-    messages.success(request, _("It's your step now."))
-    return _back(request, here)
+    status = 400
+    if form.is_valid():
+        wording = form.cleaned_data["wording"]
+        accepted, status = _attempt(
+            form, lambda: actions.accept_step(step, by=request.user, wording=wording)
+        )
+        if accepted is not None:
+            messages.success(request, _("It's your step now."))
+            return _back(request, here)
+    return _answer_again(
+        request,
+        form,
+        status,
+        suggestion=step.wording,
+        accept=reverse("goals:accept_step", args=[step.pk]),
+        decline=reverse("goals:decline_step", args=[step.pk]),
+        yes=_("Yes, I'll take this step"),
+    )
 
 
 @login_required

@@ -1,36 +1,20 @@
-"""No input, however odd, gives a server error: bad ids, dates, choices, numbers, huge text."""
+"""Forms that are almost right get past the form into the practice's rules, and are refused plainly.
+
+Arbitrary input into every form, page and query string, and ids that don't exist, are covered by
+tests/test_fuzz_forms.py, which finds the forms and pages itself.
+"""
 
 from __future__ import annotations
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
-from peergoals.goals.models import Goal, Step
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Status, Step
 from tests.personas import People
 from tests.web.conftest import browser_for
-
-FIELDS = [
-    "own_words", "smart_wording", "life_area", "why_it_matters", "strengths", "importance",
-    "confidence", "ready", "together", "version", "review_every_days", "status", "reason",
-    "direction", "wording", "target_kind", "target_quantity", "target_unit", "target_per",
-    "starts_on", "due_on", "outcome", "amount", "feeling", "note", "whats_working",
-    "whats_not_working", "decision", "wins", "lessons", "attainment", "next",
-]  # fmt: skip
-
-JUNK = {
-    "nothing": None,
-    "empty": "",
-    "huge": "x" * 100_000,
-    "nul": "walk\x00",
-    "negative": "-1",
-    "enormous number": "99999999999999999999999",
-    "exponent": "1e999",
-    "not a number": "NaN",
-    "impossible date": "2026-02-31",
-    "markup": "<script>alert(1)</script>",
-    "unknown choice": "moon",
-}
 
 # Valid-looking forms with one thing wrong, to get past the form and into the actions.
 ALMOST = {
@@ -56,12 +40,6 @@ def payload(step: Step, fields: dict[str, str]) -> dict[str, str]:
     return {**fields, **prefixed}
 
 
-def junk(value: str | None, step: Step) -> dict[str, str]:
-    if value is None:
-        return {}
-    return payload(step, dict.fromkeys(FIELDS, value))
-
-
 def endpoints(goal: Goal, step: Step) -> list[str]:
     return [
         reverse("goals:new"),
@@ -83,23 +61,9 @@ def endpoints(goal: Goal, step: Step) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("persona", ["maria", "sam", "pat"])
-@pytest.mark.parametrize("name", list(JUNK))
-def test_junk_posted_to_every_form_never_gives_a_server_error(
-    people: People, walk_step: Step, persona: str, name: str
-) -> None:
-    client = browser_for(getattr(people, persona))
-    for url in endpoints(walk_step.goal, walk_step):
-        data = junk(JUNK[name], walk_step)
-        for headers in ({}, {"HX-Request": "true"}):
-            page = client.post(url, data, headers=headers)
-            assert page.status_code < 500, url
-            assert page.status_code in (200, 302, 400, 404, 409), (url, page.status_code)
-
-
 @pytest.mark.parametrize("persona", ["maria", "sam"])
 @pytest.mark.parametrize("name", list(ALMOST))
-def test_almost_right_forms_are_answered_in_plain_words(
+def test_it_answers_almost_right_forms_in_plain_words(
     people: People, walk_step: Step, persona: str, name: str
 ) -> None:
     client = browser_for(getattr(people, persona))
@@ -109,29 +73,30 @@ def test_almost_right_forms_are_answered_in_plain_words(
         assert "evil.example" not in page.get("Location", ""), url
 
 
-def test_bad_ids_and_query_strings_are_not_found_or_ignored(
-    as_maria: Client, walk_step: Step
-) -> None:
-    huge = 10**30
-    for url in (
-        reverse("goals:detail", args=[huge]),
-        reverse("goals:edit", args=[huge]),
-        reverse("goals:review", args=[huge]),
-        reverse("goals:edit_step", args=[huge]),
-        reverse("goals:peer", args=[huge]),
-        reverse("goals:propose", args=[huge]),
-        reverse("people:specialist", args=[huge]),
-        "/goals/abc/",
-        "/steps/-1/check-in/",
-    ):
-        assert as_maria.get(url).status_code == 404, url
-    assert as_maria.post(reverse("goals:check_in", args=[huge])).status_code == 404
-    for url in (reverse("goals:today"), reverse("goals:wins"), reverse("goals:new")):
-        page = as_maria.get(url + "?page=-1&step-1-outcome=%00&next=//evil.example&x=" + "y" * 5000)
-        assert page.status_code == 200, url
-
-
-def test_the_wrong_method_is_refused_not_crashed(as_maria: Client, walk_step: Step) -> None:
+def test_it_refuses_the_wrong_method_without_crashing(as_maria: Client, walk_step: Step) -> None:
     assert as_maria.get(reverse("goals:check_in", args=[walk_step.pk])).status_code == 405
     assert as_maria.post(reverse("goals:today")).status_code == 405
     assert as_maria.delete(reverse("goals:detail", args=[walk_step.goal_id])).status_code == 405
+
+
+def test_it_ignores_a_next_that_is_not_a_path_on_this_site(
+    as_maria: Client, people: People
+) -> None:
+    goal = actions.create_goal(people.maria, by=people.sam, own_words="Call", life_area="social")
+    # A bare word used to be looked up as a page name, and crashed.
+    page = as_maria.post(reverse("goals:accept", args=[goal.pk]), {"next": "today"})
+    assert page.status_code == 302
+    assert page["Location"] == reverse("goals:detail", args=[goal.pk])
+
+
+def test_it_keeps_the_peers_words_when_an_answer_is_too_long(
+    as_maria: Client, people: People
+) -> None:
+    goal = actions.create_goal(people.maria, by=people.sam, own_words="Call", life_area="social")
+    words = "<b>I will call my brother</b> " * 40
+    page = as_maria.post(reverse("goals:accept", args=[goal.pk]), {"own_words": words})
+    assert page.status_code == 400
+    assert "Please make this shorter (up to 1000 characters)." in page.text
+    assert escape(words) in page.text
+    goal.refresh_from_db()
+    assert goal.status == Status.PROPOSED
