@@ -14,7 +14,7 @@ from peergoals.goals import actions
 from peergoals.goals.models import CheckIn, Goal, Win
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, User
-from tests.personas import People, make_person
+from tests.personas import People, agree_to_share, make_person
 
 
 def more_peers(people: People, *names: str) -> list[User]:
@@ -22,6 +22,7 @@ def more_peers(people: People, *names: str) -> list[User]:
     for name in names:
         peer = make_person(name, Role.PEER)
         assign_peer(peer, people.sam, by=people.morgan)
+        agree_to_share(peer)
         peers.append(peer)
     return peers
 
