@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Iterator
 
 import pytest
+from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
+from peergoals.audit.models import AuditEntry
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team
 from peergoals.privacy.actions import give_consent
@@ -43,3 +47,24 @@ def people(db: None, settings: object) -> People:
     give_consent(cast.maria, by=cast.maria, signature="Maria", until_event=True)
     give_consent(cast.jordan, by=cast.jordan, signature="Jordan", until_event=True)
     return cast
+
+
+@pytest.fixture
+def audit_log_emptied_at_teardown(transactional_db: None) -> Iterator[None]:
+    """For tests that commit (live server): empty the audit log before the database is flushed.
+
+    SQLite's flush is a DELETE, which the audit log's append-only trigger refuses (PostgreSQL's
+    TRUNCATE is not affected). The test's own entries are removed with the trigger lifted for
+    that one statement, then the trigger is put back, exactly as the migration wrote it.
+    """
+    yield
+    if connection.vendor != "sqlite":
+        return
+    triggers = importlib.import_module("peergoals.audit.migrations.0002_append_only_triggers")
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        for statement in triggers.SQLITE_DOWN:
+            cursor.execute(statement.format(table=table))
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name, not input
+        for statement in triggers.SQLITE_UP:
+            cursor.execute(statement.format(table=table))

@@ -69,7 +69,9 @@ def chromium() -> Iterator[Any]:
 
 
 @pytest.fixture
-def open_browser(chromium: Any, live_server: Any, tmp_path: Path) -> Iterator[OpenBrowser]:
+def open_browser(
+    chromium: Any, live_server: Any, tmp_path: Path, audit_log_emptied_at_teardown: None
+) -> Iterator[OpenBrowser]:
     """Opens a fresh browser (no cookies) at a window size; checks for problems at the end."""
     opened: list[Browser] = []
     screenshots = SCREENSHOTS if os.environ.get("PEERGOALS_SCREENSHOTS") == "1" else tmp_path

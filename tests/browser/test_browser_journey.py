@@ -1,8 +1,9 @@
 """The whole journey in a real browser, at phone and desktop sizes.
 
-A peer writes a goal and sees live coach tips, makes it SMART, adds two steps, checks in and
-sees the win; her specialist sees the win on the caseload and suggests a step; the peer rewords
-and accepts it; a look-back changes a step and the goal's history shows both wordings.
+A peer explores a goal one question at a time, sees live coach tips as she makes it SMART, adds
+two steps, checks in and sees the win; her specialist sees the win on the caseload and suggests
+a step; the peer rewords and accepts it; a look-back changes a step and the goal's history
+shows both wordings.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.browser.browsing import SIZES, Browser, OpenBrowser, sign_in
 from tests.personas import People
@@ -18,52 +19,73 @@ from tests.personas import People
 pytestmark = pytest.mark.browser
 
 
-def create_goal(browser: Browser, own_words: str, life_area: str) -> Page:
-    """The peer writes a goal in her own words, with live coach tips; ends on the goal's page.
+def explore_goal(browser: Browser, own_words: str, life_area: str) -> None:
+    """The peer explores a goal one question at a time; ends on "Make it SMART".
 
-    The one place that knows how a goal is started, so a new start (such as a guided
-    exploration) changes only this function.
+    Her goal is vague ("get healthier"), so the flow asks what it would look like for her.
     """
-    page = browser.go("/goals/new/")
-    browser.check()
-    page.get_by_label("Your goal, in your own words").press_sequentially(own_words)
-    coach = page.locator(".coach")
-    # The coach answers as she types (htmx), without a page load.
-    expect(coach).to_contain_text("Coach tips")
-    expect(coach).to_contain_text("not yet")
-    browser.check("(with live coach tips)")
-    page.get_by_label("Which part of life is this about?").select_option(life_area)
-    page.get_by_role("button", name="Save my goal").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(own_words)
-    expect(page.locator(".messages")).to_contain_text("Your goal is saved")
-    return page
+    page = browser.page
+    page.get_by_role("link", name="New goal").click()
+    answers = [
+        ("What's something you've always wanted to do", "Walk by the river with my sister"),
+        ("If things were going really well for you", "I feel strong and sleep well"),
+        ("So what is your goal?", own_words),
+        ("What would that look like for you?", "Moving more, feeling stronger"),
+    ]
+    for question, answer in answers:
+        browser.check()
+        page.get_by_label(re.compile(re.escape(question))).fill(answer)
+        page.get_by_role("button", name="Next", exact=True).click()
+    browser.check("(life areas)")
+    page.get_by_role("button", name=life_area).click()
+    for question, answer in [
+        ("Why does it matter to you?", "I want to keep up with my kids"),
+        ("What strengths can you bring to it?", "I am stubborn in a good way"),
+    ]:
+        browser.check()
+        page.get_by_label(question).fill(answer)
+        page.get_by_role("button", name="Next", exact=True).click()
+    browser.check("(readiness rulers)")
+    for ruler, rating in [
+        ("How important is this to you?", "8"),
+        ("How sure are you that you can do it?", "6"),
+    ]:
+        page.get_by_role("group", name=ruler).get_by_label(rating, exact=True).check()
+    page.get_by_role("button", name="Next", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("SMART")
 
 
 def make_it_smart(browser: Browser, size: str, smart_wording: str) -> None:
+    """Live coach tips as she types the clearer wording; her own words stay as they were."""
     page = browser.page
-    page.get_by_role("link", name="Change the goal").click()
     browser.check()
-    page.get_by_label("Clear wording: what, how much, by when").press_sequentially(smart_wording)
-    expect(page.locator(".coach")).to_contain_text("This is clear, countable and has a when.")
+    wording = page.get_by_label("Clear wording: what, how much, by when")
+    wording.press_sequentially("I will walk more")
+    coach = page.locator(".coach")
+    # The coach answers as she types (htmx), without a page load.
+    expect(coach).to_contain_text("not yet")
+    browser.check("(with live coach tips)")
+    wording.fill("")
+    wording.press_sequentially(smart_wording)
+    expect(coach).to_contain_text("This is clear, countable and has a when.")
     browser.check("(the SMART wording, coached)")
     browser.screenshot(f"smart-step-{size}")
-    page.get_by_role("button", name="Save changes").click()
-    expect(page.locator(".words").nth(1)).to_have_text(smart_wording)
-    browser.check()
+    page.get_by_role("button", name="Save and go on").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Break it down")
 
 
-def add_step(page: Page, wording: str, *, daily: bool) -> None:
-    summary = page.locator("summary", has_text="Add a step")
-    if not page.locator("details", has=summary).evaluate("details => details.open"):
-        summary.click()
+def add_step(browser: Browser, wording: str, *, daily: bool) -> None:
+    """Break the goal down: the step in her words, then the details the coach read from it."""
+    page = browser.page
     page.get_by_label("What is the step?").fill(wording)
+    page.get_by_role("button", name="Next: how much and by when").click()
+    browser.check("(the step's details)")
     if daily:
         page.get_by_label("A number of times").check()
         page.get_by_label("How many or how much").fill("1")
         page.get_by_label("Each").select_option("day")
     page.get_by_role("button", name="Add the step").click()
-    expect(page.locator(".messages")).to_contain_text("Step added")
-    expect(page.get_by_role("heading", name=wording, level=3)).to_be_visible()
+    expect(page.locator("section", has_text="Your steps, in order")).to_contain_text(wording)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -76,13 +98,19 @@ def test_it_takes_a_goal_from_words_to_a_win_and_a_review(
     expect(page).to_have_url(re.compile(r"/me/$"))
     maria.check("(before any goal)")
 
-    create_goal(maria, "I want to get healthier", "physical")
-    maria.check()
+    explore_goal(maria, "I want to get healthier", "Body and health")
     make_it_smart(maria, size, "I will walk for 10 minutes every morning this week")
-    add_step(page, "Buy walking shoes", daily=False)
+    add_step(maria, "Buy walking shoes", daily=False)
     maria.check("(one step)")
-    add_step(page, "Walk 10 minutes after breakfast", daily=True)
+    add_step(maria, "Walk 10 minutes after breakfast", daily=True)
     maria.check("(two steps)")
+    page.get_by_role("link", name="Finish: see my goal").click()
+    # Her own words head the page; the SMART wording stands beside them.
+    expect(page.get_by_role("heading", level=1)).to_have_text("I want to get healthier")
+    expect(page.locator(".words").nth(1)).to_have_text(
+        "I will walk for 10 minutes every morning this week"
+    )
+    maria.check("(the goal page)")
 
     page.get_by_role("link", name="Today").click()
     maria.check()
@@ -139,7 +167,8 @@ def test_it_takes_a_goal_from_words_to_a_win_and_a_review(
     page.get_by_label("What isn't working?").fill("Mornings are rushed.")
     page.get_by_label("Change the plan").check()
     page.get_by_role("button", name="Save the review").click()
-    expect(page.get_by_role("heading", name=re.compile("Change the plan"))).to_be_visible()
+    # "Change the plan" leads straight to the steps, to pick the one to change.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Break it down")
     maria.check("(after the look-back)")
     page.get_by_role("link", name=re.compile(r"^Change\W+Walk 10 minutes after breakfast")).click()
     maria.check()
