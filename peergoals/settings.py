@@ -163,6 +163,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Axes logs each failure; it never logs the password, and these are masked in its log lines too.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+# No start-up banner on every command, and no browser string in each log line.
+AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "peergoals.people.middleware.client_ip"
 # How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts no header.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
