@@ -20,7 +20,7 @@ from tests.personas import People
 
 def export(*args: str) -> str:
     out = io.StringIO()
-    call_command("audit-export", *args, stdout=out, stderr=io.StringIO())
+    call_command("audit_export", *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 

@@ -159,11 +159,11 @@ def test_it_leaves_two_step_sign_in_optional_for_a_peer_until_they_turn_it_on(
 
 def test_it_resets_a_lost_phone_with_the_operator_command(people: People) -> None:
     confirmed_device(people.sam)
-    output = call_and_capture("reset-two-factor", "sam")
+    output = call_and_capture("reset_two_factor", "sam")
     assert "Removed sam's authenticator app" in output
     assert not TOTPDevice.objects.filter(user=people.sam).exists()
     assert signed_in_with_password(people.sam).get("/caseload/")["Location"] == SET_UP
-    assert "had no authenticator app" in call_and_capture("reset-two-factor", "sam")
+    assert "had no authenticator app" in call_and_capture("reset_two_factor", "sam")
 
 
 def call_and_capture(*args: str) -> str:
