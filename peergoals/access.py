@@ -149,6 +149,8 @@ def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> Use
     try:
         return (reachable | not_sharing).get()
     except User.DoesNotExist:
+        existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
+        _refuse(user, existing, existing.pk if existing else None)
         raise Http404("No such peer.") from None
 
 

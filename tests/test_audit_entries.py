@@ -179,7 +179,7 @@ def test_every_getter_records_reads_and_denials(
     people: People, goal: Goal, step: Step, fetch: str
 ) -> None:
     check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
-    review = actions.hold_review(goal, by=people.maria, decision="keep")
+    review = actions.hold_review(goal, by=people.maria, decision="keep").review
     record_id = {
         "get_peer_for": people.maria.pk,
         "get_step_for": step.pk,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
@@ -31,7 +32,8 @@ from peergoals.goals import actions
 from peergoals.goals.models import Win
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Assignment
-from tests.personas import People
+from peergoals.privacy.models import Consent
+from tests.personas import People, confirmed_device
 from tests.web.conftest import browser_for
 
 ROLES = ("anonymous", "maria", "jordan", "sam", "alex", "pat", "quinn", "morgan")
@@ -96,6 +98,9 @@ SITE: dict[str, Row] = {
     "goals:add_step": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     200   404    200   404   404   404   404"),
+    "goals:breakdown": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     400   404    400   404   404   404   404"),
     "goals:check_in": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     400   404    400   404   404   404   404"),
@@ -120,6 +125,12 @@ SITE: dict[str, Row] = {
     "goals:move_step": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     400   404    400   404   404   404   404"),
+    "goals:explore": Row(
+        get=  "login     302   302    404   404   404   404   404",
+        post= "login     302   302    404   404   404   404   404"),
+    "goals:explore_screen": Row(
+        get=  "login     200   200    404   404   404   404   404",
+        post= "login     302   302    404   404   404   404   404"),
     "goals:new": Row(
         get=  "login     200   200    404   404   404   404   404",
         post= "login     200   200    404   404   404   404   404"),
@@ -132,6 +143,9 @@ SITE: dict[str, Row] = {
     "goals:review": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     200   404    200   404   404   404   404"),
+    "goals:smart": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     400   404    400   404   404   404   404"),
     "goals:status": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     400   404    400   404   404   404   404"),
@@ -141,6 +155,9 @@ SITE: dict[str, Row] = {
     "goals:today": Row(
         get=  "login     200   200    302   302   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
+    "goals:use_wording": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     204   204    204   204   204   204   204"),
     "goals:wins": Row(
         get=  "login     200   200    302   302   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
@@ -159,6 +176,42 @@ SITE: dict[str, Row] = {
     "people:team": Row(
         get=  "login     302   302    302   302   200   200   200",
         post= "login     405   405    405   405   405   405   405"),
+    "people:two_factor": Row(
+        get=  "login     200   200    200   200   200   200   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "people:two_factor_enroll": Row(
+        get=  "login     200   200    200   200   200   200   200",
+        post= "login     400   400    400   400   400   400   400"),
+    "people:two_factor_verify": Row(
+        get=  "login     302   302    302   302   302   302   302",
+        post= "login     302   302    302   302   302   302   302"),
+    "privacy:delete": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     302   302    302   302   302   302   302"),
+    "privacy:deleted": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "privacy:download_my_data": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "privacy:give": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     400   400    302   302   302   302   302"),
+    "privacy:my_data": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "privacy:peer_download": Row(
+        get=  "login     404   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "privacy:revoke": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   302    302   302   302   302   302"),
+    "privacy:sharing": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "privacy:stopped": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
 }
 # fmt: on
 
@@ -169,6 +222,8 @@ SITE: dict[str, Row] = {
 PEER_RECORD_MODELS = ("goals/goal", "goals/step", "goals/checkin", "goals/review", "goals/win")
 # Accounts, teams and caseloads: program admins manage them (caseloads through the actions).
 MANAGED_MODELS = ("people/user", "people/team", "auth/group")
+# The sign-in lockout's records (django-axes): who tried to sign in, from where.
+SIGN_IN_MODELS = ("axes/accessattempt", "axes/accesslog", "axes/accessfailurelog")
 
 
 @dataclass
@@ -204,6 +259,8 @@ ADMIN_VIEW_KINDS = {
     "<path:object_id>/history/": "history",
     "^([^/]+)/history/([^/]+)/$": "version",
     "<id>/password/": "password",
+    "<int:pk>/config/": "key page",
+    "<int:pk>/qrcode/": "key picture",
 }
 ADMIN_MODEL_ROUTE = re.compile(r"^admin/(?P<model>[a-z_]+/[a-z_]+)/(?P<rest>.*)$")
 NOT_STAFF = " ".join(["admin"] * (len(ROLES) - 1))
@@ -243,6 +300,33 @@ ADMIN_MODEL_RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("caseloads", "change"):               ("200", "302"),
     ("caseloads", "delete"):               ("403", "403"),
     ("caseloads", "history"):              ("200", "200"),
+    # Consents: signed by the peer and never edited here; the one admin action is a POST on the
+    # list ("the peer stopped getting services"), which an empty POST does not trigger.
+    ("consents", "list"):                  ("200", "200"),
+    ("consents", "add"):                   ("403", "403"),
+    ("consents", "go-to-change"):          ("302", "302"),
+    ("consents", "change"):                ("200", "403"),
+    ("consents", "delete"):                ("403", "403"),
+    ("consents", "history"):               ("200", "200"),
+    # Sign-in records: written by the lockout only, every field read-only (a POST on one saves
+    # nothing and goes back to the list). Deleting a lockout lets the person try again.
+    ("sign-in records", "list"):           ("200", "200"),
+    ("sign-in records", "add"):            ("403", "403"),
+    ("sign-in records", "go-to-change"):   ("302", "302"),
+    ("sign-in records", "change"):         ("200", "302"),
+    ("sign-in records", "delete"):         ("200", "200"),
+    ("sign-in records", "history"):        ("200", "200"),
+    # Two-step sign-in devices: admins remove a lost phone's device; the key itself never shows
+    # (OTP_ADMIN_HIDE_SENSITIVE_DATA), so its page and QR code are refused, and only the owner
+    # sets a device up (no admin "add", which would put a key the admin knows on the account).
+    ("two-step devices", "list"):          ("200", "200"),
+    ("two-step devices", "add"):           ("403", "403"),
+    ("two-step devices", "go-to-change"):  ("302", "302"),
+    ("two-step devices", "change"):        ("200", "200"),
+    ("two-step devices", "delete"):        ("200", "200"),
+    ("two-step devices", "history"):       ("200", "200"),
+    ("two-step devices", "key page"):      ("403", "403"),
+    ("two-step devices", "key picture"):   ("403", "403"),
 }
 # fmt: on
 
@@ -256,6 +340,12 @@ def admin_group(model: str) -> str:
         return "accounts and teams"
     if model == "people/assignment":
         return "caseloads"
+    if model == "privacy/consent":
+        return "consents"
+    if model in SIGN_IN_MODELS:
+        return "sign-in records"
+    if model == "otp_totp/totpdevice":
+        return "two-step devices"
     return f"unknown model {model}"
 
 
@@ -281,6 +371,19 @@ def expected_row(key: str, route: str) -> Row | None:
 # Filling a route with Maria's records -----------------------------------------------------
 
 
+def sign_in_records() -> dict[str, Any]:
+    """One row of each of the lockout's tables, as a wrong password for Maria leaves them."""
+    seen = {"username": "maria", "ip_address": "203.0.113.9", "user_agent": "Firefox"}
+    seen |= {"http_accept": "text/html", "path_info": "/login/"}
+    return {
+        "axes/accessattempt": AccessAttempt.objects.create(
+            **seen, get_data="", post_data="", failures_since_start=1
+        ),
+        "axes/accesslog": AccessLog.objects.create(**seen),
+        "axes/accessfailurelog": AccessFailureLog.objects.create(**seen),
+    }
+
+
 @pytest.fixture
 def marias(people: People) -> dict[str, Any]:
     """Maria's records, and one of each kind of thing the admin's routes name."""
@@ -289,7 +392,7 @@ def marias(people: People) -> dict[str, Any]:
     )
     step = actions.add_step(goal, by=people.maria, wording="Walk 10 minutes")
     check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
-    review = actions.hold_review(goal, by=people.maria, decision="keep")
+    review = actions.hold_review(goal, by=people.maria, decision="keep").review
     objects = {
         "goals/goal": goal,
         "goals/step": step,
@@ -301,6 +404,9 @@ def marias(people: People) -> dict[str, Any]:
         "people/assignment": Assignment.objects.current().get(peer=people.maria),
         "audit/auditentry": AuditEntry.objects.filter(peer_id=people.maria.pk).latest("id"),
         "auth/group": Group.objects.create(name="Readers"),
+        "privacy/consent": Consent.objects.get(peer=people.maria),
+        "otp_totp/totpdevice": confirmed_device(people.sam),
+        **sign_in_records(),
     }
     return {
         "goal_id": goal.pk,
@@ -328,7 +434,7 @@ def fill(route: str, marias: dict[str, Any], *, missing: bool = False) -> Filled
         if name in RECORD_KWARGS:
             record_kwarg = name
             return str(MISSING_ID if missing else marias[name])
-        if name in ("object_id", "id"):
+        if name in ("object_id", "id", "pk"):
             return str(admin_object.pk)
         if name == "content_type_id":
             return str(ContentType.objects.get_for_model(marias["objects"]["goals/goal"]).pk)
@@ -336,6 +442,8 @@ def fill(route: str, marias: dict[str, Any], *, missing: bool = False) -> Filled
             return "goals"
         if name == "url":
             return "no-such-page/"
+        if name == "screen":
+            return "start"
         raise AssertionError(f"No value to fill <{name}> in {route!r}")
 
     url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: value(m[1]), route)
@@ -468,3 +576,17 @@ def test_a_reassignment_ends_the_old_specialists_access_on_the_very_next_request
     assert sam.get(peer_page).status_code == 404
     assert people.maria.display_name not in sam.get(reverse("people:caseload")).text
     assert alex.get(goal_page).status_code == 200
+
+
+def test_it_never_shows_a_two_step_key_in_the_admin(people: People) -> None:
+    device = confirmed_device(people.sam)
+    morgan = browser_for(people.morgan)
+    for url in (
+        reverse("admin:otp_totp_totpdevice_changelist"),
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+    ):
+        page = morgan.get(url)
+        assert page.status_code == 200
+        assert device.key not in page.text, url
+    for name in ("admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"):
+        assert morgan.get(reverse(name, args=[device.pk])).status_code == 403

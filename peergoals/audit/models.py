@@ -38,6 +38,7 @@ ABOUT_A_PEER = (
     AuditAction.CHANGE,
     AuditAction.DELETE,
     AuditAction.DENIED,
+    AuditAction.EXPORT,
 )
 
 

@@ -13,6 +13,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals.people.actions import assign_peer, end_assignment, may_manage_caseloads
 from peergoals.people.models import Assignment, Role, Team, User
@@ -148,3 +150,15 @@ class AssignmentAdmin(admin.ModelAdmin):
             obj.pk = made.pk
         elif "ended_on" in form.changed_data and obj.ended_on is not None:
             end_assignment(obj.peer, by=request.user, on=obj.ended_on)
+
+
+# A device is set up only by its owner, on their own set-up page: an admin who could add one
+# with a key they know could, with a password reset, sign in as that person. Admins may still
+# remove a lost phone's device (or run `peergoals reset-two-factor`).
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAdmin(TOTPDeviceAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -19,8 +19,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peergoals import access
+from peergoals import access, audit
 from peergoals.access import Action
+from peergoals.audit.models import AuditAction, RecordType
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
@@ -227,6 +228,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     """
     if by.id != peer.id or not access.may(by, Action.VIEW, peer):
         raise Http404("No such peer.")
+    _record_export(AuditAction.EXPORT, by=by, peer=peer)
     goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
     return {
         "about": "Everything PeerGoals holds about you, downloaded by you.",
@@ -257,6 +259,11 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     }
 
 
+def _record_export(action: str, *, by: User, peer: User) -> None:
+    """Every download of a peer's whole record, and every refused one, is one audit entry."""
+    audit.record(action, by=by, peer_id=peer.pk, record_type=RecordType.PLAN, record_id=peer.pk)
+
+
 def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     """A peer's plan and records for their staff, only under a valid consent covering them.
 
@@ -265,6 +272,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     """
     on_caseload_without_consent = access.peers_not_sharing(by).filter(id=peer.id).exists()
     if on_caseload_without_consent:
+        _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(
             _("%(name)s hasn't agreed to share their records, so they can't be downloaded.")
             % {"name": peer.display_name}
@@ -272,6 +280,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     if by.id == peer.id or not access.may(by, Action.VIEW, peer):
         raise Http404("No such peer.")
     if not Consent.objects.valid().filter(peer=peer, covers_substance_use=True).exists():
+        _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(
             _(
                 "%(name)s's consent doesn't cover records about alcohol or drug use, so their "
@@ -279,6 +288,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
             )
             % {"name": peer.display_name}
         )
+    _record_export(AuditAction.EXPORT, by=by, peer=peer)
     return {
         "notice": REDISCLOSURE_NOTICE,
         "peer": {"id": peer.id, "name": peer.display_name},

@@ -7,7 +7,9 @@ import csv
 import io
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from peergoals.audit.models import AuditEntry
@@ -15,7 +17,7 @@ from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role
 from tests.audit_helpers import new_entries
-from tests.personas import PASSWORD, People, make_person
+from tests.personas import PASSWORD, People, agree_to_share, make_person
 from tests.web.conftest import browser_for
 
 
@@ -103,11 +105,20 @@ def test_the_caseload_records_one_read_per_listed_peer_in_one_insert(
     extra = [make_person(f"peer{n}", Role.PEER) for n in range(3)]
     for peer in extra:
         assign_peer(peer, people.sam, by=people.morgan)
-    with new_entries() as entries:
-        assert as_sam.get(reverse("people:caseload")).status_code == 200
+        agree_to_share(peer)
+    # Listed by name only, with no records shown: not a read of her records.
+    not_sharing = make_person("casey", Role.PEER)
+    assign_peer(not_sharing, people.sam, by=people.morgan)
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with new_entries() as entries, CaptureQueriesContext(connection) as queries:
+        page = as_sam.get(reverse("people:caseload"))
+    assert page.status_code == 200
+    assert not_sharing.display_name in page.text
     listed = {people.maria.pk, *(peer.pk for peer in extra)}
     assert sorted(e.peer_id for e in entries) == sorted(listed)
     assert {(e.action, e.record_type, e.username) for e in entries} == {("view", "caseload", "sam")}
+    inserts = [q["sql"] for q in queries if q["sql"].startswith(f"INSERT INTO {table}")]
+    assert len(inserts) == 1
 
 
 def test_a_supervisor_looking_at_a_caseload_is_recorded_per_peer(

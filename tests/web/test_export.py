@@ -14,6 +14,7 @@ from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.privacy import actions as privacy
 from peergoals.privacy.models import Consent
+from tests.audit_helpers import new_entries
 from tests.personas import People
 from tests.web.conftest import browser_for
 
@@ -129,3 +130,32 @@ def test_the_export_command_refuses_without_consent(people: People, marias_plan:
         call_command("export_peer", "maria", "--by", "sam", stdout=StringIO())
     with pytest.raises(CommandError, match="can't reach a peer called maria"):
         call_command("export_peer", "maria", "--by", "alex", stdout=StringIO())
+
+
+def test_every_download_and_every_refused_one_is_one_audit_entry(
+    people: People, marias_plan: Goal
+) -> None:
+    url = reverse("privacy:peer_download", args=[people.maria.pk])
+    sam, alex = browser_for(people.sam), browser_for(people.alex)
+    with new_entries() as entries:
+        assert sam.get(url).status_code == 200
+    assert [(e.action, e.username, e.peer_id) for e in entries] == [
+        ("export", "sam", people.maria.pk)
+    ]
+    with new_entries() as entries:
+        assert alex.get(url).status_code == 404
+    assert [(e.action, e.username) for e in entries] == [("denied", "alex")]
+    privacy.revoke_consent(people.maria, by=people.maria)
+    with new_entries() as entries:
+        assert sam.get(url).status_code == 403
+    assert [(e.action, e.username) for e in entries] == [("denied", "sam")]
+    with new_entries() as entries:
+        browser_for(people.maria).get(reverse("privacy:download_my_data"))
+    assert [(e.action, e.username) for e in entries if e.action != "login"] == [("export", "maria")]
+
+
+def test_maria_sees_that_sam_downloaded_her_plan(people: People, marias_plan: Goal) -> None:
+    browser_for(people.sam).get(reverse("privacy:peer_download", args=[people.maria.pk]))
+    seen = browser_for(people.maria).get(reverse("audit:seen")).text
+    assert "Sam" in seen
+    assert "exported" in seen
