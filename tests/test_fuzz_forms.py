@@ -117,6 +117,8 @@ class Form:
     action: str
     fields: list[Field] = field(default_factory=list)
     htmx: bool = False
+    # The form's main button (class "primary"), which a person presses; "" when it has no name.
+    main_button: tuple[str, str] | None = None
 
     def signature(self) -> tuple[str, str, tuple[str, ...]]:
         """The same form for another record (digits aside) is fuzzed once."""
@@ -124,9 +126,12 @@ class Form:
         return self.method, url_name(self.action) or self.action, tuple(sorted(names))
 
     def defaults(self) -> dict[str, list[str]]:
-        """What a browser sends when the person changes nothing and presses the first button."""
+        """What a browser sends when the person changes nothing and presses the main button
+        (the first button when none is marked main)."""
         data: dict[str, list[str]] = {}
-        pressed = False
+        pressed = self.main_button is not None
+        if self.main_button and self.main_button[0]:
+            data[self.main_button[0]] = [self.main_button[1]]
         for f in self.fields:
             if f.kind == "submit":
                 if not pressed:
@@ -183,6 +188,12 @@ class Page(HTMLParser):
             elif self._form is None:
                 method = "post" if "hx-post" in a else "get"
                 self.forms.append(Form(method, self._url(a.get(f"hx-{method}")), htmx=True))
+        is_button = (tag == "button" and a.get("type", "submit").lower() == "submit") or (
+            tag == "input" and a.get("type", "").lower() == "submit"
+        )
+        main = is_button and "primary" in a.get("class", "").split()
+        if main and self._form is not None and self._form.main_button is None:
+            self._form.main_button = (a.get("name", ""), a.get("value", ""))
         if self._form is None or "name" not in a:
             if tag == "option" and self._select is not None:
                 self._option = [a.get("value", "")] if "value" in a else []
@@ -309,7 +320,7 @@ def records(people: People) -> Records:
         walk, by=maria, wording="Walk", target_kind="count", target_quantity=1, target_per="day"
     )
     check_in = actions.record_check_in(step, by=maria, outcome="done", note="It felt good")
-    review = actions.hold_review(walk, by=sam, decision="keep", whats_working="Mornings")
+    review = actions.hold_review(walk, by=sam, decision="keep", whats_working="Mornings").review
     suggested_step = actions.add_step(walk, by=sam, wording="Walk with my sister")
     suggested = actions.create_goal(maria, by=sam, own_words="Call my brother", life_area="social")
     idea = actions.create_goal(

@@ -228,10 +228,20 @@ def series(
     """Done, skipped and not-done per period, oldest first. `kind` is the step's target kind
     (a done entry counts one, or its amount), or "days" to count done entries across steps
     whose units differ."""
-    entries = list(check_ins)
+    periods = periods_back(per, today, CHART_PERIODS[per])
+    # Only the charted window is looked at per period, so a long history costs one pass.
+    first, last = periods[0][0], periods[-1][1]
+    by_day: dict[datetime.date, list[CheckIn]] = {}
+    for check_in in check_ins:
+        if first <= check_in.for_date <= last:
+            by_day.setdefault(check_in.for_date, []).append(check_in)
     points = []
-    for start, end in periods_back(per, today, CHART_PERIODS[per]):
-        inside = [c for c in entries if start <= c.for_date <= end]
+    for start, end in periods:
+        inside = [
+            c
+            for offset in range((end - start).days + 1)
+            for c in by_day.get(start + datetime.timedelta(days=offset), ())
+        ]
         if kind == "days":
             achieved = Decimal(sum(1 for c in inside if c.outcome == "done"))
         else:

@@ -8,6 +8,7 @@ reach is a 404, like a missing one), calls one action, and renders. A refusal fr
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -105,23 +106,30 @@ class StepView:
     step: Step
     progress: StepProgress
     today_entry: CheckIn | None
-    form: CheckInForm
+    given_form: CheckInForm | None = None
     recent: list[CheckIn] = field(default_factory=list)
     entries: list[CheckIn] = field(default_factory=list)
     today: datetime.date | None = None
 
-    @property
+    @functools.cached_property
+    def form(self) -> CheckInForm:
+        """The form as it was posted, else a fresh one; built only by a page that shows it."""
+        if self.given_form is not None:
+            return self.given_form
+        return CheckInForm(prefix=f"step-{self.step.pk}")
+
+    @functools.cached_property
     def chart(self) -> Chart:
         """Progress per period against the step's repeating target (drawn on the goal page)."""
         points = step_series(self.step, self.entries, self.today or timezone.localdate())
         target = self.step.target_quantity if self.step.target_per else None
-        return bar_chart(points, target)
+        return bar_chart(points, target, self.chart_period)
 
     @property
     def chart_period(self) -> str:
         return chart_period(self.step)
 
-    @property
+    @functools.cached_property
     def best_streak(self) -> int:
         return best_streak(self.entries)
 
@@ -134,7 +142,7 @@ def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None)
         step=step,
         progress=step_progress(step, entries, today),
         today_entry=next((entry for entry in entries if entry.for_date == today), None),
-        form=form or CheckInForm(prefix=f"step-{step.pk}"),
+        given_form=form,
         recent=entries[:5],
         entries=entries,
         today=today,
@@ -165,11 +173,15 @@ class HistoryEntry:
     changes: list[Change]
 
 
+@functools.cache
+def _choices(model: type[Model], name: str) -> dict[Any, Any]:
+    return dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
+
+
 def _shown(model: type[Model], name: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
-    choices = dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
-    return str(choices.get(value, value))
+    return str(_choices(model, name).get(value, value))
 
 
 def _label(model: type[Model], name: str) -> str:
@@ -178,22 +190,41 @@ def _label(model: type[Model], name: str) -> str:
     return str(getattr(model._meta.get_field(name), "verbose_name", name))
 
 
+@functools.cache
+def _compared(model: type[Model]) -> tuple[tuple[str, str], ...]:
+    """(name, attribute) of each field a version is compared on, by name: the fields history
+    tracks and a person edits (as simple-history's diff_against), less HISTORY_SKIPS.
+
+    Worked out once per model: comparing attribute by attribute is what keeps a long history
+    cheap to show.
+    """
+    tracked = model.history.model.tracked_fields  # type: ignore[attr-defined]
+    return tuple(
+        sorted(
+            (field.name, field.attname)
+            for field in tracked
+            if field.editable and field.name not in HISTORY_SKIPS
+        )
+    )
+
+
 def history_of(model: type[Goal] | type[Step], records: Iterable[Any]) -> list[HistoryEntry]:
     """Versions in order, each compared with the one before it (records oldest first)."""
+    compared = _compared(model)
     previous: dict[int, Any] = {}
     entries = []
     for record in records:
         before = previous.get(record.id)
         changes = []
         if before is not None:
-            delta = record.diff_against(before, excluded_fields=HISTORY_SKIPS)
             changes = [
                 Change(
-                    _label(model, change.field),
-                    _shown(model, change.field, change.old),
-                    _shown(model, change.field, change.new),
+                    _label(model, name),
+                    _shown(model, name, getattr(before, attname)),
+                    _shown(model, name, getattr(record, attname)),
                 )
-                for change in delta.changes
+                for name, attname in compared
+                if getattr(before, attname) != getattr(record, attname)
             ]
         previous[record.id] = record
         entries.append(
