@@ -175,11 +175,10 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 # The admin lists devices but never shows their keys or QR codes.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
-# Sessions end after 30 minutes without a request: the expiry date moves forward with every
-# request (SESSION_SAVE_EVERY_REQUEST) and is enforced by the session store on the server, not
-# only by the browser's cookie. SessionLimitsMiddleware ends any session 12 hours after sign-in.
+# Sessions end after 30 minutes without a request: SessionLimitsMiddleware moves the expiry
+# date forward (at most once a minute), and the session store enforces it on the server, not
+# only in the browser's cookie. It also ends any session 12 hours after sign-in.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_LIMIT = datetime.timedelta(hours=12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

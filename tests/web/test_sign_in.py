@@ -11,8 +11,10 @@ from axes.models import AccessAttempt
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import F
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from peergoals.people.middleware import SIGNED_IN_AT
@@ -148,3 +150,18 @@ def test_it_ends_a_session_twelve_hours_after_sign_in_however_busy(as_maria: Cli
 
 def timedelta(minutes: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=minutes)
+
+
+def test_it_writes_the_session_at_most_once_a_minute_to_keep_it_alive(as_maria: Client) -> None:
+    def session_writes(at: datetime.datetime) -> int:
+        with (
+            mock.patch("django.utils.timezone.now", return_value=at),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            assert as_maria.get("/me/").status_code == 200
+        return sum("django_session" in q["sql"] and "UPDATE" in q["sql"] for q in queries)
+
+    start = timezone.now()
+    assert session_writes(start + timedelta(0)) == 0
+    assert session_writes(start + timedelta(2)) == 1
+    assert session_writes(start + timedelta(2)) == 0
