@@ -116,6 +116,9 @@ SITE: dict[str, Row] = {
     "goals:detail": Row(
         get=  "login     200   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),
+    "goals:history": Row(
+        get=  "login     200   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
     "goals:edit": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),

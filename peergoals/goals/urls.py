@@ -14,6 +14,7 @@ urlpatterns = [
     path("coach/use/", guided.use_wording, name="use_wording"),
     path("goals/<int:goal_id>/", views.detail, name="detail"),
     path("goals/<int:goal_id>/edit/", views.edit_goal, name="edit"),
+    path("goals/<int:goal_id>/history/", views.history, name="history"),
     path("goals/<int:goal_id>/status/", views.goal_status, name="status"),
     path("goals/<int:goal_id>/accept/", views.accept_goal, name="accept"),
     path("goals/<int:goal_id>/decline/", views.decline_goal, name="decline"),

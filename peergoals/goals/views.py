@@ -486,7 +486,7 @@ def decline_goal(request: Request, goal_id: int) -> HttpResponse:
 @require_GET
 @never_cache
 def detail(request: Request, goal_id: int) -> HttpResponse:
-    """A goal: both wordings, its steps and progress, reviews, and the history of every change."""
+    """A goal: both wordings, its steps and progress, reviews, and a way into its history."""
     goal = access.get_goal_for(request.user, goal_id)
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
     steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
@@ -501,11 +501,24 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "goal_buttons": _goal_buttons(request, goal, may_change),
         "steps": [(view, _step_buttons(request, view.step, may_change)) for view in views],
         "reviews": goal.reviews.select_related("recorded_by").prefetch_related("participants"),
-        "history": goal_history(goal),
-        "step_form": StepForm() if may_change and goal.is_open else None,
         "review_due": goal.review_is_due(),
     }
     return render(request, "goals/detail.html", context)
+
+
+@login_required
+@require_GET
+@never_cache
+def history(request: Request, goal_id: int) -> HttpResponse:
+    """Every version of a goal and its steps: who changed what, when and why.
+
+    The goal page loads it (htmx) only when the person opens "Show every change": most visits
+    never do, and it is the longest part of the page to draw.
+    """
+    goal = access.get_goal_for(request.user, goal_id)
+    context = {"goal": goal, "history": goal_history(goal)}
+    template = "goals/_history.html" if request.htmx else "goals/history.html"
+    return render(request, template, context)
 
 
 @login_required

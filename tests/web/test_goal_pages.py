@@ -61,8 +61,8 @@ def test_it_shows_who_changed_what_and_why(
     actions.change_goal(
         walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
-    page = as_maria.get(reverse("goals:detail", args=[walk_goal.pk]))
-    assert "History of changes" in page.text
+    assert "History of changes" in as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text
+    page = as_maria.get(reverse("goals:history", args=[walk_goal.pk]))
     assert "Goal changed" in page.text
     assert "Sam," in page.text
     assert (
@@ -253,7 +253,7 @@ def test_changing_the_plan_at_a_review_leads_to_changing_the_step(
     )
     walk_step.refresh_from_db()
     assert walk_step.wording == "Walk 5 minutes after breakfast"
-    history = unescape(as_maria.get(reverse("goals:detail", args=[walk_step.goal_id])).text)
+    history = unescape(as_maria.get(reverse("goals:history", args=[walk_step.goal_id])).text)
     assert "“Walk 10 minutes after breakfast” → “Walk 5 minutes after breakfast”" in history
 
 
@@ -305,3 +305,19 @@ def test_the_specialist_sees_the_peers_page_with_ways_to_suggest(
     assert "Walk 10 minutes after breakfast" in page.text
     assert "Suggest a goal" in page.text
     assert "Look back together" in page.text
+
+
+def test_the_goal_page_loads_its_history_only_when_opened(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    actions.change_goal(
+        walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
+    )
+    history_url = reverse("goals:history", args=[walk_goal.pk])
+    page = as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text
+    assert f'hx-get="{history_url}"' in page
+    assert "Walk 15 minutes daily" in page
+    assert "Goal changed" not in page
+    fragment = as_maria.get(history_url, headers={"HX-Request": "true"}).text
+    assert "Goal changed" in fragment
+    assert "<html" not in fragment

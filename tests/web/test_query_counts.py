@@ -295,3 +295,14 @@ def test_a_check_in_does_not_grow_with_more_check_ins_steps_and_goals(
     give_goals(people.maria, 3, by=people.sam)
     assert posted_queries(as_maria, url, tap, HX_Request="true") == few_htmx
     assert posted_queries(as_maria, url, tap) == few_form
+
+
+def test_the_history_does_not_grow_with_more_versions(as_maria: Client, people: People) -> None:
+    goal, step = walking_goal(people.maria)
+    url = reverse("goals:history", args=[goal.pk])
+    few = queries_for(as_maria, url)
+    add_history(goal, step, by=people.sam)
+    for n in range(3):
+        goal.refresh_from_db()
+        actions.change_goal(goal, by=people.maria, version=goal.version, smart_wording=f"v{n}")
+    assert queries_for(as_maria, url) == few
