@@ -72,6 +72,7 @@ def pages() -> list[Page]:
     assert goal is not None and step is not None
     coach = {"wording": "Walk for 10 minutes every morning this week", "coach_goal": str(goal.pk)}
     check_in = {f"step-{step.pk}-outcome": "done", f"step-{step.pk}-note": "Felt good"}
+    htmx = {"HX-Request": "true"}
     return [
         Page("peer home", maria, reverse("goals:today")),
         Page("wins", maria, reverse("goals:wins")),
@@ -81,6 +82,13 @@ def pages() -> list[Page]:
         Page("new step form", maria, reverse("goals:add_step", args=[goal.pk])),
         Page("edit step form", maria, reverse("goals:edit_step", args=[step.pk])),
         Page("review form", maria, reverse("goals:review", args=[goal.pk])),
+        Page("goal history (htmx)", maria, reverse("goals:history", args=[goal.pk]), headers=htmx),
+        Page("explore: first question", maria, reverse("goals:explore_screen", args=["start"])),
+        Page("explore: life area", maria, reverse("goals:explore_screen", args=["area"])),
+        Page("make it SMART", maria, reverse("goals:smart", args=[goal.pk])),
+        Page("break it down", maria, reverse("goals:breakdown", args=[goal.pk])),
+        Page("sharing", maria, reverse("privacy:sharing")),
+        Page("who has seen my plan", maria, reverse("audit:seen")),
         Page("coach tips (htmx POST)", maria, reverse("goals:coach"), "POST", coach),
         Page("peer page (specialist)", sam, reverse("goals:peer", args=[maria.pk])),
         Page("goal detail (specialist)", sam, reverse("goals:detail", args=[goal.pk])),
