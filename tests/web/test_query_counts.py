@@ -14,7 +14,9 @@ from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, User
+from peergoals.privacy import actions as privacy
 from tests.personas import People, agree_to_share, make_person
+from tests.web.conftest import browser_for
 
 
 def give_goals(peer: User, count: int, by: User | None = None) -> None:
@@ -305,4 +307,27 @@ def test_the_history_does_not_grow_with_more_versions(as_maria: Client, people: 
     for n in range(3):
         goal.refresh_from_db()
         actions.change_goal(goal, by=people.maria, version=goal.version, smart_wording=f"v{n}")
+    assert queries_for(as_maria, url) == few
+
+
+def test_the_sharing_page_does_not_grow_with_more_past_agreements(
+    as_maria: Client, people: People
+) -> None:
+    url = reverse("privacy:sharing")
+    few = queries_for(as_maria, url)
+    for _ in range(3):
+        privacy.revoke_consent(people.maria, by=people.maria)
+        agree_to_share(people.maria)
+    assert queries_for(as_maria, url) == few
+
+
+def test_who_has_seen_my_plan_does_not_grow_with_more_looks(
+    as_maria: Client, people: People
+) -> None:
+    goal, _step = walking_goal(people.maria)
+    url = reverse("audit:seen")
+    browser_for(people.sam).get(reverse("goals:detail", args=[goal.pk]))
+    few = queries_for(as_maria, url)
+    for viewer in (people.sam, people.pat, people.morgan):
+        browser_for(viewer).get(reverse("goals:detail", args=[goal.pk]))
     assert queries_for(as_maria, url) == few
