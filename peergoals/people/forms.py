@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,3 +37,21 @@ class CodeForm(forms.Form):
         if not (code.isascii() and code.isdigit() and len(code) == 6):
             raise forms.ValidationError(_("The code has 6 digits, like 123456. Please check it."))
         return code
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, holding the username to the length a username can have.
+
+    Django sets the field's max_length after the field is built, so no length check runs and
+    any text reaches authenticate(): the lockout's record of the attempt then fails on
+    PostgreSQL. Checked here, an impossible username is a field error, never a stored attempt.
+    """
+
+    def __init__(self, request: HttpRequest | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        username = self.fields["username"]
+        assert isinstance(username, forms.CharField) and username.max_length is not None
+        username.validators.append(MaxLengthValidator(username.max_length))
+        username.error_messages["max_length"] = _(
+            "A username is at most %(limit_value)d characters. Please check it."
+        )

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from peergoals.people.middleware import SIGNED_IN_AT
 from peergoals.people.models import Role, User
+from tests.audit_helpers import new_entries
 from tests.personas import PASSWORD, People
 from tests.web.conftest import browser_for
 
@@ -165,3 +166,14 @@ def test_it_writes_the_session_at_most_once_a_minute_to_keep_it_alive(as_maria: 
     assert session_writes(start + timedelta(0)) == 0
     assert session_writes(start + timedelta(2)) == 1
     assert session_writes(start + timedelta(2)) == 0
+
+
+def test_it_refuses_an_impossibly_long_username_beside_the_field(people: People) -> None:
+    client = Client()
+    with new_entries() as entries:
+        response = client.post("/login/", {"username": "m" * 300, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "A username is at most 150 characters" in response.text
+    assert "m" * 300 in response.text
+    assert not AccessAttempt.objects.exists()
+    assert entries == []
