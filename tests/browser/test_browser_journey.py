@@ -81,8 +81,8 @@ def add_step(browser: Browser, wording: str, *, daily: bool) -> None:
     page.get_by_role("button", name="Next: how much and by when").click()
     browser.check("(the step's details)")
     if daily:
-        page.get_by_label("A number of times").check()
-        page.get_by_label("How many or how much").fill("1")
+        # The coach read "10 minutes" from her words; she says how often.
+        expect(page.get_by_label("How many or how much")).to_have_value("10")
         page.get_by_label("Each").select_option("day")
     page.get_by_role("button", name="Add the step").click()
     expect(page.locator("section", has_text="Your steps, in order")).to_contain_text(wording)
