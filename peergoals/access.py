@@ -35,8 +35,9 @@ changes the peer's own words: those rules belong to the practice and live in
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -154,77 +155,68 @@ def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> Use
         raise Http404("No such peer.") from None
 
 
+Found = TypeVar("Found", bound=Model)
+
+# How each kind of record leads to its peer, for the policy's filter and the audit entry.
+PEER_PATHS: dict[type[Model], str] = {
+    Goal: "peer",
+    Step: "goal__peer",
+    CheckIn: "peer",
+    Review: "goal__peer",
+    Win: "peer",
+}
+
+
+def _peer_id_of(record: Model) -> int:
+    *through, peer = PEER_PATHS[type(record)].split("__")
+    for name in through:
+        record = getattr(record, name)
+    return int(getattr(record, f"{peer}_id"))
+
+
+def _get_for(
+    user: User | AnonymousUser, records: QuerySet[Found], record_id: int, action: Action
+) -> Found:
+    """The record with `record_id` if `user` may act on its peer's records; else 404, and a
+    denial in the audit log when it exists. One read is recorded when it is handed out."""
+    path = PEER_PATHS[records.model]
+    try:
+        record = records.filter(**{f"{path}__in": peers_for(user, action)}).get(id=record_id)
+    except ObjectDoesNotExist:
+        existing = records.filter(id=record_id).first()
+        _refuse(user, existing, _peer_id_of(existing) if existing else None)
+        raise Http404(f"No such {records.model._meta.verbose_name}.") from None
+    _handed_out(user, record, _peer_id_of(record), action)
+    return record
+
+
 def get_goal_for(user: User | AnonymousUser, goal_id: int, action: Action = Action.VIEW) -> Goal:
     """The goal with `goal_id` if `user` may act on it; 404 if missing or forbidden."""
-    goals = Goal.objects.select_related("peer").filter(peer__in=peers_for(user, action))
-    try:
-        goal = goals.get(id=goal_id)
-    except Goal.DoesNotExist:
-        existing = Goal.objects.filter(id=goal_id).first()
-        _refuse(user, existing, existing.peer_id if existing else None)
-        raise Http404("No such goal.") from None
-    _handed_out(user, goal, goal.peer_id, action)
-    return goal
+    return _get_for(user, Goal.objects.select_related("peer"), goal_id, action)
 
 
 def get_step_for(user: User | AnonymousUser, step_id: int, action: Action = Action.VIEW) -> Step:
     """The step with `step_id` if `user` may act on it; 404 if missing or forbidden."""
-    steps = Step.objects.select_related("goal__peer").filter(goal__peer__in=peers_for(user, action))
-    try:
-        step = steps.get(id=step_id)
-    except Step.DoesNotExist:
-        existing = Step.objects.select_related("goal").filter(id=step_id).first()
-        _refuse(user, existing, existing.goal.peer_id if existing else None)
-        raise Http404("No such step.") from None
-    _handed_out(user, step, step.goal.peer_id, action)
-    return step
+    return _get_for(user, Step.objects.select_related("goal__peer"), step_id, action)
 
 
 def get_check_in_for(
     user: User | AnonymousUser, check_in_id: int, action: Action = Action.VIEW
 ) -> CheckIn:
     """The check-in with `check_in_id` if `user` may act on it; 404 if missing or forbidden."""
-    check_ins = CheckIn.objects.select_related("step__goal__peer").filter(
-        peer__in=peers_for(user, action)
-    )
-    try:
-        check_in = check_ins.get(id=check_in_id)
-    except CheckIn.DoesNotExist:
-        existing = CheckIn.objects.filter(id=check_in_id).first()
-        _refuse(user, existing, existing.peer_id if existing else None)
-        raise Http404("No such check-in.") from None
-    _handed_out(user, check_in, check_in.peer_id, action)
-    return check_in
+    return _get_for(user, CheckIn.objects.select_related("step__goal__peer"), check_in_id, action)
 
 
 def get_review_for(
     user: User | AnonymousUser, review_id: int, action: Action = Action.VIEW
 ) -> Review:
     """The review with `review_id` if `user` may act on it; 404 if missing or forbidden."""
-    reviews = Review.objects.select_related("goal__peer").filter(
-        goal__peer__in=peers_for(user, action)
-    )
-    try:
-        review = reviews.get(id=review_id)
-    except Review.DoesNotExist:
-        existing = Review.objects.select_related("goal").filter(id=review_id).first()
-        _refuse(user, existing, existing.goal.peer_id if existing else None)
-        raise Http404("No such review.") from None
-    _handed_out(user, review, review.goal.peer_id, action)
-    return review
+    return _get_for(user, Review.objects.select_related("goal__peer"), review_id, action)
 
 
 def get_win_for(user: User | AnonymousUser, win_id: int, action: Action = Action.VIEW) -> Win:
     """The win with `win_id` if `user` may act on it; 404 if missing or forbidden."""
-    wins = Win.objects.select_related("peer").filter(peer__in=peers_for(user, action))
-    try:
-        win = wins.get(id=win_id)
-    except Win.DoesNotExist:
-        existing = Win.objects.filter(id=win_id).first()
-        _refuse(user, existing, existing.peer_id if existing else None)
-        raise Http404("No such win.") from None
-    _handed_out(user, win, win.peer_id, action)
-    return win
+    return _get_for(user, Win.objects.select_related("peer"), win_id, action)
 
 
 def specialists_for(user: User | AnonymousUser) -> QuerySet[User]:
