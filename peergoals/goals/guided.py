@@ -38,7 +38,7 @@ from peergoals.goals.forms import (
 )
 from peergoals.goals.models import Goal, LifeArea, Status
 from peergoals.goals.suggestions import step_details
-from peergoals.goals.views import _attempt, coach_tips, goal_context
+from peergoals.goals.views import _attempt, coach_tips, goal_context, save_step
 from peergoals.people.views import Request
 
 logger = logging.getLogger(__name__)
@@ -459,15 +459,9 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
         context = _breakdown_context(goal, request, details_form=details)
         return render(request, "goals/breakdown.html", context)
     details = StepForm(data)
-    if details.is_valid():
-        step, _status = _attempt(
-            details, lambda: actions.add_step(goal, by=request.user, **details.step_fields())
-        )
-        if step is not None:
-            if step.status == Status.PROPOSED:
-                messages.success(request, _("Your suggestion is saved. It waits for an answer."))
-            else:
-                messages.success(request, _("Step added. Add another one, or finish."))
-            return redirect("goals:breakdown", goal_id=goal.pk)
+    if details.is_valid() and save_step(
+        request, goal, details, _("Step added. Add another one, or finish.")
+    ):
+        return redirect("goals:breakdown", goal_id=goal.pk)
     context = _breakdown_context(goal, request, details_form=details)
     return render(request, "goals/breakdown.html", context, status=400)

@@ -627,6 +627,22 @@ def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
 # Steps ---------------------------------------------------------------------------------------
 
 
+def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step | None:
+    """Add the step of a valid form and say so; a refusal goes onto the form instead.
+
+    A specialist's step is saved as a suggestion, and told as one; the peer's is `added`.
+    """
+    step, _status = _attempt(
+        form, lambda: actions.add_step(goal, by=request.user, **form.step_fields())
+    )
+    if step is not None:
+        if step.status == Status.PROPOSED:
+            messages.success(request, _("Your suggestion is saved. It waits for an answer."))
+        else:
+            messages.success(request, added)
+    return step
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -634,16 +650,9 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     """Add a step to a goal; a specialist's step waits for the peer to accept it."""
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     form = StepForm(request.POST or None)
-    if form.is_bound and form.is_valid():
-        step, _status = _attempt(
-            form, lambda: actions.add_step(goal, by=request.user, **form.step_fields())
-        )
-        if step is not None:
-            if step.status == Status.PROPOSED:
-                messages.success(request, _("Your suggestion is saved. It waits for an answer."))
-            else:
-                messages.success(request, _("Step added. One step at a time!"))
-            return redirect("goals:detail", goal_id=goal.pk)
+    added = _("Step added. One step at a time!")
+    if form.is_bound and form.is_valid() and save_step(request, goal, form, added):
+        return redirect("goals:detail", goal_id=goal.pk)
     context = {"form": form, "goal": goal}
     return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
 
