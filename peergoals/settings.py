@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "peergoals.people.middleware.HtmxWholePageRedirectMiddleware",
     "peergoals.audit.middleware.AuditMiddleware",
     "peergoals.people.middleware.SessionLimitsMiddleware",
     "django_otp.middleware.OTPMiddleware",

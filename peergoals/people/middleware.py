@@ -1,7 +1,8 @@
 """Who may stay signed in, and what a signed-in person's browser may keep.
 
 Order in settings.MIDDLEWARE matters: SessionLimitsMiddleware runs after Django's
-AuthenticationMiddleware, TwoFactorRequiredMiddleware after django-otp's OTPMiddleware.
+AuthenticationMiddleware, TwoFactorRequiredMiddleware after django-otp's OTPMiddleware, and
+HtmxWholePageRedirectMiddleware before both, so it sees the redirects they and the views make.
 """
 
 from __future__ import annotations
@@ -9,17 +10,24 @@ from __future__ import annotations
 import datetime
 import ipaddress
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django_htmx.http import HttpResponseClientRedirect
 
 from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
 
@@ -144,3 +152,39 @@ class NoStoreForSignedInMiddleware:
         if request.user.is_authenticated or SESSION_KEY in request.session:
             add_never_cache_headers(response)
         return response
+
+
+class HtmxWholePageRedirectMiddleware:
+    """Make a redirect answering an htmx request move the whole page, not fill a part of it.
+
+    htmx follows a redirect itself and would swap what it finds, the sign-in page say, into a
+    step card or the coach's tips. A session that ended (30 idle minutes) or a code still to
+    type sends the person to a whole page instead; the page they return to afterwards is the
+    one they were on, not the fragment's URL, which may only answer a POST.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        is_redirect = 300 <= response.status_code < 400 and response.has_header("Location")
+        if request.headers.get("HX-Request") != "true" or not is_redirect:
+            return response
+        target = urlsplit(response["Location"])
+        query = QueryDict(target.query, mutable=True)
+        page = _current_page(request)
+        if "next" in query and page is not None:
+            query["next"] = page
+        return HttpResponseClientRedirect(target._replace(query=query.urlencode(safe="/")).geturl())
+
+
+def _current_page(request: HttpRequest) -> str | None:
+    """The path of the page an htmx request came from, when it is one of this site's."""
+    current = request.headers.get("HX-Current-URL", "")
+    if not url_has_allowed_host_and_scheme(
+        current, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    parts = urlsplit(current)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -4,12 +4,13 @@ the checks themselves (axe, console, CSP) catching what they are meant to catch.
 from __future__ import annotations
 
 import pytest
+from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from tests.browser.browsing import DESKTOP, PHONE, OpenBrowser, sign_in
-from tests.personas import People
+from tests.personas import PASSWORD, People
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +96,26 @@ def test_it_never_scrolls_sideways_at_320_pixels(open_browser: OpenBrowser, peop
             )
             assert widths[0] <= widths[1], f"{path} as {person} scrolls sideways: {widths}"
             browser.check(f"(as {person}, 320 px wide)")
+
+
+def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
+    open_browser: OpenBrowser, people: People
+) -> None:
+    walking_goal(people)
+    maria = open_browser(PHONE)
+    sign_in(maria, people.maria)
+    page = maria.page
+    Session.objects.all().delete()  # 30 minutes without use went by
+    page.locator("article.step-card").get_by_role("button", name="Done").click()
+    # The whole page moves to the login form; no login form inside the step card.
+    page.wait_for_url("**/login/?next=/me/")
+    expect(page.get_by_text("Please log in again to go on")).to_be_visible()
+    maria.check("(logged out, back at the login form)")
+    page.get_by_label("Username").fill(people.maria.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/me/")
+    expect(page.locator("article.step-card")).to_contain_text("Walk 10 minutes after breakfast")
 
 
 # The checks themselves -----------------------------------------------------------------------

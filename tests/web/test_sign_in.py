@@ -15,8 +15,10 @@ from django.db import connection
 from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from peergoals.goals.models import CheckIn, Goal, Step
 from peergoals.people.middleware import SIGNED_IN_AT
 from peergoals.people.models import Role, User
 from tests.audit_helpers import new_entries
@@ -177,3 +179,62 @@ def test_it_refuses_an_impossibly_long_username_beside_the_field(people: People)
     assert "m" * 300 in response.text
     assert not AccessAttempt.objects.exists()
     assert entries == []
+
+
+# An htmx request (a check-in tap, the coach's tips) after the session ended ----------------------
+
+HTMX_FROM_HOME = {"HX-Request": "true", "HX-Current-URL": "http://testserver/me/"}
+
+
+def test_a_check_in_tap_after_the_session_ended_opens_the_login_page_not_a_card(
+    as_maria: Client, walk_step: Step
+) -> None:
+    Session.objects.all().delete()  # 30 idle minutes went by
+    response = as_maria.post(
+        reverse("goals:check_in", args=[walk_step.pk]),
+        {f"step-{walk_step.pk}-outcome": "done"},
+        headers=HTMX_FROM_HOME,
+    )
+    # htmx moves the whole page; nothing is swapped into the step card.
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == "/login/?next=/me/"
+    assert response.content == b""
+    assert not CheckIn.objects.exists()
+    login = as_maria.get(response["HX-Redirect"])
+    assert "Please log in again to go on" in login.text
+    assert 'name="next" value="/me/"' in login.text
+
+
+def test_a_coach_request_after_the_session_ended_returns_to_the_page_typed_on(
+    as_maria: Client, walk_goal: Goal
+) -> None:
+    Session.objects.all().delete()
+    page = f"/goals/{walk_goal.pk}/edit/"
+    response = as_maria.post(
+        reverse("goals:coach"),
+        {"wording": "Walk every day"},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{page}"},
+    )
+    assert response["HX-Redirect"] == f"/login/?next={page}"
+
+
+def test_it_never_sends_a_person_back_to_another_site_after_logging_in(as_maria: Client) -> None:
+    Session.objects.all().delete()
+    response = as_maria.get(
+        reverse("goals:today"),
+        headers={"HX-Request": "true", "HX-Current-URL": "https://evil.example/me/"},
+    )
+    assert response["HX-Redirect"] == "/login/?next=/me/"
+
+
+def test_a_page_opened_without_htmx_still_gets_a_plain_redirect(as_maria: Client) -> None:
+    Session.objects.all().delete()
+    response = as_maria.get(reverse("goals:today"))
+    assert response.status_code == 302 and response["Location"] == "/login/?next=/me/"
+    assert "HX-Redirect" not in response
+
+
+def test_a_first_visit_is_welcomed_without_talk_of_being_logged_out(db: None) -> None:
+    login = Client().get("/", follow=True)
+    assert "Log in to see your goals and steps." in login.text
+    assert "log in again" not in login.text
