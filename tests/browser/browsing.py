@@ -102,6 +102,17 @@ class Browser:
         report += [f"CSP violation: {text}" for text in csp]
         assert not report, f"problems by {where}:\n" + "\n".join(report)
 
+    def expect_console_errors(self, *expected: str) -> None:
+        """The console errors a test caused on purpose: each must be there; it is then dropped,
+        and any other error still fails the next check."""
+        for text in expected:
+            assert any(text in line for line in self.problems.console), (
+                f"no console error with {text!r} in {self.problems.console}"
+            )
+        self.problems.console = [
+            line for line in self.problems.console if not any(text in line for text in expected)
+        ]
+
     def screenshot(self, name: str) -> None:
         self.page.screenshot(path=str(self.screenshots / f"{name}.png"), full_page=True)
 

@@ -118,6 +118,44 @@ def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
     expect(page.locator("article.step-card")).to_contain_text("Walk 10 minutes after breakfast")
 
 
+def test_a_tap_with_no_connection_says_so_and_works_once_back_online(
+    open_browser: OpenBrowser, people: People
+) -> None:
+    _, step = walking_goal(people)
+    maria = open_browser(PHONE)
+    sign_in(maria, people.maria)
+    page = maria.page
+    card = page.locator("article.step-card")
+    card.get_by_text("Add how it felt or a note (optional)").click()
+    card.get_by_label("Note").fill("Walked with my sister")
+    maria.context.set_offline(True)
+    card.get_by_role("button", name="Done").click()
+    expect(card.get_by_role("alert")).to_contain_text("We couldn't reach PeerGoals")
+    # What she typed is still there for the next try.
+    expect(card.get_by_label("Note")).to_have_value("Walked with my sister")
+    maria.expect_console_errors("htmx:sendError", "htmx:afterRequest", "ERR_INTERNET_DISCONNECTED")
+    maria.check("(offline, the tap refused)")
+    maria.context.set_offline(False)
+    card.get_by_role("button", name="Done").click()
+    expect(card.locator(".saved")).to_contain_text("Check-in saved")
+    expect(card.get_by_role("alert")).to_have_count(0)
+    assert step.check_ins.get().note == "Walked with my sister"
+
+
+def test_a_refused_tap_asks_to_reload_the_page(open_browser: OpenBrowser, people: People) -> None:
+    walking_goal(people)
+    maria = open_browser(PHONE)
+    sign_in(maria, people.maria)
+    page = maria.page
+    # The step went away in another tab, say: the server answers 404 to the tap.
+    page.route("**/check-in/", lambda route: route.fulfill(status=404, body="Not found"))
+    card = page.locator("article.step-card")
+    card.get_by_role("button", name="Done").click()
+    expect(card.get_by_role("alert")).to_contain_text("Please reload the page and try again.")
+    maria.expect_console_errors("status of 404", "Response Status Error Code 404")
+    maria.check("(a tap refused by the server)")
+
+
 # The checks themselves -----------------------------------------------------------------------
 
 BROKEN_PAGE = """<!doctype html>
