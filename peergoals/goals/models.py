@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from peergoals.db import SubqueryCount
 
 if TYPE_CHECKING:
     from peergoals.people.models import User
@@ -49,6 +51,8 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.PROPOSED, Status.PLANNED, Status.ACTIVE, Status.ON_HOLD)
+# Steps the peer said yes to and has not let go: what "2 of 3 steps done" counts.
+TAKEN_ON_STATUSES = (Status.PLANNED, Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED)
 
 
 class ExpressedBy(models.TextChoices):
@@ -73,6 +77,19 @@ class GoalQuerySet(models.QuerySet["Goal"]):
     def review_due(self, on: datetime.date | None = None) -> GoalQuerySet:
         """Active goals whose review date has come. Ideas and paused goals never come due."""
         return self.active().filter(next_review_on__lte=on or timezone.localdate())
+
+    def with_progress(self, since: datetime.date) -> GoalQuerySet:
+        """Each goal with `steps_done` of its `steps_taken_on` (the steps the peer said yes to),
+        and `days_done_since`: the days since `since` with one of its steps done."""
+        steps = Step.objects.filter(goal=OuterRef("pk"))
+        done_days = CheckIn.objects.current().filter(
+            step__goal=OuterRef("pk"), outcome=Outcome.DONE, for_date__gte=since
+        )
+        return self.annotate(
+            steps_done=SubqueryCount(steps.filter(status=Status.COMPLETED)),
+            steps_taken_on=SubqueryCount(steps.filter(status__in=TAKEN_ON_STATUSES)),
+            days_done_since=SubqueryCount(done_days, distinct="for_date"),
+        )
 
 
 class Goal(models.Model):

@@ -63,6 +63,7 @@ from peergoals.goals.progress import (
     best_streak,
     chart_period,
     goal_series,
+    period_bounds,
     step_progress,
     step_series,
 )
@@ -359,9 +360,11 @@ def today(request: Request) -> HttpResponse:
         return redirect("home")
     peer = access.get_peer_for(request.user, request.user.pk)
     steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
+    week_began, _week_ends = period_bounds("week", timezone.localdate())
     goals = list(
         Goal.objects.for_peer(peer)
         .open()
+        .with_progress(since=week_began)
         .prefetch_related(
             Prefetch(
                 "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
@@ -809,13 +812,15 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
     if person.pk == request.user.pk:
         return redirect("goals:today")
     steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))
+    today_date = timezone.localdate()
+    week_began, _week_ends = period_bounds("week", today_date)
     goals = list(
         Goal.objects.for_peer(person)
         .exclude(status=Status.REJECTED)
+        .with_progress(since=week_began)
         .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
         .order_by("created_at")
     )
-    today_date = timezone.localdate()
     context = {
         "person": person,
         "may_change": access.may(request.user, Action.CHANGE, person),

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django_htmx.middleware import HtmxDetails
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
+from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
 from peergoals.people import actions
 from peergoals.people.forms import CodeForm
@@ -45,16 +45,6 @@ class Request(HttpRequest):
 
     user: User
     htmx: HtmxDetails
-
-
-class SubqueryCount(Subquery):
-    """How many rows a correlated queryset has, as one column of the outer query."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS _counted)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset: QuerySet[Any]) -> None:
-        super().__init__(queryset.order_by().values("pk"))
 
 
 @login_required

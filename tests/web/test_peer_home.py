@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+from unittest import mock
+
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from tests.personas import People
+from tests.web.conftest import browser_for
 
 TODAY = reverse("goals:today")
 
@@ -26,6 +31,35 @@ def test_it_shows_when_each_goal_is_looked_back_at(as_maria: Client, walk_goal: 
     page = as_maria.get(TODAY)
     assert "I want to get healthier" in page.text
     assert "Next look back:" in page.text
+
+
+def test_it_shows_progress_on_each_goal_in_steps_and_days_this_week(
+    as_maria: Client, walk_goal: Goal, walk_step: Step, people: People
+) -> None:
+    maria = people.maria
+    page = as_maria.get(TODAY)
+    assert "0 of 1 step done" in page.text
+    assert "This week: a fresh start" in page.text
+
+    shoes = actions.add_step(walk_goal, by=maria, wording="Buy walking shoes", target_kind="once")
+    # A step the peer said no to counts for nothing.
+    declined = actions.add_step(walk_goal, by=people.sam, wording="Join a gym")
+    actions.decline_step(declined, by=maria)
+    # Next week's Wednesday, with check-ins from last Sunday to then.
+    monday = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
+    sunday, tuesday, wednesday = (monday + datetime.timedelta(days=n) for n in (-1, 1, 2))
+    noon = timezone.make_aware(datetime.datetime.combine(wednesday, datetime.time(12)))
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        actions.record_check_in(shoes, by=maria, outcome="done")  # done once: the step is done
+        for day in (sunday, monday, tuesday, wednesday):
+            actions.record_check_in(walk_step, by=maria, outcome="done", for_date=day)
+        # Tuesday's "done" corrected to a skip: a skip is not a day done (nor a failure).
+        actions.record_check_in(walk_step, by=maria, outcome="skipped", for_date=tuesday)
+        page = browser_for(maria).get(TODAY)  # signed in that Wednesday
+    assert "1 of 2 steps done" in page.text
+    assert 'max="2" value="1" aria-label="Steps done on: I want to get healthier"' in page.text
+    # Monday, and Wednesday (both steps): two days. Sunday was last week.
+    assert "This week: a step done on 2 days" in page.text
 
 
 def test_it_keeps_ideas_for_later_without_nagging(as_maria: Client, people: People) -> None:

@@ -91,6 +91,16 @@ def test_a_specialist_sees_the_peers_wins_said_about_the_peer(
     assert "Your first step" not in page
 
 
+def test_the_specialist_sees_each_goals_progress_on_the_peers_page(
+    as_sam: Client, people: People, walk_goal: Goal, walk_step: Step
+) -> None:
+    actions.add_step(walk_goal, by=people.maria, wording="Buy walking shoes", target_kind="once")
+    actions.set_step_status(walk_step, by=people.maria, status="completed")
+    page = as_sam.get(reverse("goals:peer", args=[people.maria.pk])).text
+    assert "1 of 2 steps done" in page
+    assert 'aria-label="Steps done on: I want to get healthier"' in page
+
+
 def test_a_review_recorded_by_the_specialist_is_celebrated_about_the_peer(
     as_sam: Client, walk_goal: Goal
 ) -> None:
