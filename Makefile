@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench page-bench ci clean
+.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: bench-coach seed-bench page-bench
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
 	$(BIN)/python bench/bench_seed.py
+
+## The same on PostgreSQL (drops and re-creates the database peergoals_bench on it).
+BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/peergoals_bench
+seed-bench-postgres: install
+	$(BIN)/python bench/bench_seed.py --postgres $(BENCH_POSTGRES)
 
 ## Build the demo program and time every page a person uses on it (target: p95 <= 50 ms).
 page-bench: install

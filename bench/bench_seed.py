@@ -1,7 +1,9 @@
-"""Build the 10,000-peer organisation on a fresh SQLite database and time the busiest pages on it.
+"""Build the 10,000-peer organisation on a fresh database and time the busiest pages on it.
 
-Writes bench/results/seed_bench.json. Usage: python bench/bench_seed.py [--peers N]
-[--specialists M] [--weeks W]. Uses its own database under var/bench/, never the demo's.
+Usage: python bench/bench_seed.py [--peers N] [--specialists M] [--weeks W] [--postgres URL].
+By default it uses its own SQLite database under var/bench/, never the demo's, and writes
+bench/results/seed_bench.json. With --postgres it drops and re-creates the database the URL
+names (which must start with "peergoals_bench"), and writes seed_bench_postgres.json.
 """
 
 from __future__ import annotations
@@ -14,11 +16,28 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 RESULTS = ROOT / "bench" / "results" / "seed_bench.json"
+POSTGRES_RESULTS = ROOT / "bench" / "results" / "seed_bench_postgres.json"
 REQUESTS = 30
+
+
+def fresh_postgres_database(url: str) -> None:
+    """Drop and re-create the (benchmark-only) database `url` names."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("peergoals_bench"):
+        raise SystemExit(f"refusing to drop {name!r}: use a database named peergoals_bench...")
+    maintenance = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def main() -> int:
@@ -26,12 +45,15 @@ def main() -> int:
     parser.add_argument("--peers", type=int, default=10_000)
     parser.add_argument("--specialists", type=int, default=200)
     parser.add_argument("--weeks", type=int, default=8)
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database to build it in")
     args = parser.parse_args()
 
     shutil.rmtree(BENCH_DIR, ignore_errors=True)
     BENCH_DIR.mkdir(parents=True)
     os.environ["PEERGOALS_VAR_DIR"] = str(BENCH_DIR)
-    os.environ["DATABASE_URL"] = ""
+    os.environ["DATABASE_URL"] = args.postgres or ""
+    if args.postgres:
+        fresh_postgres_database(args.postgres)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peergoals.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -51,9 +73,14 @@ def main() -> int:
     report = build_organisation(peers=args.peers, specialists=args.specialists, weeks=args.weeks)
     build_seconds = time.perf_counter() - started
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    database = BENCH_DIR / "peergoals.sqlite3"
-    size_mib = database.stat().st_size / 2**20
+        if args.postgres:
+            # What autovacuum does soon after a bulk load; the planner needs the statistics.
+            cursor.execute("VACUUM ANALYZE")
+            cursor.execute("SELECT pg_database_size(current_database())")
+            size_mib = cursor.fetchone()[0] / 2**20
+        else:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            size_mib = (BENCH_DIR / "peergoals.sqlite3").stat().st_size / 2**20
 
     specialist = User.objects.get(username="seed-specialist-0001")
     peer = User.objects.filter(assignments__specialist=specialist).order_by("id").first()
@@ -95,12 +122,14 @@ def main() -> int:
         "reviews": report.reviews,
         "wins": report.wins,
         "build_seconds": round(build_seconds, 1),
-        "sqlite_size_mib": round(size_mib, 1),
+        "database": "PostgreSQL" if args.postgres else "SQLite",
+        "database_size_mib": round(size_mib, 1),
         "caseload_size": User.objects.on_caseload_of(specialist).count(),
         "pages": timings,
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    results = POSTGRES_RESULTS if args.postgres else RESULTS
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
     return 0
 
