@@ -156,6 +156,22 @@ def test_a_refused_tap_asks_to_reload_the_page(open_browser: OpenBrowser, people
     maria.check("(a tap refused by the server)")
 
 
+def test_a_tap_left_unanswered_is_given_up_and_said_so(
+    open_browser: OpenBrowser, people: People
+) -> None:
+    walking_goal(people)
+    maria = open_browser(PHONE)
+    sign_in(maria, people.maria)
+    page = maria.page
+    page.evaluate("() => { htmx.config.timeout = 500; }")  # 20 s on a real phone
+    page.route("**/check-in/", lambda route: None)  # a weak signal: no answer ever comes
+    card = page.locator("article.step-card")
+    card.get_by_role("button", name="Done").click()
+    expect(card.get_by_role("alert")).to_contain_text("We couldn't reach PeerGoals")
+    maria.expect_console_errors("htmx:timeout", "htmx:afterRequest")
+    maria.check("(a tap that timed out)")
+
+
 # The checks themselves -----------------------------------------------------------------------
 
 BROKEN_PAGE = """<!doctype html>

@@ -21,5 +21,6 @@
 
   document.addEventListener("htmx:beforeRequest", (event) => clear(event.detail.elt));
   document.addEventListener("htmx:sendError", (event) => say(event, "noConnection"));
+  document.addEventListener("htmx:timeout", (event) => say(event, "noConnection"));
   document.addEventListener("htmx:responseError", (event) => say(event, "tryAgain"));
 })();
