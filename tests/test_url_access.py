@@ -185,6 +185,9 @@ SITE: dict[str, Row] = {
     "people:two_factor_enroll": Row(
         get=  "login     200   200    200   200   200   200   200",
         post= "login     400   400    400   400   400   400   400"),
+    "people:two_factor_off": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   302    302   302   302   302   302"),
     "people:two_factor_verify": Row(
         get=  "login     302   302    302   302   302   302   302",
         post= "login     302   302    302   302   302   302   302"),

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from peergoals import audit
 from peergoals.audit.models import AuditAction
 from peergoals.people.models import Assignment, Role, User
+from peergoals.people.two_factor import must_use_two_factor
 
 
 class NotAllowed(Exception):
@@ -116,6 +117,19 @@ def verify_code(request: HttpRequest, device: TOTPDevice, code: str) -> None:
             gettext("That code didn't work. Check the 6-digit code in your app and try again.")
         )
     otp_login(request, device)
+
+
+@transaction.atomic
+def stop_two_factor(request: HttpRequest, device: TOTPDevice, code: str) -> None:
+    """Turn a peer's two-step sign-in off once they type a current code from the app.
+
+    The code shows it is the peer, not someone at a phone or computer left signed in. Staff
+    cannot turn it off.
+    """
+    if must_use_two_factor(device.user):
+        raise WrongCode(gettext("Two-step sign-in can't be turned off for staff."))
+    verify_code(request, device, code)
+    TOTPDevice.objects.filter(user_id=device.user_id).delete()
 
 
 def _too_fast_message(details: dict[str, object] | None) -> str:

@@ -27,11 +27,14 @@ def is_verified(user: User) -> bool:
     return getattr(user, "otp_device", None) is not None
 
 
+def must_use_two_factor(user: User) -> bool:
+    """Staff reach many peers' records: they always need a code, and can't turn it off."""
+    return user.role in STAFF_ROLES or user.is_staff or user.is_superuser
+
+
 def requires_two_factor(user: User) -> bool:
     """Staff always need a code at sign-in; a peer does once they have turned it on."""
-    if user.role in STAFF_ROLES or user.is_staff or user.is_superuser:
-        return True
-    return has_confirmed_device(user)
+    return must_use_two_factor(user) or has_confirmed_device(user)
 
 
 def secret_key_text(device: TOTPDevice) -> str:

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -27,9 +27,9 @@ from peergoals.people import actions
 from peergoals.people.forms import CodeForm
 from peergoals.people.models import Assignment, Role, User
 from peergoals.people.two_factor import (
-    STAFF_ROLES,
     has_confirmed_device,
     is_verified,
+    must_use_two_factor,
     qr_code_data_uri,
     secret_key_text,
 )
@@ -304,12 +304,38 @@ def team(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 def two_factor(request: Request) -> HttpResponse:
-    """The person's two-step sign-in: on or off, and a way to turn it on or change phones."""
+    """The person's two-step sign-in: on or off, and a way to turn it on, off or change phones."""
+    return _render_two_factor(request, CodeForm())
+
+
+def _render_two_factor(request: Request, off_form: CodeForm) -> HttpResponse:
     context = {
         "is_on": has_confirmed_device(request.user),
-        "required": request.user.role in STAFF_ROLES or request.user.is_staff,
+        "required": must_use_two_factor(request.user),
+        "off_form": off_form,
     }
-    return render(request, "people/two_factor.html", context)
+    return render(request, "people/two_factor.html", context, status=_status(off_form))
+
+
+@login_required
+@require_POST
+def two_factor_off(request: Request) -> HttpResponse:
+    """A peer turns their two-step sign-in off with a code from the app (staff can't)."""
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None or must_use_two_factor(request.user):
+        return redirect("people:two_factor")
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.stop_two_factor(request, device, form.cleaned_data["code"])
+        except actions.WrongCode as refusal:
+            form.add_error("code", str(refusal))
+        else:
+            messages.success(
+                request, _("Two-step sign-in is off. Your password alone lets you in.")
+            )
+            return redirect("people:two_factor")
+    return _render_two_factor(request, form)
 
 
 @login_required

@@ -157,6 +157,35 @@ def test_it_leaves_two_step_sign_in_optional_for_a_peer_until_they_turn_it_on(
     assert again.get("/me/").status_code == 200
 
 
+OFF = "/account/two-factor/off/"
+
+
+def test_a_peer_turns_two_step_sign_in_off_with_a_code_from_the_app(people: People) -> None:
+    confirmed_device(people.maria)
+    maria = browser_for(people.maria)
+    page = maria.get("/account/two-factor/").content.decode()
+    assert "Turn off two-step sign-in" in page
+    wrong = maria.post(OFF, {"code": "000000"})
+    assert wrong.status_code == 400
+    assert "That code didn&#x27;t work" in wrong.content.decode()
+    assert TOTPDevice.objects.filter(user=people.maria).exists()
+
+    off = maria.post(OFF, {"code": totp_code(people.maria)}, follow=True)
+    assert "Two-step sign-in is off. Your password alone lets you in." in off.content.decode()
+    assert "Two-step sign-in is off." in off.content.decode()
+    assert not TOTPDevice.objects.filter(user=people.maria).exists()
+    assert maria.get("/me/").status_code == 200
+    assert signed_in_with_password(people.maria).get("/me/").status_code == 200
+
+
+def test_staff_cannot_turn_two_step_sign_in_off(people: People) -> None:
+    sam = browser_for(people.sam)
+    assert "Turn off two-step sign-in" not in sam.get("/account/two-factor/").content.decode()
+    response = sam.post(OFF, {"code": totp_code(people.sam)})
+    assert response.status_code == 302 and response["Location"] == "/account/two-factor/"
+    assert TOTPDevice.objects.filter(user=people.sam, confirmed=True).exists()
+
+
 def test_it_resets_a_lost_phone_with_the_operator_command(people: People) -> None:
     confirmed_device(people.sam)
     output = call_and_capture("reset_two_factor", "sam")
