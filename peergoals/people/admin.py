@@ -5,6 +5,7 @@ so the rules hold and each change is in the audit log: an admin adds an assignme
 end date, and never edits or deletes one directly.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -12,6 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -59,7 +61,7 @@ class PersonAdmin(UserAdmin):
         ("deletion_requested_at", admin.EmptyFieldListFilter),
     ]
     readonly_fields = ["deletion_requested_at"]
-    actions = ["complete_deletion"]
+    actions = ["complete_deletion", "cancel_deletion"]
     search_fields = ["username", "preferred_name", "first_name", "last_name", "email"]
     list_select_related = ["team"]
     fieldsets = (
@@ -74,16 +76,40 @@ class PersonAdmin(UserAdmin):
 
     @admin.action(description=_("Delete for good the data of peers who asked (after the wait)"))
     def complete_deletion(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        self._each_peer(
+            request,
+            queryset,
+            lambda peer: privacy.complete_deletion(peer, by=request.user),  # type: ignore[arg-type]
+            _("Deleted %(n)d peers for good."),
+        )
+
+    @admin.action(description=_("Cancel the deletion request (the peer changed their mind)"))
+    def cancel_deletion(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        self._each_peer(
+            request,
+            queryset,
+            lambda peer: privacy.cancel_deletion(peer, by=request.user),  # type: ignore[arg-type]
+            _("%(n)d peers can sign in again; nothing was deleted."),
+        )
+
+    def _each_peer(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[User],
+        act: Callable[[User], object],
+        done_message: Promise,
+    ) -> None:
+        """Do `act` for each chosen person; say why for each one refused, and how many were done."""
         done = 0
         for peer in queryset:
             try:
-                privacy.complete_deletion(peer, by=request.user)  # type: ignore[arg-type]
+                act(peer)
             except privacy.NotAllowed as refusal:
                 self.message_user(request, str(refusal), messages.WARNING)
             else:
                 done += 1
         if done:
-            self.message_user(request, _("Deleted %(n)d peers for good.") % {"n": done})
+            self.message_user(request, str(done_message) % {"n": done})
 
 
 @admin.register(Team)

@@ -329,7 +329,7 @@ def deletions_due(now: datetime.datetime | None = None) -> models.QuerySet[User]
     return User.objects.filter(role=Role.PEER, deletion_requested_at__lte=cutoff).order_by("id")
 
 
-def _may_complete_deletions(by: User | None) -> bool:
+def _may_manage_deletions(by: User | None) -> bool:
     # None is the operator running the command on the server, who holds the database anyway.
     return by is None or (by.is_active and (by.role == Role.ADMIN or by.is_superuser))
 
@@ -341,7 +341,7 @@ def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | N
     Removes goals, steps, check-ins, reviews, wins, the saved versions of goals and steps,
     consents and the account. Audit entries are kept: they hold the peer id as a plain number.
     """
-    if not _may_complete_deletions(by):
+    if not _may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can complete a deletion."))
     if not deletions_due(now).filter(id=peer.id).exists():
         raise NotAllowed(
@@ -362,14 +362,49 @@ def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | N
     Goal.history.filter(peer_id=peer_id).delete()
     Consent.objects.filter(peer=peer).delete()
     peer.delete()
+    audit.record(
+        AuditAction.DELETE,
+        by=by,
+        peer_id=peer_id,
+        record_type=RecordType.PLAN,
+        record_id=peer_id,
+        detail="all records, as the peer asked",
+    )
     return peer_id
+
+
+@transaction.atomic
+def cancel_deletion(peer: User, *, by: User | None) -> User:
+    """The peer changed their mind before the purge: they can sign in again, and their records
+    are as they were (shared again only if their consent is still valid).
+
+    A program admin does it after talking with the peer, who can no longer sign in to ask.
+    """
+    if not _may_manage_deletions(by):
+        raise NotAllowed(_("Only a program admin can cancel a deletion."))
+    if peer.role != Role.PEER or peer.deletion_requested_at is None:
+        raise NotAllowed(
+            _("%(name)s hasn't asked for their data to be deleted.") % {"name": peer.username}
+        )
+    peer.deletion_requested_at = None
+    peer.is_active = True
+    peer.save(update_fields=["deletion_requested_at", "is_active"])
+    audit.record(
+        AuditAction.CHANGE,
+        by=by,
+        peer_id=peer.pk,
+        record_type=RecordType.PLAN,
+        record_id=peer.pk,
+        detail="deletion request cancelled",
+    )
+    return peer
 
 
 def complete_due_deletions(
     *, by: User | None, dry_run: bool = False, now: datetime.datetime | None = None
 ) -> list[str]:
     """Purge every peer whose retention window is over; returns their usernames."""
-    if not _may_complete_deletions(by):
+    if not _may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can complete a deletion."))
     due = list(deletions_due(now))
     if not dry_run:

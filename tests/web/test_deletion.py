@@ -1,13 +1,15 @@
-"""A peer asks for their data to be deleted; an admin completes it after the retention window."""
+"""A peer asks for their data to be deleted; an admin completes it after the retention window,
+or cancels it when the peer changes their mind."""
 
 from __future__ import annotations
 
 import datetime
 from html import unescape
 from io import StringIO
+from unittest import mock
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +19,7 @@ from peergoals.goals import actions
 from peergoals.goals.models import AppendOnlyError, CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, User
 from peergoals.privacy.models import Consent
+from tests.audit_helpers import new_entries
 from tests.personas import PASSWORD, People
 from tests.web.conftest import browser_for
 
@@ -150,3 +153,58 @@ def test_a_peer_who_has_not_asked_cannot_be_purged(people: People) -> None:
     with pytest.raises(NotAllowed):
         complete_deletion(people.riley, by=people.sam)
     assert User.objects.filter(id=people.riley.pk).exists()
+
+
+def test_a_program_admin_cancels_a_request_when_the_peer_changes_their_mind(
+    people: People, marias_plan: Goal
+) -> None:
+    as_morgan = browser_for(people.morgan)
+    ask_to_delete(browser_for(people.maria))
+    changelist = reverse("admin:people_user_changelist")
+    form = {"action": "cancel_deletion", "_selected_action": [people.maria.pk]}
+    with new_entries() as entries:
+        done = as_morgan.post(changelist, form, follow=True)
+    assert "1 peers can sign in again; nothing was deleted." in done.text
+    assert [(e.action, e.peer_id, e.username) for e in entries] == [
+        ("change", people.maria.pk, "morgan")
+    ]
+    # Maria signs in and finds her plan as it was; Sam sees her on his caseload again.
+    assert Client().post(reverse("login"), {"username": "maria", "password": PASSWORD}).url == "/"
+    assert "I want to get healthier" in browser_for(people.maria).get(reverse("goals:today")).text
+    assert "Maria" in browser_for(people.sam).get(reverse("people:caseload")).text
+    # Nothing is left for the purge, however much later it runs.
+    with mock.patch("django.utils.timezone.now", return_value=days_ago(-40)):
+        call_command("complete_deletions", stdout=StringIO())
+    assert Goal.objects.filter(peer=people.maria).exists()
+
+
+def test_the_operator_cancels_a_request_with_the_command(people: People) -> None:
+    ask_to_delete(browser_for(people.maria))
+    out = StringIO()
+    call_command("cancel_deletion", "maria", stdout=out)
+    assert "maria can sign in again. Nothing of theirs was deleted." in out.getvalue()
+    assert User.objects.get(id=people.maria.pk).is_active
+    with pytest.raises(CommandError, match="hasn't asked for their data to be deleted"):
+        call_command("cancel_deletion", "maria")
+    with pytest.raises(CommandError, match="Nobody has the username 'nobody'"):
+        call_command("cancel_deletion", "nobody")
+
+
+def test_only_a_program_admin_cancels_a_request(people: People) -> None:
+    from peergoals.privacy.actions import NotAllowed, cancel_deletion
+
+    ask_to_delete(browser_for(people.maria))
+    for someone in (people.sam, people.pat, people.jordan):
+        with pytest.raises(NotAllowed):
+            cancel_deletion(User.objects.get(id=people.maria.pk), by=someone)
+    assert not User.objects.get(id=people.maria.pk).is_active
+
+
+def test_completing_a_deletion_is_in_the_audit_log(people: People, marias_plan: Goal) -> None:
+    ask_to_delete(browser_for(people.maria))
+    User.objects.filter(id=people.maria.pk).update(deletion_requested_at=days_ago(31))
+    with new_entries() as entries:
+        call_command("complete_deletions", stdout=StringIO())
+    assert [(e.action, e.peer_id, e.detail) for e in entries] == [
+        ("delete", people.maria.pk, "all records, as the peer asked")
+    ]
