@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -325,16 +326,9 @@ def two_factor_off(request: Request) -> HttpResponse:
     if device is None or must_use_two_factor(request.user):
         return redirect("people:two_factor")
     form = CodeForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.stop_two_factor(request, device, form.cleaned_data["code"])
-        except actions.WrongCode as refusal:
-            form.add_error("code", str(refusal))
-        else:
-            messages.success(
-                request, _("Two-step sign-in is off. Your password alone lets you in.")
-            )
-            return redirect("people:two_factor")
+    if _code_accepted(form, lambda code: actions.stop_two_factor(request, device, code)):
+        messages.success(request, _("Two-step sign-in is off. Your password alone lets you in."))
+        return redirect("people:two_factor")
     return _render_two_factor(request, form)
 
 
@@ -347,14 +341,9 @@ def two_factor_enroll(request: Request) -> HttpResponse:
         return redirect("people:two_factor_verify")
     device = actions.start_two_factor(request.user)
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            actions.confirm_two_factor(request, device, form.cleaned_data["code"])
-        except actions.WrongCode as refusal:
-            form.add_error("code", str(refusal))
-        else:
-            messages.success(request, _("Two-step sign-in is on. You'll need your app each time."))
-            return redirect("home")
+    if _code_accepted(form, lambda code: actions.confirm_two_factor(request, device, code)):
+        messages.success(request, _("Two-step sign-in is on. You'll need your app each time."))
+        return redirect("home")
     context = {
         "form": form,
         "qr_code": qr_code_data_uri(device),
@@ -373,14 +362,21 @@ def two_factor_verify(request: Request) -> HttpResponse:
     if is_verified(request.user):
         return redirect("home")
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            actions.verify_code(request, device, form.cleaned_data["code"])
-        except actions.WrongCode as refusal:
-            form.add_error("code", str(refusal))
-        else:
-            return redirect(_safe_next(request) or "home")
+    if _code_accepted(form, lambda code: actions.verify_code(request, device, code)):
+        return redirect(_safe_next(request) or "home")
     return render(request, "people/two_factor_verify.html", {"form": form}, status=_status(form))
+
+
+def _code_accepted(form: CodeForm, check: Callable[[str], None]) -> bool:
+    """Whether a code was posted and `check` took it; a refusal is shown beside the field."""
+    if not form.is_valid():
+        return False
+    try:
+        check(form.cleaned_data["code"])
+    except actions.WrongCode as refusal:
+        form.add_error("code", str(refusal))
+        return False
+    return True
 
 
 def _status(form: CodeForm) -> int:

@@ -8,8 +8,8 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from peergoals.goals import actions
-from peergoals.goals.models import Goal, Step
-from tests.browser.browsing import DESKTOP, PHONE, OpenBrowser, sign_in
+from peergoals.goals.models import CheckIn, Goal, Step
+from tests.browser.browsing import DESKTOP, PHONE, Browser, OpenBrowser, sign_in
 from tests.personas import PASSWORD, People
 
 pytestmark = pytest.mark.browser
@@ -36,10 +36,17 @@ def walking_goal(people: People) -> tuple[Goal, Step]:
     return goal, step
 
 
-def test_it_checks_in_by_keyboard_alone(open_browser: OpenBrowser, people: People) -> None:
+@pytest.fixture
+def maria_at_home(open_browser: OpenBrowser, people: People) -> Browser:
+    """Maria signed in on her phone, at home, with one daily step to check in."""
     walking_goal(people)
     maria = open_browser(PHONE)
     sign_in(maria, people.maria)
+    return maria
+
+
+def test_it_checks_in_by_keyboard_alone(maria_at_home: Browser) -> None:
+    maria = maria_at_home
     page = maria.page
     done = page.locator("article.step-card").get_by_role("button", name="Done")
     for _ in range(30):
@@ -99,11 +106,9 @@ def test_it_never_scrolls_sideways_at_320_pixels(open_browser: OpenBrowser, peop
 
 
 def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
-    open_browser: OpenBrowser, people: People
+    maria_at_home: Browser, people: People
 ) -> None:
-    walking_goal(people)
-    maria = open_browser(PHONE)
-    sign_in(maria, people.maria)
+    maria = maria_at_home
     page = maria.page
     Session.objects.all().delete()  # 30 minutes without use went by
     page.locator("article.step-card").get_by_role("button", name="Done").click()
@@ -119,11 +124,9 @@ def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
 
 
 def test_a_tap_with_no_connection_says_so_and_works_once_back_online(
-    open_browser: OpenBrowser, people: People
+    maria_at_home: Browser,
 ) -> None:
-    _, step = walking_goal(people)
-    maria = open_browser(PHONE)
-    sign_in(maria, people.maria)
+    maria = maria_at_home
     page = maria.page
     card = page.locator("article.step-card")
     card.get_by_text("Add how it felt or a note (optional)").click()
@@ -139,13 +142,11 @@ def test_a_tap_with_no_connection_says_so_and_works_once_back_online(
     card.get_by_role("button", name="Done").click()
     expect(card.locator(".saved")).to_contain_text("Check-in saved")
     expect(card.get_by_role("alert")).to_have_count(0)
-    assert step.check_ins.get().note == "Walked with my sister"
+    assert CheckIn.objects.get().note == "Walked with my sister"
 
 
-def test_a_refused_tap_asks_to_reload_the_page(open_browser: OpenBrowser, people: People) -> None:
-    walking_goal(people)
-    maria = open_browser(PHONE)
-    sign_in(maria, people.maria)
+def test_a_refused_tap_asks_to_reload_the_page(maria_at_home: Browser) -> None:
+    maria = maria_at_home
     page = maria.page
     # The step went away in another tab, say: the server answers 404 to the tap.
     page.route("**/check-in/", lambda route: route.fulfill(status=404, body="Not found"))
@@ -156,12 +157,8 @@ def test_a_refused_tap_asks_to_reload_the_page(open_browser: OpenBrowser, people
     maria.check("(a tap refused by the server)")
 
 
-def test_a_tap_left_unanswered_is_given_up_and_said_so(
-    open_browser: OpenBrowser, people: People
-) -> None:
-    walking_goal(people)
-    maria = open_browser(PHONE)
-    sign_in(maria, people.maria)
+def test_a_tap_left_unanswered_is_given_up_and_said_so(maria_at_home: Browser) -> None:
+    maria = maria_at_home
     page = maria.page
     page.evaluate("() => { htmx.config.timeout = 500; }")  # 20 s on a real phone
     page.route("**/check-in/", lambda route: None)  # a weak signal: no answer ever comes
