@@ -7,11 +7,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from peergoals import access
+from peergoals.admin_mixins import ViewOnlyMixin
 from peergoals.audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["at", "username", "role", "action", "peer_id", "record_type", "record_id", "ip"]
     list_filter = ["action", "record_type", "role"]
     search_fields = ["username", "name", "path", "ip"]
@@ -33,12 +34,3 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -17,10 +17,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from peergoals import access
+from peergoals.admin_mixins import ViewOnlyMixin
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 
 
-class StepInline(admin.TabularInline):
+class StepInline(ViewOnlyMixin, admin.TabularInline):
     model = Step
     extra = 0
     fields = [
@@ -35,17 +36,8 @@ class StepInline(admin.TabularInline):
     ]
     show_change_link = True
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class PeerRecordAdmin(admin.ModelAdmin):
+class PeerRecordAdmin(ViewOnlyMixin, admin.ModelAdmin):
     """A read-only admin for one kind of peer record, through the access policy."""
 
     # The lookup from this model to its peer, e.g. "goal__peer".
@@ -78,15 +70,6 @@ class PeerRecordAdmin(admin.ModelAdmin):
         for name in self.peer_lookup.split("__")[:-1]:
             row = getattr(row, name)
         return int(getattr(row, f"{self.peer_lookup.split('__')[-1]}_id"))
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class PeerRecordHistoryAdmin(PeerRecordAdmin, SimpleHistoryAdmin):

@@ -18,12 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from peergoals.admin_mixins import ViewOnlyMixin
 from peergoals.people.actions import assign_peer, end_assignment, may_manage_caseloads
 from peergoals.people.models import Assignment, Role, Team, User
 from peergoals.privacy import actions as privacy
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ViewOnlyMixin, admin.TabularInline):
     """A person's caseload history, read-only: changes are made on the assignment pages."""
 
     model = Assignment
@@ -32,15 +33,6 @@ class AssignmentInline(admin.TabularInline):
     fields = ["specialist", "started_on", "ended_on"]
     readonly_fields = ["specialist", "started_on", "ended_on"]
     show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(User)

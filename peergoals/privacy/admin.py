@@ -1,33 +1,23 @@
 """Consents in the admin: read-only (a signed consent is never edited), and the one action an
 admin takes on them, recording that the event a consent ends on happened."""
 
-from typing import Any
-
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from peergoals.admin_mixins import ViewOnlyMixin
 from peergoals.privacy import actions
 from peergoals.privacy.models import Consent
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["peer", "signed_at", "expires_on", "expiry_event", "revoked_at", "replaced_at"]
     list_filter = ["revoked_at", "expires_on"]
     search_fields = ["peer__username", "peer__preferred_name"]
     list_select_related = ["peer"]
     actions = ["event_happened"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.action(description=_("The peer stopped getting services: end these consents"))
     def event_happened(self, request: HttpRequest, queryset: QuerySet[Consent]) -> None:
