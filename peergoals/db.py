@@ -1,9 +1,10 @@
-"""Query expressions the apps share."""
+"""Query expressions and model bases the apps share."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
+from django.db import models
 from django.db.models import IntegerField, QuerySet, Subquery
 
 
@@ -20,3 +21,41 @@ class SubqueryCount(Subquery):
     def __init__(self, queryset: QuerySet[Any], *, distinct: str | None = None) -> None:
         rows = queryset.order_by()
         super().__init__(rows.values(distinct).distinct() if distinct else rows.values("pk"))
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to edit or delete a row of an append-only table."""
+
+
+class AppendOnlyModel(models.Model):
+    """A row that is written once and never edited or deleted (check-ins, audit entries).
+
+    `append_only_refusal` says why, and what to do instead. The database enforces the same
+    where it matters most (the audit log's triggers); this catches it in the code first.
+    """
+
+    append_only_refusal: ClassVar[str] = "These rows are append-only."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(self.append_only_refusal)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(self.append_only_refusal)
+
+
+Row = TypeVar("Row", bound=AppendOnlyModel)
+
+
+class AppendOnlyQuerySet(QuerySet[Row]):
+    """The queryset of an AppendOnlyModel: bulk updates and deletes are refused too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError(self.model.append_only_refusal)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(self.model.append_only_refusal)

@@ -6,7 +6,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from peergoals import audit
-from peergoals.audit.models import AppendOnlyError, AuditAction, AuditEntry
+from peergoals.audit.models import AuditAction, AuditEntry
+from peergoals.db import AppendOnlyError
 from tests.personas import People
 
 

@@ -7,10 +7,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from peergoals.db import AppendOnlyError
 from peergoals.goals import actions
 from peergoals.goals.actions import Conflict, NotAllowed
 from peergoals.goals.models import (
-    AppendOnlyError,
     CheckIn,
     Goal,
     Outcome,

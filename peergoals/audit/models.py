@@ -12,9 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class AppendOnlyError(Exception):
-    """Raised when code tries to edit or delete an audit entry."""
+from peergoals.db import AppendOnlyModel, AppendOnlyQuerySet
 
 
 class AuditAction(models.TextChoices):
@@ -58,19 +56,15 @@ class RecordType(models.TextChoices):
     AUDIT_LOG = "audit-log", _("the audit log")
 
 
-class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+class AuditEntryQuerySet(AppendOnlyQuerySet["AuditEntry"]):
     def about_peer(self, peer_id: int) -> AuditEntryQuerySet:
         return self.filter(peer_id=peer_id)
 
-    def update(self, **kwargs: object) -> int:
-        raise AppendOnlyError("Audit entries are append-only.")
 
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Audit entries are append-only.")
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """One thing someone did: who, what, about which peer and record, when, and from where."""
+
+    append_only_refusal = "Audit entries are append-only."
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     # No database constraint and no cascade: deleting an account must neither delete nor
@@ -114,14 +108,6 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username or '-'} {self.action}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("Audit entries are append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Audit entries are append-only.")
 
     @property
     def who(self) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from peergoals.db import SubqueryCount
+from peergoals.db import AppendOnlyModel, AppendOnlyQuerySet, SubqueryCount
 
 if TYPE_CHECKING:
     from peergoals.people.models import User
@@ -277,24 +277,16 @@ class Feeling(models.TextChoices):
     OVERWHELMED = "overwhelmed", _("Overwhelmed")
 
 
-class AppendOnlyError(Exception):
-    """Raised when code tries to edit or delete a check-in; corrections are new entries."""
-
-
-class CheckInQuerySet(models.QuerySet["CheckIn"]):
+class CheckInQuerySet(AppendOnlyQuerySet["CheckIn"]):
     def current(self) -> CheckInQuerySet:
         """Entries that no later correction replaced."""
         return self.filter(superseded_by__isnull=True)
 
-    def update(self, **kwargs: object) -> int:
-        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
 
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
-
-
-class CheckIn(models.Model):
+class CheckIn(AppendOnlyModel):
     """Progress on a step on one day. Never edited: a correction is a new entry that supersedes."""
+
+    append_only_refusal = "Check-ins are append-only; record a correction instead."
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="check_ins")
     # The step's peer, kept here so "last check-in per peer" is one indexed lookup at scale.
@@ -338,14 +330,6 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step} on {self.for_date}: {self.get_outcome_display()}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("Check-ins are append-only; record a correction instead.")
 
 
 class ReviewFeeling(models.TextChoices):

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peergoals import access
+from peergoals.db import AppendOnlyError
 from peergoals.goals import actions
-from peergoals.goals.models import AppendOnlyError, CheckIn, Goal, Review, Step, Win
+from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, User
 from peergoals.privacy.models import Consent
 from tests.audit_helpers import new_entries
