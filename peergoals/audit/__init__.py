@@ -118,31 +118,8 @@ def record(
     Without a model instance at hand, `record_type` and `record_id` name the record instead;
     `username` names who tried when nobody is signed in (a failed sign-in).
     """
-    return _write(
-        action,
-        by=by,
-        peer_id=peer_id,
-        target=record,
-        record_type=record_type,
-        record_id=record_id,
-        detail=detail,
-        username=username,
-    )
-
-
-def _write(
-    action: str,
-    *,
-    by: User | AnonymousUser | None,
-    peer_id: int | None,
-    target: Model | None,
-    record_type: str = "",
-    record_id: int | None = None,
-    detail: str = "",
-    username: str = "",
-) -> AuditEntry:
-    if target is not None:
-        record_type, record_id = describe(target)
+    if record is not None:
+        record_type, record_id = describe(record)
     entry = _model_entry(
         action,
         by=by,
@@ -189,7 +166,13 @@ def record_view(
         return
     record_type, record_id = describe(target)
     if _is_new_read(by, peer_id, record_type, record_id):
-        _write(AuditAction.VIEW, by=by, peer_id=peer_id, target=target)
+        record(
+            AuditAction.VIEW,
+            by=by,
+            peer_id=peer_id,
+            record_type=record_type,
+            record_id=record_id,
+        )
 
 
 def record_list_views(by: User | AnonymousUser, peer_ids: Iterable[int], record_type: str) -> None:
@@ -209,11 +192,11 @@ def record_list_views(by: User | AnonymousUser, peer_ids: Iterable[int], record_
 def record_change(action: str, *, by: User, peer: User, target: Model) -> None:
     """Record a create or change of `peer`'s record by anyone other than that peer."""
     if by.pk != peer.pk:
-        _write(action, by=by, peer_id=peer.pk, target=target)
+        record(action, by=by, peer_id=peer.pk, record=target)
 
 
 def record_denial(by: User | AnonymousUser, target: Model, *, peer_id: int | None) -> None:
     """Record that the access policy refused `by` a record that exists (the person saw 404)."""
     from peergoals.audit.models import AuditAction
 
-    _write(AuditAction.DENIED, by=by, peer_id=peer_id, target=target)
+    record(AuditAction.DENIED, by=by, peer_id=peer_id, record=target)
