@@ -162,18 +162,7 @@ def _build_slice(
     terms = consent_terms()
     signed_at = timezone.make_aware(datetime.datetime.combine(start, datetime.time(12)))
     Consent.objects.bulk_create(
-        Consent(
-            peer=peer,
-            program_name=terms.program_name,
-            information=terms.information,
-            covers_substance_use=True,
-            shared_with=terms.shared_with,
-            purpose=terms.purpose,
-            revocation_statement=terms.revocation_statement,
-            expiry_event=terms.expiry_event,
-            signature=peer.preferred_name,
-            signed_at=signed_at,
-        )
+        terms.signed_by(peer, signature=peer.preferred_name, signed_at=signed_at, until_event=True)
         for peer in peers
     )
     goals: list[Goal] = []

@@ -67,6 +67,30 @@ class ConsentTerms:
     revocation_statement: str
     expiry_event: str
 
+    def signed_by(
+        self,
+        peer: User,
+        *,
+        signature: str,
+        signed_at: datetime.datetime,
+        expires_on: datetime.date | None = None,
+        until_event: bool = False,
+    ) -> Consent:
+        """The consent `peer` signed on these terms, not yet saved."""
+        return Consent(
+            peer=peer,
+            program_name=self.program_name,
+            information=self.information,
+            covers_substance_use=True,
+            shared_with=self.shared_with,
+            purpose=self.purpose,
+            revocation_statement=self.revocation_statement,
+            expires_on=expires_on,
+            expiry_event=self.expiry_event if until_event else "",
+            signature=signature,
+            signed_at=signed_at,
+        )
+
 
 def program_name() -> str:
     return str(settings.PEERGOALS_PROGRAM_NAME)
@@ -135,20 +159,11 @@ def give_consent(
     ):
         old.replaced_at = now
         old.save(update_fields=["replaced_at"])
-    terms = consent_terms()
-    return Consent.objects.create(
-        peer=peer,
-        program_name=terms.program_name,
-        information=terms.information,
-        covers_substance_use=True,
-        shared_with=terms.shared_with,
-        purpose=terms.purpose,
-        revocation_statement=terms.revocation_statement,
-        expires_on=expires_on,
-        expiry_event=terms.expiry_event if until_event else "",
-        signature=signature,
-        signed_at=now,
+    consent = consent_terms().signed_by(
+        peer, signature=signature, signed_at=now, expires_on=expires_on, until_event=until_event
     )
+    consent.save()
+    return consent
 
 
 @transaction.atomic
