@@ -408,8 +408,19 @@ class StepWordingForm(PlainForm):
     wording = StepForm.base_fields["wording"]
 
 
-class UseWordingForm(PlainForm):
-    """A wording the peer chose from the coach's ideas, to put in a field."""
+class ChosenWordingForm(PlainForm):
+    """A wording the peer chose from the coach's ideas ("Use this wording")."""
+
+    use = forms.CharField(max_length=1000)
+
+    @classmethod
+    def chosen(cls, data: Any) -> str | None:
+        """The chosen wording, or None when `data` holds none that could be one."""
+        form = cls(data)
+        return form.cleaned_data["use"] if form.is_valid() else None
+
+
+class UseWordingForm(ChosenWordingForm):
+    """A chosen wording and the field to put it in (the htmx way of "Use this wording")."""
 
     field = forms.ChoiceField(choices=[("smart_wording", "smart_wording"), ("wording", "wording")])
-    use = forms.CharField(max_length=1000)

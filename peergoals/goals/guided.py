@@ -30,6 +30,7 @@ from peergoals.goals import actions
 from peergoals.goals.forms import (
     AnswerForm,
     AreaForm,
+    ChosenWordingForm,
     ReadinessForm,
     SmartForm,
     StepForm,
@@ -354,7 +355,8 @@ def smart(request: Request, goal_id: int) -> HttpResponse:
     data = request.POST.copy()
     if "use" in data:
         # The peer picked one of the coach's wordings (without JavaScript): show it, unsaved.
-        data["smart_wording"] = request.POST.get("use", "")[:1000]
+        # Anything that isn't a wording leaves what they typed as it was.
+        data["smart_wording"] = ChosenWordingForm.chosen(data) or data.get("smart_wording", "")
         form = SmartForm(data)
         return render(request, "goals/smart.html", _smart_context(goal, form, smaller))
     form = SmartForm(data)
@@ -440,7 +442,7 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
         return render(request, "goals/breakdown.html", context)
     data = request.POST.copy()
     if "use" in data:
-        data["wording"] = request.POST.get("use", "")[:1000]
+        data["wording"] = ChosenWordingForm.chosen(data) or data.get("wording", "")
         context = _breakdown_context(goal, request, wording_form=StepWordingForm(data))
         return render(request, "goals/breakdown.html", context)
     if data.get("stage") != "details":

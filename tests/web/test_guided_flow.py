@@ -233,6 +233,26 @@ def test_choosing_a_wording_puts_it_in_the_field_and_saves_nothing(
     assert walk_goal.smart_wording == "I will walk for 10 minutes every morning this week"
 
 
+def test_a_chosen_wording_that_is_no_wording_leaves_what_was_typed(
+    as_maria: Client, walk_goal: Goal
+) -> None:
+    # Found by the fuzz test: a control character (or nothing) sent as the chosen wording
+    # replaced the peer's typed text.
+    for junk in ("\x00", "   "):
+        page = as_maria.post(
+            reverse("goals:smart", args=[walk_goal.pk]),
+            {"version": walk_goal.version, "smart_wording": "Walk with my sister", "use": junk},
+        )
+        assert ">Walk with my sister</textarea>" in page.text
+        steps = as_maria.post(
+            reverse("goals:breakdown", args=[walk_goal.pk]),
+            {"wording": "Buy walking shoes", "use": junk},
+        )
+        assert ">Buy walking shoes</textarea>" in steps.text
+    walk_goal.refresh_from_db()
+    assert walk_goal.smart_wording == "I will walk for 10 minutes every morning this week"
+
+
 def test_the_smart_field_asks_the_coach_as_the_peer_types(
     as_maria: Client, walk_goal: Goal
 ) -> None:
