@@ -59,3 +59,14 @@ class AppendOnlyQuerySet(QuerySet[Row]):
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError(self.model.append_only_refusal)
+
+
+def id_from_text(text: str) -> int | None:
+    """The row id `text` names (from a URL or a form), or None if it can't name one.
+
+    ASCII digits only: str.isdigit() also accepts "²", which int() refuses; and at most 18 of
+    them, so the id fits the 64-bit keys of both databases.
+    """
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None

@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from peergoals import access
 from peergoals.admin_mixins import ViewOnlyMixin
+from peergoals.db import id_from_text
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 
 
@@ -53,10 +54,11 @@ class PeerRecordAdmin(ViewOnlyMixin, admin.ModelAdmin):
         self, request: HttpRequest, object_id: str, from_field: str | None = None
     ) -> Any:
         # Through the policy, so a record out of reach is missing and the read is recorded.
-        if self.fetch is None or not object_id.isdigit():
+        record_id = id_from_text(object_id)
+        if self.fetch is None or record_id is None:
             return None
         try:
-            return self.fetch(request.user, int(object_id))
+            return self.fetch(request.user, record_id)
         except Http404:
             return None
 

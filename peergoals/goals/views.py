@@ -32,6 +32,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peergoals import access
 from peergoals.access import Action
 from peergoals.coach import judge
+from peergoals.db import id_from_text
 from peergoals.goals import actions
 from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
 from peergoals.goals.charts import Chart, bar_chart
@@ -848,10 +849,10 @@ CRITERIA = {
 
 def _coach_goal(request: Request) -> Goal | None:
     """The goal a wording is for, when the person may see it."""
-    goal_id = request.POST.get("coach_goal", "")
-    if goal_id.isdigit() and len(goal_id) < 19:
-        return Goal.objects.filter(peer__in=access.peers_for(request.user), pk=int(goal_id)).first()
-    return None
+    goal_id = id_from_text(request.POST.get("coach_goal", ""))
+    if goal_id is None:
+        return None
+    return Goal.objects.filter(peer__in=access.peers_for(request.user), pk=goal_id).first()
 
 
 def coach_tips(

@@ -100,3 +100,25 @@ def test_it_keeps_the_peers_words_when_an_answer_is_too_long(
     assert escape(words) in page.text
     goal.refresh_from_db()
     assert goal.status == Status.PROPOSED
+
+
+# Found by the fuzz test: "²" passes str.isdigit() but int() refuses it.
+NOT_AN_ID = ["²", "١٢", "-1", "1" * 30, ""]
+
+
+@pytest.mark.parametrize("goal_id", NOT_AN_ID)
+def test_the_coach_ignores_a_goal_id_that_is_no_id(as_maria: Client, goal_id: str) -> None:
+    response = as_maria.post(
+        reverse("goals:coach"), {"wording": "Walk every day", "coach_goal": goal_id}
+    )
+    assert response.status_code == 200
+    assert "Has a when" in response.text
+
+
+@pytest.mark.parametrize("record_id", NOT_AN_ID[:-1])
+def test_the_admin_answers_a_record_id_that_is_no_id_as_missing(
+    people: People, record_id: str
+) -> None:
+    response = browser_for(people.morgan).get(f"/admin/goals/goal/{record_id}/change/")
+    assert response.status_code == 302  # to the admin home, saying there is no such goal
+    assert response["Location"] == "/admin/"
