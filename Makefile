@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## Bring the Spanish catalogue up to date with the code, then compile it. New strings appear
+## untranslated in peergoals/locale/es/LC_MESSAGES/django.po (tests/test_translations.py lists
+## them): translate them there, following docs/glossary-es.md, and run this again.
+messages: install
+	cd peergoals && ../$(BIN)/peergoals makemessages -l es --add-location file --no-obsolete
+	cd peergoals && ../$(BIN)/peergoals compilemessages -l es
 
 ## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
 screenshots: install

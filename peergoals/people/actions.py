@@ -75,6 +75,16 @@ def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> 
         audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=assignment)
 
 
+def choose_language(person: User, language: str) -> None:
+    """Save the language `person` chose; every page speaks it to them from the next request.
+
+    A preference, not a record of care: nothing in it is health information, so it is not
+    audited.
+    """
+    person.language = language
+    person.save(update_fields=["language"])
+
+
 class WrongCode(Exception):
     """The code did not match, or too many wrong codes came too fast; the message says which."""
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
@@ -25,7 +26,8 @@ from peergoals import access
 from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
 from peergoals.people import actions
-from peergoals.people.forms import CodeForm
+from peergoals.people.forms import CodeForm, LanguageForm
+from peergoals.people.middleware import OFFER_LANGUAGE
 from peergoals.people.models import Assignment, Role, User
 from peergoals.people.two_factor import (
     has_confirmed_device,
@@ -383,8 +385,36 @@ def _status(form: CodeForm) -> int:
     return 400 if form.is_bound and form.errors else 200
 
 
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Speak the chosen language from now on: saved on the profile of someone signed in, and in
+    a cookie, so the sign-in page after they log out speaks it too."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        # Only a tampered form sends an unknown language: nothing changes.
+        return redirect("home")
+    language = form.cleaned_data["language"]
+    if isinstance(request.user, User):
+        actions.choose_language(request.user, language)
+    request.session.pop(OFFER_LANGUAGE, None)
+    response = redirect(_safe_target(request, form.cleaned_data["next"]) or "home")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=request.is_secure(),
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
+
+
 def _safe_next(request: HttpRequest) -> str | None:
-    target = request.GET.get("next", "")
+    return _safe_target(request, request.GET.get("next", ""))
+
+
+def _safe_target(request: HttpRequest, target: str) -> str | None:
+    """`target` when it is a page of this site, else None (never a redirect elsewhere)."""
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
