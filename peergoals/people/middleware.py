@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import ipaddress
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -32,12 +31,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
 
-if TYPE_CHECKING:
-    from peergoals.people.models import User
-
 SIGNED_IN_AT = "peergoals_signed_in_at"
-# Set at sign-in for someone who has not chosen a language yet: the next page asks them.
-OFFER_LANGUAGE = "peergoals_offer_language"
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -47,15 +41,6 @@ def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: ob
     """Remember when this session signed in, for the absolute session limit."""
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = timezone.now().timestamp()
-
-
-@receiver(user_logged_in, dispatch_uid="peergoals_offer_language")
-def offer_language(
-    sender: object, request: HttpRequest | None, user: User, **kwargs: object
-) -> None:
-    """Ask a person who has never chosen a language which one they want, on their next page."""
-    if request is not None and hasattr(request, "session") and not user.language:
-        request.session[OFFER_LANGUAGE] = True
 
 
 class PersonLanguageMiddleware:

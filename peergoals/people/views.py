@@ -27,7 +27,6 @@ from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
 from peergoals.people import actions
 from peergoals.people.forms import CodeForm, LanguageForm
-from peergoals.people.middleware import OFFER_LANGUAGE
 from peergoals.people.models import Assignment, Role, User
 from peergoals.people.two_factor import (
     has_confirmed_device,
@@ -396,7 +395,6 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     language = form.cleaned_data["language"]
     if isinstance(request.user, User):
         actions.choose_language(request.user, language)
-    request.session.pop(OFFER_LANGUAGE, None)
     response = redirect(_safe_target(request, form.cleaned_data["next"]) or "home")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,

@@ -99,9 +99,14 @@ def test_a_specialist_and_a_peer_may_choose_differently(people: People) -> None:
     assert "Maria" in caseload.text
 
 
-def test_the_first_sign_in_asks_once_which_language(client: Client, people: People) -> None:
+def test_the_first_sign_in_asks_which_language_until_answered(
+    client: Client, people: People
+) -> None:
     page = client.post(reverse("login"), {"username": "maria", "password": PASSWORD}, follow=True)
     assert "Which language do you want PeerGoals in?" in page.text
+    # Only the page she lands on asks; her other pages just offer it in the footer.
+    assert "Which language do you want" not in client.get(reverse("goals:wins")).text
+    choose(client, "en", reverse("goals:today"))
     assert "Which language do you want" not in client.get(reverse("goals:today")).text
 
 
