@@ -7,7 +7,8 @@ weight 1.015 the 1.02 carries.) 90-100 is very easy, 80-90 easy, 70-80 fairly ea
 standard (what a 12-year-old reads), below 50 hard.
 As in tests/test_reading_level.py, the score is worked out on the sentences (translations of
 six words or more), and one sentence alone is held to a looser bar. Syllables come from pyphen's
-Spanish hyphenation dictionary, which breaks Spanish words at their syllables.
+Spanish hyphenation dictionary, which breaks Spanish words at their syllables. A regulation's own
+wording (the 42 CFR 2.32 notice), marked so for translators, is translated faithfully instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pyphen
 PO = Path(__file__).resolve().parents[1] / "peergoals/locale/es/LC_MESSAGES/django.po"
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{[^}]*\}")
+LEGAL_TEXT = "the regulation's own wording"
 # The whole text is "fairly easy"; no sentence is harder than "fairly difficult".
 WHOLE_TEXT_EASE = 70.0
 ONE_SENTENCE_EASE = 40.0
@@ -32,6 +34,8 @@ def spanish_sentences() -> list[str]:
     """Every Spanish translation of six words or more, a placeholder read as one short word."""
     texts = []
     for entry in polib.pofile(str(PO)):
+        if LEGAL_TEXT in entry.comment:
+            continue
         forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         texts += [PLACEHOLDER.sub("eso", text) for text in forms if len(text.split()) >= 6]
     return texts
