@@ -412,8 +412,9 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 
 def _safe_target(request: HttpRequest, target: str) -> str | None:
-    """`target` when it is a page of this site, else None (never a redirect elsewhere)."""
-    if url_has_allowed_host_and_scheme(
+    """`target` when it is a path on this site, else None (never a redirect elsewhere, and
+    never a text that redirect() would take for the name of a page)."""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
