@@ -1,9 +1,10 @@
 """PeerGoals in Spanish in a real browser, at phone and desktop sizes.
 
-A peer who chose Español walks her day: home, a goal, a new goal's first questions, a check-in
-and the win it brings. Her specialist chooses Español in the footer and opens his caseload and
-her page. Every page passes axe-core and shows no English word: a word of the English interface
-that the Spanish one never uses. Names and brand words are allowed, and so is the "English"
+A peer who chose Español walks her day: home, a check-in and the win it brings, her goal, her
+wins, a new goal's first questions. Her specialist answers Español when his first page asks and
+opens his caseload and her page; their supervisor chooses it in the footer and opens the team.
+Every page passes axe-core and shows no English word: a word of the English interface that the
+Spanish one never uses. Names and brand words are allowed, and so is the "English"
 button of the language choice, which is marked as English (lang="en").
 """
 
@@ -106,7 +107,7 @@ def test_it_finds_english_words_to_look_for() -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_peer_and_her_specialist_use_peergoals_in_spanish(
+def test_a_peer_her_specialist_and_their_supervisor_use_peergoals_in_spanish(
     open_browser: OpenBrowser, people: People, size: str
 ) -> None:
     User.objects.filter(pk=people.maria.pk).update(language="es")
@@ -162,3 +163,9 @@ def test_a_peer_and_her_specialist_use_peergoals_in_spanish(
     expect(wins).to_contain_text("Maria")
     wins.get_by_role("link", name="Maria").click()
     check_in_spanish(sam, "(Maria's page)")
+
+    pat = open_browser(SIZES[size])
+    sign_in(pat, people.pat)
+    pat.page.locator(".site-footer").get_by_role("button", name="Español").click()
+    expect(pat.page.get_by_role("heading", level=1)).to_have_text("Tu equipo")
+    check_in_spanish(pat, "(the supervisor's team)")
