@@ -153,9 +153,7 @@ def give_consent(
     now = timezone.now()
     # Lock the peer's row so two signatures at once queue instead of both replacing.
     User.objects.select_for_update().filter(id=peer.id).first()
-    for old in Consent.objects.filter(
-        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
-    ):
+    for old in Consent.objects.not_ended().filter(peer=peer):
         old.replaced_at = now
         old.save(update_fields=["replaced_at"])
     consent = consent_terms().signed_by(
@@ -173,9 +171,7 @@ def revoke_consent(peer: User, *, by: User) -> Consent | None:
     """
     _only_the_peer(peer, by)
     revoked = None
-    for consent in Consent.objects.select_for_update().filter(
-        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
-    ):
+    for consent in Consent.objects.select_for_update().not_ended().filter(peer=peer):
         consent.revoked_at = timezone.now()
         consent.save(update_fields=["revoked_at"])
         revoked = consent
@@ -292,7 +288,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
         )
     if not access.may_export_records_of(by, peer):
         raise Http404("No such peer.")
-    if not Consent.objects.valid().filter(peer=peer, covers_substance_use=True).exists():
+    if not Consent.objects.valid().covering_substance_use().filter(peer=peer).exists():
         _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(
             _(
