@@ -27,6 +27,11 @@ QUIET_AFTER = datetime.timedelta(days=14)
 RECENT_WINS = datetime.timedelta(days=14)
 
 
+def recent_wins_of_all() -> QuerySet[Win]:
+    """Every win recent enough to celebrate, whoever's: narrow it to the peers a page shows."""
+    return Win.objects.filter(created_at__gte=timezone.now() - RECENT_WINS)
+
+
 @dataclass
 class CaseloadRow:
     """One peer on a caseload, with what the specialist may want to act on."""
@@ -96,7 +101,7 @@ def caseload_of(
     today = timezone.localdate()
     goals = Goal.objects.filter(peer=OuterRef("pk"))
     steps = Step.objects.filter(goal__peer=OuterRef("pk"), status=Status.PROPOSED)
-    recent_wins = Win.objects.filter(created_at__gte=timezone.now() - RECENT_WINS)
+    recent_wins = recent_wins_of_all()
     if area:
         goals = goals.filter(life_area=area)
         steps = steps.filter(goal__life_area=area)
@@ -212,10 +217,7 @@ def team_of(user: User) -> QuerySet[User]:
                 Goal.objects.review_overdue().filter(peer__in=on_caseload.values("peer_id"))
             ),
             recent_wins=SubqueryCount(
-                Win.objects.filter(
-                    created_at__gte=timezone.now() - RECENT_WINS,
-                    peer__in=on_caseload.values("peer_id"),
-                )
+                recent_wins_of_all().filter(peer__in=on_caseload.values("peer_id"))
             ),
         )
         .select_related("team")
