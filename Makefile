@@ -45,7 +45,8 @@ messages: install
 
 ## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
 screenshots: install
-	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py
+	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py \
+		tests/browser/test_browser_spanish.py
 
 ## SMART coach accuracy on the labelled evaluation set.
 eval-coach: install
