@@ -16,13 +16,13 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from django.db import IntegrityError, models, transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peergoals import access, audit
 from peergoals.access import Action
 from peergoals.audit.models import AuditAction
+from peergoals.errors import Conflict, NotAllowed, NotFound
 from peergoals.goals.models import (
     OPEN_STATUSES,
     CheckIn,
@@ -39,15 +39,6 @@ from peergoals.goals.models import (
 )
 from peergoals.goals.progress import STREAK_MILESTONES, step_progress, streak_days
 from peergoals.people.models import User
-
-
-class NotAllowed(Exception):
-    """The practice does not allow this; the message says why, in plain words."""
-
-
-class Conflict(Exception):
-    """Someone else changed the record since it was loaded; nothing was overwritten."""
-
 
 # Fields each role may change with change_goal / change_step. The peer's own words and their
 # readiness ratings belong to the peer alone.
@@ -96,7 +87,7 @@ def _require(by: User, action: Action, peer: User) -> None:
     # Views already fetched the record through the policy; this keeps commands and the API
     # honest too, and answers like a missing record would.
     if not access.may(by, action, peer):
-        raise Http404("No such record.")
+        raise NotFound("No such record.")
 
 
 def _is_peer(by: User, peer: User) -> bool:

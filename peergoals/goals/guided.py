@@ -40,7 +40,7 @@ from peergoals.goals.forms import (
 from peergoals.goals.models import Goal, LifeArea, Status
 from peergoals.goals.suggestions import step_details
 from peergoals.goals.views import _attempt, coach_tips, goal_context, save_step
-from peergoals.people.views import Request
+from peergoals.web import Request
 
 logger = logging.getLogger(__name__)
 

@@ -7,23 +7,19 @@ reach is a 404, like a missing one), calls one action, and renders. A refusal fr
 
 from __future__ import annotations
 
-import datetime
-import functools
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.forms import Form, model_to_dict
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -35,7 +31,7 @@ from peergoals.coach import judge
 from peergoals.db import id_from_text
 from peergoals.goals import actions
 from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
-from peergoals.goals.charts import Chart, bar_chart
+from peergoals.goals.charts import bar_chart
 from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
@@ -49,8 +45,8 @@ from peergoals.goals.forms import (
     StepEditForm,
     StepForm,
 )
+from peergoals.goals.history import goal_history
 from peergoals.goals.models import (
-    CheckIn,
     Decision,
     Goal,
     Review,
@@ -60,16 +56,12 @@ from peergoals.goals.models import (
     Win,
 )
 from peergoals.goals.progress import (
-    StepProgress,
-    best_streak,
-    chart_period,
     goal_series,
     period_bounds,
-    step_progress,
-    step_series,
 )
+from peergoals.goals.steps import step_view, step_views, with_check_ins
 from peergoals.goals.suggestions import suggested_wordings
-from peergoals.people.views import Request
+from peergoals.web import Request, refused, safe_next
 
 Done = TypeVar("Done")
 logger = logging.getLogger(__name__)
@@ -88,197 +80,19 @@ STEP_BUTTONS = {
     Status.COMPLETED: gettext_lazy("Mark as done"),
     Status.CANCELLED: gettext_lazy("Let it go"),
 }
-# Fields whose changes the history leaves out: bookkeeping, not something a person changed.
-HISTORY_SKIPS = ["version", "completed_at"]
-
-
-# Loading -------------------------------------------------------------------------------------
-
-
-def with_check_ins(steps: QuerySet[Step]) -> QuerySet[Step]:
-    """Steps with their current check-ins loaded in one query, for progress without N+1."""
-    current = CheckIn.objects.current().order_by("-for_date", "-recorded_at")
-    return steps.prefetch_related(Prefetch("check_ins", queryset=current, to_attr="current"))
-
-
-@dataclass
-class StepView:
-    """A step as a page shows it: where it stands today and its check-in form."""
-
-    step: Step
-    progress: StepProgress
-    today_entry: CheckIn | None
-    given_form: CheckInForm | None = None
-    recent: list[CheckIn] = field(default_factory=list)
-    entries: list[CheckIn] = field(default_factory=list)
-    today: datetime.date | None = None
-
-    @functools.cached_property
-    def form(self) -> CheckInForm:
-        """The form as it was posted, else a fresh one; built only by a page that shows it."""
-        if self.given_form is not None:
-            return self.given_form
-        return CheckInForm(prefix=f"step-{self.step.pk}")
-
-    @functools.cached_property
-    def chart(self) -> Chart:
-        """Progress per period against the step's repeating target (drawn on the goal page)."""
-        points = step_series(self.step, self.entries, self.today or timezone.localdate())
-        target = self.step.target_quantity if self.step.target_per else None
-        return bar_chart(points, target, self.chart_period)
-
-    @property
-    def chart_period(self) -> str:
-        return chart_period(self.step)
-
-    @functools.cached_property
-    def best_streak(self) -> int:
-        return best_streak(self.entries)
-
-
-def step_view(step: Step, today: datetime.date, form: CheckInForm | None = None) -> StepView:
-    entries: list[CheckIn] | None = getattr(step, "current", None)
-    if entries is None:
-        entries = list(step.check_ins.current())
-    return StepView(
-        step=step,
-        progress=step_progress(step, entries, today),
-        today_entry=next((entry for entry in entries if entry.for_date == today), None),
-        given_form=form,
-        recent=entries[:5],
-        entries=entries,
-        today=today,
-    )
-
-
-def step_views(steps: Iterable[Step]) -> list[StepView]:
-    today = timezone.localdate()
-    return [step_view(step, today) for step in steps]
-
-
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class HistoryEntry:
-    """One saved version: who, when, why, and what changed since the version before."""
-
-    subject: str
-    who: str
-    when: datetime.datetime
-    why: str
-    created: bool
-    changes: list[Change]
-
-
-@functools.cache
-def _choices(model: type[Model], name: str) -> dict[Any, Any]:
-    return dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
-
-
-def _shown(model: type[Model], name: str, value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    return str(_choices(model, name).get(value, value))
-
-
-def _label(model: type[Model], name: str) -> str:
-    if name == "position":
-        return _("place in the list")
-    return str(getattr(model._meta.get_field(name), "verbose_name", name))
-
-
-@functools.cache
-def _compared(model: type[Model]) -> tuple[tuple[str, str], ...]:
-    """(name, attribute) of each field a version is compared on, by name: the fields history
-    tracks and a person edits (as simple-history's diff_against), less HISTORY_SKIPS.
-
-    Worked out once per model: comparing attribute by attribute is what keeps a long history
-    cheap to show.
-    """
-    tracked = model.history.model.tracked_fields  # type: ignore[attr-defined]
-    return tuple(
-        sorted(
-            (field.name, field.attname)
-            for field in tracked
-            if field.editable and field.name not in HISTORY_SKIPS
-        )
-    )
-
-
-def history_of(model: type[Goal] | type[Step], records: Iterable[Any]) -> list[HistoryEntry]:
-    """Versions in order, each compared with the one before it (records oldest first)."""
-    compared = _compared(model)
-    previous: dict[int, Any] = {}
-    entries = []
-    for record in records:
-        before = previous.get(record.id)
-        changes = []
-        if before is not None:
-            changes = [
-                Change(
-                    _label(model, name),
-                    _shown(model, name, getattr(before, attname)),
-                    _shown(model, name, getattr(record, attname)),
-                )
-                for name, attname in compared
-                if getattr(before, attname) != getattr(record, attname)
-            ]
-        previous[record.id] = record
-        entries.append(
-            HistoryEntry(
-                subject=_("Goal")
-                if model is Goal
-                else _("Step: %(step)s") % {"step": record.wording},
-                who=str(record.history_user) if record.history_user else _("The system"),
-                when=record.history_date,
-                why=record.history_change_reason or "",
-                created=record.history_type == "+",
-                changes=changes,
-            )
-        )
-    return entries
-
-
-def goal_history(goal: Goal) -> list[HistoryEntry]:
-    order = ("history_date", "history_id")
-    goal_records = goal.history.select_related("history_user").order_by(*order)
-    step_records = (
-        Step.history.filter(goal_id=goal.pk).select_related("history_user").order_by(*order)
-    )
-    entries = history_of(Goal, goal_records) + history_of(Step, step_records)
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
 # Helpers -------------------------------------------------------------------------------------
 
 
 def _next(request: Request, default: str) -> str:
-    """The page the form was on, when it is one of ours; otherwise `default`.
-
-    Only a path on this site counts: anything else (a bare word, another host) is ignored.
-    """
-    target = request.POST.get("next", "")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    """The page the form was on, when it is one of ours; otherwise `default`."""
+    return safe_next(request, request.POST.get("next", "")) or default
 
 
 def _back(request: Request, default: str) -> HttpResponseRedirect:
     # Not `redirect()`: it would try a bare word in "next" as a URL name and fail with a 500.
     return HttpResponseRedirect(_next(request, default))
-
-
-def _refused(request: Request, message: str, back: str, status: int = 400) -> HttpResponse:
-    """A page that says plainly why the practice said no, with a way back."""
-    context = {"message": message, "back": back}
-    return render(request, "goals/refused.html", context, status=status)
 
 
 def _answer_again(
@@ -478,7 +292,7 @@ def decline_goal(request: Request, goal_id: int) -> HttpResponse:
     try:
         actions.decline_goal(goal, by=request.user)
     except NotAllowed as refusal:
-        return _refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
+        return refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
     messages.success(request, _("Okay, you said no to that one. No reason needed."))
     return _back(request, reverse("goals:today"))
 
@@ -564,11 +378,11 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     here = reverse("goals:detail", args=[goal.pk])
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return _refused(request, _("Please pick one of the buttons."), here)
+        return refused(request, _("Please pick one of the buttons."), here)
     try:
         change = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
-        return _refused(request, str(refusal), here)
+        return refused(request, str(refusal), here)
     goal = change.record
     if change.wins:
         _celebrate(request, change.wins)
@@ -729,7 +543,7 @@ def decline_step(request: Request, step_id: int) -> HttpResponse:
     try:
         actions.decline_step(step, by=request.user)
     except NotAllowed as refusal:
-        return _refused(request, str(refusal), here)
+        return refused(request, str(refusal), here)
     messages.success(request, _("Okay, you said no to that one. No reason needed."))
     return _back(request, here)
 
@@ -742,7 +556,7 @@ def move_step(request: Request, step_id: int) -> HttpResponse:
     here = reverse("goals:detail", args=[step.goal.pk]) + "#steps"
     form = MoveForm(request.POST)
     if not form.is_valid():
-        return _refused(request, _("Please pick up or down."), here)
+        return refused(request, _("Please pick up or down."), here)
     actions.move_step(step, by=request.user, offset=form.offset)
     return _back(request, here)
 
@@ -755,11 +569,11 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     here = reverse("goals:detail", args=[step.goal.pk])
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return _refused(request, _("Please pick one of the buttons."), here)
+        return refused(request, _("Please pick one of the buttons."), here)
     try:
         change = actions.set_step_status(step, by=request.user, **form.cleaned_data)
     except NotAllowed as refusal:
-        return _refused(request, str(refusal), here)
+        return refused(request, str(refusal), here)
     step = change.record
     if change.wins:
         _celebrate(request, change.wins)
