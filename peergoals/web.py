@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec, TypeVar
 
+from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +19,7 @@ from peergoals.errors import Conflict, NotAllowed
 from peergoals.people.models import User
 
 P = ParamSpec("P")
+Done = TypeVar("Done")
 View = Callable[Concatenate["Request", P], HttpResponse]
 
 
@@ -41,6 +44,23 @@ def refused(request: HttpRequest, message: str, back: str, status: int = 400) ->
     """A page that says plainly why the practice said no, with a way back."""
     context = {"message": message, "back": back}
     return render(request, "goals/refused.html", context, status=status)
+
+
+def attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
+    """Run an action; a refusal becomes an error at the top of the form, the typed text kept.
+
+    Returns the action's result (None when refused) and the status code to answer with.
+    """
+    try:
+        return action(), 200
+    except Conflict as conflict:
+        form.add_error(None, str(conflict))
+        return None, 409
+    except NotAllowed as refusal:
+        form.add_error(None, str(refusal))
+    except ValidationError as error:
+        form.add_error(None, error.messages)
+    return None, 400
 
 
 def peer_required(view: View[P]) -> View[P]:

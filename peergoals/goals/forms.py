@@ -13,6 +13,7 @@ from peergoals.goals.models import (
     Attainment,
     Decision,
     Feeling,
+    Goal,
     LifeArea,
     Outcome,
     Period,
@@ -159,13 +160,11 @@ class GoalEditForm(PlainForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
-    # Only the peer changes their own words and readiness; others see them but can't edit.
-    PEER_ONLY = ("own_words", "importance", "confidence")
-
     def __init__(self, *args: Any, peer_is_editing: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not peer_is_editing:
-            for name in self.PEER_ONLY:
+            # Others see the peer's own words and readiness, but never edit them.
+            for name in Goal.PEER_ONLY_FIELDS & set(self.fields):
                 del self.fields[name]
 
     def changes(self) -> dict[str, Any]:

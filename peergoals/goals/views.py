@@ -7,16 +7,16 @@ reach is a 404, like a missing one), calls one action, and renders. A refusal fr
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms import Form, model_to_dict
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,8 +29,9 @@ from peergoals import access
 from peergoals.access import Action
 from peergoals.coach import judge
 from peergoals.db import id_from_text
+from peergoals.errors import NotAllowed
 from peergoals.goals import actions
-from peergoals.goals.actions import GOAL_MOVES, STEP_MOVES, Conflict, NotAllowed
+from peergoals.goals.actions import StatusChange
 from peergoals.goals.charts import bar_chart
 from peergoals.goals.forms import (
     AcceptGoalForm,
@@ -55,13 +56,14 @@ from peergoals.goals.models import (
     Step,
     Win,
 )
+from peergoals.goals.moves import Moves, goal_moves, step_moves
 from peergoals.goals.progress import (
     goal_series,
     period_bounds,
 )
-from peergoals.goals.steps import step_view, step_views, with_check_ins
+from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
 from peergoals.goals.suggestions import suggested_wordings
-from peergoals.web import Request, refused, safe_next
+from peergoals.web import Request, attempt, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
 logger = logging.getLogger(__name__)
@@ -117,23 +119,6 @@ def _answer_again(
     return render(request, "goals/answer.html", context, status=status)
 
 
-def _attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
-    """Run an action; a refusal becomes an error at the top of the form, the typed text kept.
-
-    Returns the action's result (None when refused) and the status code to answer with.
-    """
-    try:
-        return action(), 200
-    except Conflict as conflict:
-        form.add_error(None, str(conflict))
-        return None, 409
-    except NotAllowed as refusal:
-        form.add_error(None, str(refusal))
-    except ValidationError as error:
-        form.add_error(None, error.messages)
-    return None, 400
-
-
 def _celebrate(request: Request, wins: Iterable[Win]) -> None:
     """Show each win now: said to the peer, or about them to whoever recorded it for them."""
     for win in wins:
@@ -145,22 +130,91 @@ def _is_peer(request: Request, goal: Goal) -> bool:
     return request.user.pk == goal.peer_id
 
 
-def _goal_buttons(request: Request, goal: Goal, may_change: bool) -> list[tuple[str, str]]:
+def _buttons(moves: Moves, labels: Mapping[Status, Any], may_change: bool) -> list[tuple[str, str]]:
+    """The status buttons for the moves a person may make, in the order of `labels`."""
     if not may_change:
         return []
-    moves = GOAL_MOVES.get(goal.status, set())
-    if not _is_peer(request, goal):
-        moves = moves - {Status.ACTIVE, Status.PLANNED}
-    return [(status, str(label)) for status, label in GOAL_BUTTONS.items() if status in moves]
+    return [(status, str(label)) for status, label in labels.items() if status in moves.statuses]
 
 
-def _step_buttons(request: Request, step: Step, may_change: bool) -> list[tuple[str, str]]:
-    if not may_change:
-        return []
-    moves = STEP_MOVES.get(step.status, set())
-    if request.user.pk != step.goal.peer_id:
-        moves = moves - {Status.ACTIVE}
-    return [(status, str(label)) for status, label in STEP_BUTTONS.items() if status in moves]
+def _with_moves(
+    request: Request, view: StepView, may_change: bool
+) -> tuple[StepView, Moves, list[tuple[str, str]]]:
+    moves = step_moves(view.step, request.user)
+    return view, moves, _buttons(moves, STEP_BUTTONS, may_change)
+
+
+def _status_change(
+    request: Request, here: str, change: Callable[..., StatusChange[Any]], saved: str
+) -> HttpResponse:
+    """A status button pressed on a goal or a step: the wins it brings, or `saved`."""
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return refused(request, _("Please pick one of the buttons."), here)
+    try:
+        changed = change(by=request.user, **form.cleaned_data)
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), here)
+    if changed.wins:
+        _celebrate(request, changed.wins)
+    else:
+        messages.success(request, saved % {"status": changed.record.get_status_display()})
+    return _back(request, here)
+
+
+def _accept(
+    request: Request,
+    form: Form,
+    accept: Callable[[], object],
+    here: str,
+    saved: str,
+    *,
+    suggestion: str,
+    urls: tuple[str, str],
+    yes: str,
+) -> HttpResponse:
+    """A suggestion taken on; refused, the answer is asked again with the words kept."""
+    status = 400
+    if form.is_valid():
+        accepted, status = attempt(form, accept)
+        if accepted is not None:
+            messages.success(request, saved)
+            return _back(request, here)
+    accept_url, decline_url = urls
+    return _answer_again(
+        request,
+        form,
+        status,
+        suggestion=suggestion,
+        accept=accept_url,
+        decline=decline_url,
+        yes=yes,
+    )
+
+
+def _decline(request: Request, decline: Callable[[], object], here: str, then: str) -> HttpResponse:
+    """A suggested goal or step said no to; no reason needed."""
+    try:
+        decline()
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), here)
+    messages.success(request, _("Okay, you said no to that one. No reason needed."))
+    return _back(request, then)
+
+
+def _save_changes(
+    data: QueryDict, form: Form, record: Goal | Step, change: Callable[[int], object]
+) -> tuple[object | None, int]:
+    """Save an edit of `record` guarded by the version it was loaded at.
+
+    When someone else changed it meanwhile (409), the form is shown again with what was typed
+    and the latest version: saving again is a choice made with that version in view.
+    """
+    changed, status = attempt(form, lambda: change(form.cleaned_data["version"]))
+    if status == 409:
+        record.refresh_from_db()
+        data["version"] = str(record.version)
+    return changed, status
 
 
 # The peer's pages ----------------------------------------------------------------------------
@@ -169,10 +223,9 @@ def _step_buttons(request: Request, step: Step, may_change: bool) -> list[tuple[
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def today(request: Request) -> HttpResponse:
     """The peer's home: today's steps, answers waiting, ideas kept for later, recent wins."""
-    if not request.user.is_peer:
-        return redirect("home")
     peer = access.get_peer_for(request.user, request.user.pk)
     steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
     week_began, _week_ends = period_bounds("week", timezone.localdate())
@@ -207,10 +260,9 @@ def today(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def wins(request: Request) -> HttpResponse:
     """Every win the peer has had, newest first."""
-    if not request.user.is_peer:
-        return redirect("home")
     peer = access.get_peer_for(request.user, request.user.pk)
     all_wins = Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
     return render(request, "goals/wins.html", {"wins": all_wins[:200]})
@@ -224,7 +276,7 @@ def new_goal(request: Request) -> HttpResponse:
     peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
     form = GoalForm(request.POST or None)
     if form.is_bound and form.is_valid():
-        goal, _status = _attempt(
+        goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
         )
         if goal is not None:
@@ -244,7 +296,7 @@ def propose_goal(request: Request, peer_id: int) -> HttpResponse:
         return redirect("goals:new")
     form = ProposalForm(request.POST or None)
     if form.is_bound and form.is_valid():
-        goal, _status = _attempt(
+        goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
         )
         if goal is not None:
@@ -264,22 +316,14 @@ def accept_goal(request: Request, goal_id: int) -> HttpResponse:
     """The peer makes a suggested goal theirs, maybe in their own words."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     form = AcceptGoalForm(request.POST)
-    status = 400
-    if form.is_valid():
-        own_words = form.cleaned_data["own_words"]
-        accepted, status = _attempt(
-            form, lambda: actions.accept_goal(goal, by=request.user, own_words=own_words)
-        )
-        if accepted is not None:
-            messages.success(request, _("It's your goal now."))
-            return _back(request, reverse("goals:detail", args=[goal.pk]))
-    return _answer_again(
+    return _accept(
         request,
         form,
-        status,
+        lambda: actions.accept_goal(goal, by=request.user, **form.cleaned_data),
+        reverse("goals:detail", args=[goal.pk]),
+        _("It's your goal now."),
         suggestion=goal.own_words,
-        accept=reverse("goals:accept", args=[goal.pk]),
-        decline=reverse("goals:decline", args=[goal.pk]),
+        urls=(reverse("goals:accept", args=[goal.pk]), reverse("goals:decline", args=[goal.pk])),
         yes=_("Yes, make it my goal"),
     )
 
@@ -289,12 +333,9 @@ def accept_goal(request: Request, goal_id: int) -> HttpResponse:
 def decline_goal(request: Request, goal_id: int) -> HttpResponse:
     """The peer says no to a suggested goal, no reason needed."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
-    try:
-        actions.decline_goal(goal, by=request.user)
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), reverse("goals:detail", args=[goal.pk]))
-    messages.success(request, _("Okay, you said no to that one. No reason needed."))
-    return _back(request, reverse("goals:today"))
+    here = reverse("goals:detail", args=[goal.pk])
+    decline = functools.partial(actions.decline_goal, goal, by=request.user)
+    return _decline(request, decline, here, reverse("goals:today"))
 
 
 # A goal --------------------------------------------------------------------------------------
@@ -307,6 +348,7 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     """A goal: both wordings, its steps and progress, reviews, and a way into its history."""
     goal = access.get_goal_for(request.user, goal_id)
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
+    moves = goal_moves(goal, request.user)
     steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
     views = step_views(steps)
     every_entry = [entry for view in views for entry in view.entries]
@@ -316,8 +358,9 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "goal_chart_shown": bool(every_entry),
         "is_peer": _is_peer(request, goal),
         "may_change": may_change,
-        "goal_buttons": _goal_buttons(request, goal, may_change),
-        "steps": [(view, _step_buttons(request, view.step, may_change)) for view in views],
+        "goal_moves": moves,
+        "goal_buttons": _buttons(moves, GOAL_BUTTONS, may_change),
+        "steps": [_with_moves(request, view, may_change) for view in views],
         "reviews": goal.reviews.select_related("recorded_by").prefetch_related("participants"),
         "review_due": goal.review_is_due(),
     }
@@ -354,18 +397,17 @@ def edit_goal(request: Request, goal_id: int) -> HttpResponse:
     form = GoalEditForm(data, peer_is_editing=is_peer)
     status = 400
     if form.is_valid():
-        version = form.cleaned_data["version"]
-        changed, status = _attempt(
+        changed, status = _save_changes(
+            data,
             form,
-            lambda: actions.change_goal(goal, by=request.user, version=version, **form.changes()),
+            goal,
+            lambda version: actions.change_goal(
+                goal, by=request.user, version=version, **form.changes()
+            ),
         )
         if changed is not None:
             messages.success(request, _("Your changes are saved."))
             return redirect("goals:detail", goal_id=goal.pk)
-        if status == 409:
-            # Saving again is a choice made with the latest version in view.
-            goal.refresh_from_db()
-            data["version"] = str(goal.version)
     context = {"form": form, "goal": goal, "is_peer": is_peer, "conflict": status == 409}
     return render(request, "goals/goal_edit.html", context, status=status)
 
@@ -376,22 +418,8 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     """Start, pause, finish or let go of a goal."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     here = reverse("goals:detail", args=[goal.pk])
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return refused(request, _("Please pick one of the buttons."), here)
-    try:
-        change = actions.set_goal_status(goal, by=request.user, **form.cleaned_data)
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), here)
-    goal = change.record
-    if change.wins:
-        _celebrate(request, change.wins)
-    else:
-        messages.success(
-            request,
-            _("Saved. This goal is now: %(status)s.") % {"status": goal.get_status_display()},
-        )
-    return _back(request, here)
+    change = functools.partial(actions.set_goal_status, goal)
+    return _status_change(request, here, change, _("Saved. This goal is now: %(status)s."))
 
 
 @login_required
@@ -408,7 +436,7 @@ def review(request: Request, goal_id: int) -> HttpResponse:
     form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
     if form.is_bound and form.is_valid():
         fields = form.review_fields()
-        held, _status = _attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
+        held, _status = attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
         if held is not None:
             _celebrate(request, held.wins)
             overwhelmed = form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED
@@ -425,8 +453,7 @@ def review(request: Request, goal_id: int) -> HttpResponse:
             if overwhelmed:
                 return redirect(reverse("goals:detail", args=[goal.pk]) + "#steps")
             return redirect("goals:detail", goal_id=goal.pk)
-    reviewable = goal.status in (Status.ACTIVE, Status.ON_HOLD)
-    context = {"form": form, "goal": goal, "reviewable": reviewable, "is_peer": is_peer}
+    context = {"form": form, "goal": goal, "is_peer": is_peer}
     return render(request, "goals/review_form.html", context, status=400 if form.is_bound else 200)
 
 
@@ -450,7 +477,7 @@ def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step 
 
     A specialist's step is saved as a suggestion, and told as one; the peer's is `added`.
     """
-    step, _status = _attempt(
+    step, _status = attempt(
         form, lambda: actions.add_step(goal, by=request.user, **form.step_fields())
     )
     if step is not None:
@@ -490,19 +517,17 @@ def edit_step(request: Request, step_id: int) -> HttpResponse:
     form = StepEditForm(data)
     status = 400
     if form.is_valid():
-        version = form.cleaned_data["version"]
-        changed, status = _attempt(
+        changed, status = _save_changes(
+            data,
             form,
-            lambda: actions.change_step(
+            step,
+            lambda version: actions.change_step(
                 step, by=request.user, version=version, **form.step_fields()
             ),
         )
         if changed is not None:
             messages.success(request, _("Your changes are saved."))
             return redirect("goals:detail", goal_id=step.goal.pk)
-        if status == 409:
-            step.refresh_from_db()
-            data["version"] = str(step.version)
     context = {"form": form, "goal": step.goal, "step": step, "conflict": status == 409}
     return render(request, "goals/step_form.html", context, status=status)
 
@@ -512,24 +537,18 @@ def edit_step(request: Request, step_id: int) -> HttpResponse:
 def accept_step(request: Request, step_id: int) -> HttpResponse:
     """The peer takes on a suggested step, maybe in their own words."""
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
-    here = reverse("goals:detail", args=[step.goal.pk])
     form = AcceptStepForm(request.POST)
-    status = 400
-    if form.is_valid():
-        wording = form.cleaned_data["wording"]
-        accepted, status = _attempt(
-            form, lambda: actions.accept_step(step, by=request.user, wording=wording)
-        )
-        if accepted is not None:
-            messages.success(request, _("It's your step now."))
-            return _back(request, here)
-    return _answer_again(
+    return _accept(
         request,
         form,
-        status,
+        lambda: actions.accept_step(step, by=request.user, **form.cleaned_data),
+        reverse("goals:detail", args=[step.goal.pk]),
+        _("It's your step now."),
         suggestion=step.wording,
-        accept=reverse("goals:accept_step", args=[step.pk]),
-        decline=reverse("goals:decline_step", args=[step.pk]),
+        urls=(
+            reverse("goals:accept_step", args=[step.pk]),
+            reverse("goals:decline_step", args=[step.pk]),
+        ),
         yes=_("Yes, I'll take this step"),
     )
 
@@ -540,12 +559,8 @@ def decline_step(request: Request, step_id: int) -> HttpResponse:
     """The peer says no to a suggested step, no reason needed."""
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
-    try:
-        actions.decline_step(step, by=request.user)
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), here)
-    messages.success(request, _("Okay, you said no to that one. No reason needed."))
-    return _back(request, here)
+    decline = functools.partial(actions.decline_step, step, by=request.user)
+    return _decline(request, decline, here, here)
 
 
 @login_required
@@ -567,22 +582,8 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     """Pause, finish, let go of or restart a step."""
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        return refused(request, _("Please pick one of the buttons."), here)
-    try:
-        change = actions.set_step_status(step, by=request.user, **form.cleaned_data)
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), here)
-    step = change.record
-    if change.wins:
-        _celebrate(request, change.wins)
-    else:
-        messages.success(
-            request,
-            _("Saved. This step is now: %(status)s.") % {"status": step.get_status_display()},
-        )
-    return _back(request, here)
+    change = functools.partial(actions.set_step_status, step)
+    return _status_change(request, here, change, _("Saved. This step is now: %(status)s."))
 
 
 @login_required
@@ -594,7 +595,7 @@ def check_in(request: Request, step_id: int) -> HttpResponse:
     form = CheckInForm(request.POST, prefix=f"step-{step.pk}")
     result, status = None, 400
     if form.is_valid():
-        result, status = _attempt(
+        result, status = attempt(
             form, lambda: actions.record_check_in(step, by=request.user, **form.cleaned_data)
         )
     saved = result is not None
