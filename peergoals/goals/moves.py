@@ -7,7 +7,11 @@ would take). Whose records a person reaches at all is the access policy's questi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy
 
 from peergoals.goals.models import Goal, Status, Step
 from peergoals.people.models import User
@@ -26,6 +30,20 @@ STEP_MOVES: dict[str, frozenset[str]] = {
     Status.COMPLETED: frozenset({Status.ACTIVE}),
     Status.CANCELLED: frozenset({Status.ACTIVE}),
 }
+# The words on each status button, by the status it moves to.
+GOAL_BUTTONS = {
+    Status.ACTIVE: gettext_lazy("Work on it"),
+    Status.PLANNED: gettext_lazy("Keep it as an idea for now"),
+    Status.ON_HOLD: gettext_lazy("Pause"),
+    Status.COMPLETED: gettext_lazy("I reached it"),
+    Status.CANCELLED: gettext_lazy("Let it go"),
+}
+STEP_BUTTONS = {
+    Status.ACTIVE: gettext_lazy("Work on it"),
+    Status.ON_HOLD: gettext_lazy("Pause"),
+    Status.COMPLETED: gettext_lazy("Mark as done"),
+    Status.CANCELLED: gettext_lazy("Let it go"),
+}
 # Deciding to work on something (or to keep a goal as an idea) is the peer's alone.
 PEER_DECIDES_GOAL = frozenset({Status.ACTIVE, Status.PLANNED})
 PEER_DECIDES_STEP = frozenset({Status.ACTIVE})
@@ -38,6 +56,10 @@ class Moves:
 
     statuses: frozenset[str]
     answer: bool
+
+    def buttons(self, words: Mapping[Status, Any]) -> list[tuple[str, str]]:
+        """(status, words) of a button for each move, in the order of `words`."""
+        return [(status, str(label)) for status, label in words.items() if status in self.statuses]
 
 
 def _moves(

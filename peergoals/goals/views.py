@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.forms import Form, model_to_dict
 from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
@@ -30,9 +29,8 @@ from peergoals.access import Action
 from peergoals.coach import judge
 from peergoals.db import id_from_text
 from peergoals.errors import NotAllowed
-from peergoals.goals import actions
+from peergoals.goals import actions, plans
 from peergoals.goals.actions import StatusChange
-from peergoals.goals.charts import bar_chart
 from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
@@ -50,39 +48,18 @@ from peergoals.goals.history import goal_history
 from peergoals.goals.models import (
     Decision,
     Goal,
-    Review,
     ReviewFeeling,
     Status,
     Step,
     Win,
 )
-from peergoals.goals.moves import Moves, goal_moves, step_moves
-from peergoals.goals.progress import (
-    goal_series,
-    period_bounds,
-)
-from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
+from peergoals.goals.moves import GOAL_BUTTONS, STEP_BUTTONS, Moves, goal_moves, step_moves
+from peergoals.goals.steps import StepView, step_view
 from peergoals.goals.suggestions import suggested_wordings
 from peergoals.web import Request, attempt, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
 logger = logging.getLogger(__name__)
-
-# The words on each status button, by the status it moves to.
-GOAL_BUTTONS = {
-    Status.ACTIVE: gettext_lazy("Work on it"),
-    Status.PLANNED: gettext_lazy("Keep it as an idea for now"),
-    Status.ON_HOLD: gettext_lazy("Pause"),
-    Status.COMPLETED: gettext_lazy("I reached it"),
-    Status.CANCELLED: gettext_lazy("Let it go"),
-}
-STEP_BUTTONS = {
-    Status.ACTIVE: gettext_lazy("Work on it"),
-    Status.ON_HOLD: gettext_lazy("Pause"),
-    Status.COMPLETED: gettext_lazy("Mark as done"),
-    Status.CANCELLED: gettext_lazy("Let it go"),
-}
-
 
 # Helpers -------------------------------------------------------------------------------------
 
@@ -97,28 +74,6 @@ def _back(request: Request, default: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(_next(request, default))
 
 
-def _answer_again(
-    request: Request,
-    form: Form,
-    status: int,
-    *,
-    suggestion: str,
-    accept: str,
-    decline: str,
-    yes: str,
-) -> HttpResponse:
-    """The answer to a suggestion again, with why it didn't go through and the words kept."""
-    context = {
-        "form": form,
-        "suggestion": suggestion,
-        "accept_url": accept,
-        "decline_url": decline,
-        "yes": yes,
-        "next": _next(request, ""),
-    }
-    return render(request, "goals/answer.html", context, status=status)
-
-
 def _celebrate(request: Request, wins: Iterable[Win]) -> None:
     """Show each win now: said to the peer, or about them to whoever recorded it for them."""
     for win in wins:
@@ -130,18 +85,11 @@ def _is_peer(request: Request, goal: Goal) -> bool:
     return request.user.pk == goal.peer_id
 
 
-def _buttons(moves: Moves, labels: Mapping[Status, Any], may_change: bool) -> list[tuple[str, str]]:
-    """The status buttons for the moves a person may make, in the order of `labels`."""
-    if not may_change:
-        return []
-    return [(status, str(label)) for status, label in labels.items() if status in moves.statuses]
-
-
 def _with_moves(
     request: Request, view: StepView, may_change: bool
 ) -> tuple[StepView, Moves, list[tuple[str, str]]]:
     moves = step_moves(view.step, request.user)
-    return view, moves, _buttons(moves, STEP_BUTTONS, may_change)
+    return view, moves, moves.buttons(STEP_BUTTONS) if may_change else []
 
 
 def _status_change(
@@ -181,15 +129,16 @@ def _accept(
             messages.success(request, saved)
             return _back(request, here)
     accept_url, decline_url = urls
-    return _answer_again(
-        request,
-        form,
-        status,
-        suggestion=suggestion,
-        accept=accept_url,
-        decline=decline_url,
-        yes=yes,
-    )
+    context = {
+        "form": form,
+        "suggestion": suggestion,
+        "accept_url": accept_url,
+        "decline_url": decline_url,
+        "yes": yes,
+        "next": _next(request, ""),
+    }
+    # Asked again, with why it didn't go through and the words kept.
+    return render(request, "goals/answer.html", context, status=status)
 
 
 def _decline(request: Request, decline: Callable[[], object], here: str, then: str) -> HttpResponse:
@@ -227,33 +176,7 @@ def _save_changes(
 def today(request: Request) -> HttpResponse:
     """The peer's home: today's steps, answers waiting, ideas kept for later, recent wins."""
     peer = access.get_peer_for(request.user, request.user.pk)
-    steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
-    week_began, _week_ends = period_bounds("week", timezone.localdate())
-    goals = list(
-        Goal.objects.for_peer(peer)
-        .open()
-        .with_progress(since=week_began)
-        .prefetch_related(
-            Prefetch(
-                "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
-            )
-        )
-        .order_by("created_at")
-    )
-    context = {
-        "steps": step_views(steps),
-        "active_goals": [goal for goal in goals if goal.status == Status.ACTIVE],
-        "proposals": [goal for goal in goals if goal.status == Status.PROPOSED],
-        "proposed_steps": [
-            step
-            for goal in goals
-            if goal.status != Status.PROPOSED
-            for step in goal.proposed  # type: ignore[attr-defined]
-        ],
-        "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
-        "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
-        "wins": Win.objects.filter(peer=peer).select_related("peer", "goal", "step")[:5],
-    }
+    context = plans.today_for(peer)
     return render(request, "goals/today.html", context)
 
 
@@ -264,8 +187,7 @@ def today(request: Request) -> HttpResponse:
 def wins(request: Request) -> HttpResponse:
     """Every win the peer has had, newest first."""
     peer = access.get_peer_for(request.user, request.user.pk)
-    all_wins = Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
-    return render(request, "goals/wins.html", {"wins": all_wins[:200]})
+    return render(request, "goals/wins.html", {"wins": plans.wins_of(peer)[:200]})
 
 
 @login_required
@@ -349,19 +271,17 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     goal = access.get_goal_for(request.user, goal_id)
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
     moves = goal_moves(goal, request.user)
-    steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
-    views = step_views(steps)
-    every_entry = [entry for view in views for entry in view.entries]
+    views, chart = plans.steps_of(goal)
     context = {
         "goal": goal,
-        "goal_chart": bar_chart(goal_series(every_entry, timezone.localdate())),
-        "goal_chart_shown": bool(every_entry),
+        "goal_chart": chart,
+        "goal_chart_shown": chart is not None,
         "is_peer": _is_peer(request, goal),
         "may_change": may_change,
         "goal_moves": moves,
-        "goal_buttons": _buttons(moves, GOAL_BUTTONS, may_change),
+        "goal_buttons": moves.buttons(GOAL_BUTTONS) if may_change else [],
         "steps": [_with_moves(request, view, may_change) for view in views],
-        "reviews": goal.reviews.select_related("recorded_by").prefetch_related("participants"),
+        "reviews": plans.reviews_of(goal),
         "review_due": goal.review_is_due(),
     }
     return render(request, "goals/detail.html", context)
@@ -459,7 +379,7 @@ def review(request: Request, goal_id: int) -> HttpResponse:
 
 def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
     """After "change the plan": the one open step's edit page, or the steps to pick from."""
-    open_steps = list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:2])
+    open_steps = plans.open_steps(goal, limit=2)
     if len(open_steps) == 1:
         messages.info(
             request, _("Change the step the way you want. The old version is kept in the history.")
@@ -627,26 +547,8 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
     person = access.get_peer_for(request.user, peer_id)
     if person.pk == request.user.pk:
         return redirect("goals:today")
-    steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))
-    today_date = timezone.localdate()
-    week_began, _week_ends = period_bounds("week", today_date)
-    goals = list(
-        Goal.objects.for_peer(person)
-        .exclude(status=Status.REJECTED)
-        .with_progress(since=week_began)
-        .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
-        .order_by("created_at")
-    )
-    context = {
-        "person": person,
-        "may_change": access.may(request.user, Action.CHANGE, person),
-        "goals": [
-            (goal, [step_view(step, today_date) for step in goal.step_list])  # type: ignore[attr-defined]
-            for goal in goals
-        ],
-        "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
-        "wins": Win.objects.filter(peer=person).select_related("peer", "goal", "step")[:5],
-    }
+    may_change = access.may(request.user, Action.CHANGE, person)
+    context = {"person": person, "may_change": may_change, **plans.plan_of(person)}
     return render(request, "goals/peer.html", context)
 
 
