@@ -166,16 +166,16 @@ def _allow_move(
     raise NotAllowed(cannot % {"now": record.get_status_display(), "then": Status(status).label})
 
 
-def _allow_answer(
-    record: Goal | Step, moves: Moves, *, by: User, not_peer: str, not_waiting: str
-) -> None:
-    """Refuse an answer to a record that is not a suggestion waiting for this peer."""
-    if moves.answer:
-        return
-    peer_id = record.peer_id if isinstance(record, Goal) else record.goal.peer_id
-    if by.pk != peer_id:
-        raise NotAllowed(not_peer)
-    raise NotAllowed(not_waiting)
+def _answerable(
+    record: Versioned, peer: User, *, by: User, not_peer: str, not_waiting: str
+) -> Versioned:
+    """`record`, locked, once `by` may answer it: it waits for an answer, and `by` is the peer."""
+    _require(by, Action.CHANGE, peer)
+    record = _lock(record, None)
+    moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
+    if not moves.answer:
+        raise NotAllowed(not_peer if by.pk != peer.pk else not_waiting)
+    return record
 
 
 def _audited_status(
@@ -270,11 +270,9 @@ def accept_goal(
     at: datetime.datetime | None = None,
 ) -> Goal:
     """The peer makes a proposed goal theirs, in their own words if they reword it."""
-    _require(by, Action.CHANGE, goal.peer)
-    goal = _lock(goal, None)
-    _allow_answer(
+    goal = _answerable(
         goal,
-        goal_moves(goal, by),
+        goal.peer,
         by=by,
         not_peer=_("Only the peer can accept a goal. It stays suggested until they do."),
         not_waiting=_("This goal is not waiting for an answer."),
@@ -290,11 +288,9 @@ def accept_goal(
 @transaction.atomic
 def decline_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -> Goal:
     """The peer says no to a proposed goal. No reason is needed."""
-    _require(by, Action.CHANGE, goal.peer)
-    goal = _lock(goal, None)
-    _allow_answer(
+    goal = _answerable(
         goal,
-        goal_moves(goal, by),
+        goal.peer,
         by=by,
         not_peer=_("Only the peer can answer a suggested goal."),
         not_waiting=_("This goal is not waiting for an answer."),
@@ -424,11 +420,9 @@ def accept_step(
     step: Step, *, by: User, wording: str | None = None, at: datetime.datetime | None = None
 ) -> Step:
     """The peer takes on a proposed step, reworded first if they like."""
-    _require(by, Action.CHANGE, step.goal.peer)
-    step = _lock(step, None)
-    _allow_answer(
+    step = _answerable(
         step,
-        step_moves(step, by),
+        step.goal.peer,
         by=by,
         not_peer=_("Only the peer can accept a step. It stays suggested until they do."),
         not_waiting=_("This step is not waiting for an answer."),
@@ -443,11 +437,9 @@ def accept_step(
 @transaction.atomic
 def decline_step(step: Step, *, by: User, at: datetime.datetime | None = None) -> Step:
     """The peer says no to a proposed step. No reason is needed."""
-    _require(by, Action.CHANGE, step.goal.peer)
-    step = _lock(step, None)
-    _allow_answer(
+    step = _answerable(
         step,
-        step_moves(step, by),
+        step.goal.peer,
         by=by,
         not_peer=_("Only the peer can answer a suggested step."),
         not_waiting=_("This step is not waiting for an answer."),
