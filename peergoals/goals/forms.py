@@ -171,22 +171,22 @@ class GoalEditForm(PlainForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class AcceptGoalForm(PlainForm):
-    own_words = text(
+def _own_way() -> forms.CharField:
+    """The peer's rewording of a suggestion they take on; empty keeps the suggested words."""
+    return text(
         _("Want to say it your own way? (optional)"),
         max_length=1000,
         rows=2,
         help_text=_("Leave it empty to keep the words as they are."),
     )
+
+
+class AcceptGoalForm(PlainForm):
+    own_words = _own_way()
 
 
 class AcceptStepForm(PlainForm):
-    wording = text(
-        _("Want to say it your own way? (optional)"),
-        max_length=1000,
-        rows=2,
-        help_text=_("Leave it empty to keep the words as they are."),
-    )
+    wording = _own_way()
 
 
 class StatusForm(PlainForm):

@@ -56,7 +56,7 @@ from peergoals.goals.models import (
 from peergoals.goals.moves import GOAL_BUTTONS, STEP_BUTTONS, Moves, goal_moves, step_moves
 from peergoals.goals.steps import StepView, step_view
 from peergoals.goals.suggestions import suggested_wordings
-from peergoals.web import Request, attempt, peer_required, refused, safe_next
+from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
 logger = logging.getLogger(__name__)
@@ -485,6 +485,7 @@ def decline_step(request: Request, step_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors
 def move_step(request: Request, step_id: int) -> HttpResponse:
     """Move a step up or down its goal's list."""
     step = access.get_step_for(request.user, step_id, Action.CHANGE)

@@ -17,7 +17,7 @@ from peergoals import access
 from peergoals.privacy import actions
 from peergoals.privacy.forms import ConsentForm
 from peergoals.privacy.models import Consent
-from peergoals.web import Request, peer_required
+from peergoals.web import Request, domain_errors, peer_required
 
 
 def _attachment(data: str, filename: str) -> HttpResponse:
@@ -72,6 +72,7 @@ def give_consent(request: Request) -> HttpResponse:
 @login_required
 @require_POST
 @peer_required
+@domain_errors
 def revoke_consent(request: Request) -> HttpResponse:
     """Stop sharing with one tap; the next page explains what that means."""
     actions.revoke_consent(request.user, by=request.user)
