@@ -361,6 +361,7 @@ def _build_goal(
             continue  # a proposal: it waits for the peer
         _check_in_over_the_weeks(step, spec_step, start, today, rng)
     if spec.status == Status.ACTIVE:
+        notes = REVIEW_NOTES[peer.language]
         for weeks in (2, 4):
             held_on = start + datetime.timedelta(weeks=weeks)
             actions.hold_review(
@@ -368,8 +369,11 @@ def _build_goal(
                 by=specialist,
                 decision=Decision.KEEP,
                 held_on=held_on,
-                **REVIEW_NOTES[peer.language],
+                whats_working=notes["whats_working"],
+                whats_not_working=notes["whats_not_working"],
                 feeling="good",
+                wins=notes["wins"],
+                lessons=notes["lessons"],
                 attainment=rng.choice([-1, 0, 0, 1]),
                 at=_at(held_on),
             )

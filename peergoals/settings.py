@@ -213,10 +213,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # formats (MONTH_DAY_FORMAT, DATE_FORMAT, ...) instead of spelling one language's.
 FORMAT_MODULE_PATH = ["peergoals.formats"]
 # The language chosen before signing in (or on a shared computer after signing out) is kept a
-# year; it holds only "en" or "es".
+# year; it holds only "en" or "es", and no script reads it (people.views.choose_language).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
-LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
 # The program's local time zone decides what "today" is for a peer's check-ins.

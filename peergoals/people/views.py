@@ -187,8 +187,8 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
         secure=request.is_secure(),
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        httponly=True,
     )
     return response

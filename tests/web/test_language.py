@@ -37,7 +37,10 @@ def test_someone_signed_out_chooses_espanol_in_the_footer(client: Client) -> Non
     assert 'lang="es"' in login.text and "Español" in login.text
     answer = choose(client, "es", reverse("login"))
     assert answer.status_code == 302 and answer["Location"] == reverse("login")
-    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    cookie = client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "es"
+    # No script may read it, and no other site's form may send it.
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert (
         "Inicia sesión para ver tus metas y pasos."
         in client.get(reverse("login"), **ENGLISH_BROWSER).text
