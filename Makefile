@@ -39,8 +39,14 @@ lint: install
 ## Bring the Spanish catalogue up to date with the code, then compile it. New strings appear
 ## untranslated in peergoals/locale/es/LC_MESSAGES/django.po (tests/test_translations.py lists
 ## them): translate them there, following docs/glossary-es.md, and run this again.
+ES_CATALOGUE := peergoals/locale/es/LC_MESSAGES/django.po
+# Spanish written ahead for strings still on their way in other branches: an entry there fills
+# the same string's empty entry when it lands (delete the file once it has nothing left to give).
+ES_PENDING := peergoals/locale/es/pending.po
 messages: install
 	cd peergoals && ../$(BIN)/peergoals makemessages -l es --add-location file --no-obsolete
+	if [ -f $(ES_PENDING) ]; then msgmerge --quiet --no-fuzzy-matching \
+		--compendium=$(ES_PENDING) -o $(ES_CATALOGUE) $(ES_CATALOGUE) $(ES_CATALOGUE); fi
 	cd peergoals && ../$(BIN)/peergoals compilemessages -l es
 
 ## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
