@@ -45,8 +45,11 @@ ES_CATALOGUE := peergoals/locale/es/LC_MESSAGES/django.po
 ES_PENDING := peergoals/locale/es/pending.po
 messages: install
 	cd peergoals && ../$(BIN)/peergoals makemessages -l es --add-location file --no-obsolete
-	if [ -f $(ES_PENDING) ]; then msgmerge --quiet --no-fuzzy-matching \
-		--compendium=$(ES_PENDING) -o $(ES_CATALOGUE) $(ES_CATALOGUE) $(ES_CATALOGUE); fi
+	# A guess (fuzzy) from a similar old string gives way to the pending entry when there is one.
+	if [ -f $(ES_PENDING) ]; then \
+		msgattrib --no-fuzzy -o $(ES_CATALOGUE).sure $(ES_CATALOGUE) && \
+		msgmerge --quiet --previous --compendium=$(ES_PENDING) -o $(ES_CATALOGUE) \
+			$(ES_CATALOGUE).sure $(ES_CATALOGUE) && rm $(ES_CATALOGUE).sure; fi
 	cd peergoals && ../$(BIN)/peergoals compilemessages -l es
 
 ## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
