@@ -148,6 +148,10 @@ _LEAD_WORDS = lexicon.word_set(
     usually still consistently regularly
     """
 )
+# Who a goal is about: the peer's own "I", or a plan's "Client will ..." and its kin.
+_SUBJECTS = frozenset(
+    {"i", "we", "client", "pt", "patient", "participant", "member", "consumer", "resident"}
+)
 _START_VERBS = frozenset({"start", "begin", "keep", "continue", "resume", "get", "starting"})
 _NEGATIONS = frozenset({"not", "never", "no"})
 _DETERMINERS = frozenset(
@@ -158,7 +162,36 @@ _ACTIVITY_VERBS = lexicon.word_set(
     walk jog run swim bike hike stretch exercise workout read study meditate pray
     journal sleep rest eat drink cook practice volunteer spend play dance lift garden
     knit sew draw sing listen watch hang relax smoke use go attend work look search
+    log track keep sit
     """
+)
+# Only "a walk", "one book" is a single occurrence; "the dog", "my diary" is a routine's object.
+_ONE_OCCURRENCE = frozenset({"a", "an", "one", "1"})
+# "go swimming", "get back into my routine", "look for a place": ongoing by their form.
+_ONGOING = re.compile(
+    r"^go\s+\w+ing\b|\b(?:routine|habit|habits|regimen)\b|^(?:look|search|hunt)\s+for\b"
+    r"|^take\s+(?:my|your|the)\s+\w*\s*(?:meds|medications?|pills|insulin)\b"
+)
+# Staying clean or sober over a stated time is a concrete, countable goal in recovery.
+_SOBER = (
+    r"(?:clean|sober|abstinent|(?:drug|alcohol|smoke|substance|nicotine)[\s-]free|off\s+"
+    r"(?:drugs|alcohol|pills|heroin|meth|opioids|the\s+bottle))"
+)
+_STAY_SOBER = re.compile(
+    rf"^(?:stay|remain|be|keep|live)\s+{_SOBER}\b|^maintain\s+(?:my\s+)?(?:sobriety|abstinence)\b"
+    r"|^get\s+through\s+.{1,30}?\s+without\s+(?:drinking|using|smoking|a\s+drink|a\s+drug|drugs|"
+    r"alcohol|picking\s+up|getting\s+high|relapsing)\b"
+    rf"|^(?:get|make\s+it)\s+to\s+\d+\s+(?:days|weeks|months)\s+{_SOBER}\b"
+)
+# An outcome someone can check (a credential, a test passed, a fluency, no debt) is specific
+# and measurable even when it is far off or too big for the time.
+_CHECKABLE = re.compile(
+    r"\b(?:degree|diploma|ged|hiset|licen[cs]e|cdl|certification|certificate|certified|card|"
+    r"permit|chip|keytag|fluent|citizenship|debt[\s-]free|out\s+of\s+debt|bachelors?|masters?|"
+    r"associates?)\b"
+)
+_CHECKABLE_VERBS = frozenset(
+    {"get", "earn", "obtain", "receive", "become", "pass", "finish", "complete", "be"}
 )
 _KNOWN_VERBS = lexicon.CONCRETE_VERBS | lexicon.STATE_VERBS | lexicon.DEFICIT_VERBS
 _OUTCOME_VERBS = frozenset(
@@ -354,7 +387,7 @@ class _Action:
 def _action(clause: str) -> _Action:
     clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", clause))
     words = _ACTION_TOKENS.findall(clause)
-    subject = next((i for i, w in enumerate(words) if w in ("i", "we")), None)
+    subject = next((i for i, w in enumerate(words) if w in _SUBJECTS), None)
     if subject is not None and subject <= 6:
         words = words[subject + 1 :]
     negated = False
@@ -444,6 +477,33 @@ def _head_noun(rest: list[str]) -> tuple[str | None, bool]:
     return noun, determiner
 
 
+def _one_occurrence(rest: list[str]) -> bool:
+    """Whether the object is counted as one ("go for a walk", "read one book")."""
+    for word in rest[:4]:
+        if word in _ONE_OCCURRENCE:
+            return True
+        if word in _DETERMINERS:
+            return False
+    return False
+
+
+_USE_WORDS = frozenset({"use", "using"})
+
+
+def _uses_without_object(verb: str, rest: list[str]) -> bool:
+    """ "Stop using", "never use again": what is used is left unsaid."""
+    words = [verb, *rest] if verb in _USE_WORDS else rest
+    if not words or words[0] not in _USE_WORDS:
+        return False
+    after = [w for w in words[1:4] if w not in _TIME_STOP and w not in ("ever", "at", "all")]
+    return not after
+
+
+def _shown(verb: str, rest: list[str]) -> str:
+    """The action as the peer put it, without its time words ("walk 10 minutes")."""
+    return _TIME_WORDS.sub("", " ".join([verb, *rest[:10]])).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class _Specific:
     met: bool
@@ -451,16 +511,25 @@ class _Specific:
     one_off: bool
 
 
-def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) -> _Specific:
+def _specific(
+    clause: str, action: _Action, has_number: bool, quantified: bool, timed: bool
+) -> _Specific:
     verb = action.verb
     if verb is None:
         return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb == "":
         return _noun_phrase(action, has_number)
     phrase = " ".join([verb, *action.rest])
-    shown = _TIME_WORDS.sub("", " ".join([verb, *action.rest[:10]])).strip()
+    shown = _shown(verb, action.rest)
     if action.negated:
         shown = ("never " if verb in ("miss", "forget", "skip") else "not ") + shown
+    met = Message(messages.SPECIFIC_MET, {"action": _second_person(shown)})
+    if timed and _STAY_SOBER.match(phrase):
+        return _Specific(True, met, True)
+    if verb in _CHECKABLE_VERBS and _CHECKABLE.search(" ".join(action.rest[:6])):
+        return _Specific(True, met, True)
+    if not timed and _uses_without_object(verb, action.rest):
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": "using"}), False)
     if _BACK_OUTCOME.search(clause) and not has_number:
         return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if _WORK_ON.match(phrase) or _MAKE_VAGUE.match(phrase) or _TAKE_CARE.match(phrase):
@@ -516,16 +585,17 @@ def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) 
     elif verb in _STOPPING or action.negated:
         one_off = noun is not None or verb in lexicon.CONCRETE_VERBS
     elif verb in _ACTIVITY_VERBS:
-        one_off = noun is not None and determiner and not plural
+        one_off = noun is not None and _one_occurrence(action.rest) and not plural
         if verb in ("go", "attend") and noun is not None and not plural_bare:
             one_off = True
     else:
         one_off = noun is not None and not plural_bare
-    if action.habitual and not action.negated:
+    if (action.habitual or _ONGOING.search(phrase)) and not action.negated:
         one_off = False
-    return _Specific(
-        True, Message(messages.SPECIFIC_MET, {"action": _second_person(shown)}), one_off
-    )
+    if _STAY_AWAY.match(phrase):
+        # Staying away is kept or not over a stated time; with no time it never ends.
+        one_off = timed
+    return _Specific(True, met, one_off)
 
 
 def _noun_phrase(action: _Action, has_number: bool) -> _Specific:
@@ -800,14 +870,15 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     has_number = has_number or bool(_WEIGHT.search(norm))
     action = _action(clause)
     quantified = target.count is not None or target.minutes is not None or money
-    specific = _specific(clause, action, has_number, quantified)
+    duration_span = _DURATION_SPAN.search(norm)
+    timed = due is not None or duration_span is not None
+    specific = _specific(clause, action, has_number, quantified, timed)
 
     flags: list[str] = []
     suggestions: list[Message] = []
 
     # Time-bound
     never_time = _NEVER_TIME.search(norm)
-    duration_span = _DURATION_SPAN.search(norm)
     time_bound = due is not None or schedule or target.per is not None or duration_span is not None
     if due is not None:
         time_why = Message(messages.TIME_DUE, {"due": f"{due:%A, %B} {due.day}"})

@@ -123,6 +123,7 @@ STATE_VERBS = _split(
     focus concentrate figure sort transform rebuild regain restore reconnect strengthen
     deepen survive overcome conquer beat achieve succeed thrive
     flourish understand accept love enjoy believe hope wish consider think realize try
+    demonstrate enhance explore maintain increase boost
     """
 )
 
@@ -132,7 +133,8 @@ VAGUE_OBJECTS = _split(
     life stuff things thing everything something myself self recovery health wellness
     wellbeing future situation issues problems mess others people act together shit crap
     self-care habits lifestyle mindset attitude relationship relationships trust bond credit
-    image reputation
+    image reputation supports insight patterns options engagement behaviors behaviours esteem
+    self-esteem adherence symptoms portions management
     """
 )
 
