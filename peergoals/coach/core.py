@@ -266,6 +266,16 @@ _ABSOLUTE = re.compile(
     r"|\b100\s*%|\b24/7"
     r"|(?<!\bhave\s)(?<!\bhad\s)\balways\b(?!\s+(?:wanted|been|dreamed|wished|liked|loved))"
 )
+# All-or-nothing rules and whole-life promises: a diet of one food, "every penny", everyone
+# "I ever" hurt, every day for the rest of the year.
+_ALL_OR_NOTHING = re.compile(
+    r"\bnothing\s+but\b|\bfrom\s+now\s+on\b|\b(?:no|without)\s+(?:any\s+)?food\b"
+    r"|\b(?:only\s+(?:eat|drink|have)|(?:eat|drink)\s+only)\b(?!\s+(?:\d|one|two|a|an)\b)"
+    r"|\b(?:cut\s+out|give\s+up|quit)\s+all\b"
+    r"|\bevery\s+(?:day|morning|night)\s+for\s+the\s+rest\s+of\b"
+    r"|\bevery\s+(?:single\s+)?(?:penny|cent|book|relationship|person)\b"
+    r"|\b(?:every|everyone|everybody|everything|all)\b(?=[^.;]{0,40}?\bever\b)"
+)
 _BEST_EVER = re.compile(r"\bthe\s+best\s+(?:\w+\s+){0,2}ever\b|\bbest\s+ever\b")
 _NEVER_NOT_ABSOLUTE = re.compile(
     r"\b(?:have|had|i\s+have)\s+never\b|\bnever\s+(?:been|had|tried|done)\b"
@@ -663,13 +673,14 @@ _LEAPS: tuple[tuple[re.Pattern[str], int], ...] = (
         90,
     ),
     (re.compile(r"\b(?:start|open)\s+(?:my\s+own\s+|a\s+)business\b"), 90),
+    (re.compile(r"\b(?:cdl|commercial\s+(?:driver'?s?\s+)?licen[cs]e)\b"), 28),
 )
 _DAILY_CAPS = {
     "book": 0.5,
-    "job": 15.0,
-    "application": 15.0,
+    "job": 5.0,
+    "application": 5.0,
     "meeting": 3.0,
-    "mile": 20.0,
+    "mile": 10.0,
     "step": 40000.0,
     "page": 300.0,
     "time": 8.0,
@@ -679,6 +690,8 @@ _DAILY_CAPS = {
     "dollar": 250.0,
 }
 _PER_DAYS = {"day": 1, "week": 7, "month": 30}
+# A job search is planned by the week: three applications "today" is a fine start.
+_PLANNED_OVER = {"job": 7, "application": 7}
 _WEIGHT = re.compile(r"\b(?:lose|gain|drop|shed)\s+(\d+)\s+(?:pounds?|lbs?|kilos?|kg)\b")
 _LONG_MINUTES_OK = re.compile(r"\b(?:sleep|work|shift|volunteer|fast)\w*\b")
 
@@ -704,7 +717,7 @@ def _too_large(norm: str, target: Target, due: dt.date | None, today: dt.date) -
     if target.per is not None:
         rate = target.count / _PER_DAYS[target.per]
     elif days is not None:
-        rate = target.count / max(days, 1)
+        rate = target.count / max(days, _PLANNED_OVER.get(target.unit, 1))
     else:
         return False
     return rate > _DAILY_CAPS[target.unit]
@@ -919,7 +932,7 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
         measurable, measurable_why = False, Message(messages.MEASURABLE_NONE)
 
     # Achievable
-    absolute = _ABSOLUTE.search(norm)
+    absolute = _ABSOLUTE.search(norm) or _ALL_OR_NOTHING.search(norm)
     if absolute is None:
         absolute = _BEST_EVER.search(norm)
     if absolute and absolute.group(0).startswith("never") and _NEVER_NOT_ABSOLUTE.search(norm):
