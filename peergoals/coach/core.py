@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peergoals.coach import language as language_choice
-from peergoals.coach import lexicon, messages, text
+from peergoals.coach import lexicon, messages, relevance, text
 from peergoals.coach.dates import find_due
 from peergoals.coach.messages import Message
-from peergoals.coach.relevance import main_area, serves
+from peergoals.coach.relevance import main_area
 from peergoals.coach.target import EMPTY, Target, find_target
 
 MAX_LENGTH = 1000
@@ -961,10 +961,15 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     if goal is not None or reason is not None:
         against = " ".join(part for part in (goal, reason) if part)
         shown_goal = goal or _second_person(_REASON_LEAD.sub("", reason or ""))
-        if serves(clause, against):
+        fit = relevance.fit(clause, against)
+        if fit == relevance.SERVES:
             relevant = Criterion(True, Message(messages.RELEVANT_MET, {"context": shown_goal}))
-        else:
+        elif fit == relevance.UNRELATED:
             relevant = Criterion(False, Message(messages.RELEVANT_NOT_MET, {"context": shown_goal}))
+        else:
+            # Relevance is the peer's call: when the words don't show it, ask, don't judge.
+            relevant = Criterion(None, Message(messages.RELEVANT_ASK, {"context": shown_goal}))
+            flags.append("ask_relevance")
     else:
         relevant = Criterion(None, Message(messages.RELEVANT_UNKNOWN))
 
@@ -1003,6 +1008,8 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
         suggestions.append(Message(messages.SUGGEST_TOO_LARGE))
     if relevant.met is False:
         suggestions.append(Message(messages.SUGGEST_RELEVANT, {"context": shown_goal}))
+    if "ask_relevance" in flags:
+        suggestions.append(Message(messages.SUGGEST_RELEVANT_ASK, {"context": shown_goal}))
     if not time_bound:
         suggestions.append(Message(messages.SUGGEST_TIME))
     if deficit:
