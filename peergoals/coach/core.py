@@ -744,11 +744,48 @@ _DOUBLE = lexicon.word_set(
 _TIME_WORDS = re.compile(
     r"\s*\b(?:this|next|every|each|by|until|before|within|starting|from\s+(?:\d|daily|every)|per|"
     r"for\s+(?:\d|a\b|an\b|the\s+next)|in\s+(?:\d|a\b|an\b|the\s+next)|"
-    rf"on\s+(?:the\s+\d|{lexicon.WEEKDAY_ALT})|a\s+(?:day|week|month|night)\b|"
-    r"today|tonight|tomorrow|daily|weekly|monthly|nightly|someday|soon|eventually|again|"
+    rf"on\s+(?:the\s+\d|(?:{lexicon.WEEKDAY_ALT})s?|{lexicon.MONTH_ALT})|a\s+(?:day|week|month|night)\b|"
+    # "a daily routine" is a thing, not a time: the words before it would be cut mid-phrase.
+    r"today|tonight|tomorrow|(?<!\ba\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bour\s)"
+    r"(?:daily|weekly|monthly|nightly)|someday|soon|eventually|again|"
     r"forever|for\s+good|any\s*more|ever|completely|cold\s+turkey|"
-    r"at\s+\d|once|\d+\s+times?)\b.*$"
+    r"at\s+\d|once|\d+\s+(?:times?|mornings|evenings|nights|days))\b.*$"
 )
+
+
+_PEER_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]*)")
+# Params that quote the peer's own words back to them.
+_QUOTED = frozenset({"action", "topic", "habit", "word", "context"})
+
+
+def _as_written(cleaned: str) -> dict[str, str]:
+    """How the peer spelled each word they capitalised ("Luna", "NA", "DSS"), by its lower case.
+
+    A capital that only starts a sentence is no spelling of theirs, unless the whole word is
+    capitals ("NA meeting on Tuesday").
+    """
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(cleaned)}
+    spelled: dict[str, str] = {}
+    for match in _PEER_TOKEN.finditer(cleaned):
+        word = match.group(0)
+        if word.islower() or (match.start() in starts and not (word.isupper() and len(word) > 1)):
+            continue
+        spelled.setdefault(word.lower(), word)
+    return spelled
+
+
+def _in_their_words(message: Message, spelled: dict[str, str]) -> Message:
+    """`message` with the peer's words spelled as they wrote them."""
+    if not spelled or not _QUOTED & message.params.keys():
+        return message
+    params = dict(message.params)
+    for name in _QUOTED & params.keys():
+        params[name] = " ".join(
+            spelled.get(word.lower(), word) if word.lower() != "i" else word
+            for word in params[name].split(" ")
+        )
+    return Message(message.key, params)
 
 
 def _second_person(phrase: str) -> str:
@@ -770,7 +807,8 @@ def _gerund(verb: str) -> str:
 
 
 def _topic(action: _Action) -> str | None:
-    if action.verb is None:
+    # "What would hardering look like?": a manner word is no action to build the question on.
+    if not action.verb or action.verb in _VAGUE_MANNER:
         return None
     rest = " ".join(action.rest)
     rest = _TIME_WORDS.sub("", rest).strip()
@@ -1022,11 +1060,13 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     if "readiness" in flags:
         suggestions.append(Message(messages.SUGGEST_READINESS))
 
+    spelled = _as_written(cleaned)
     criteria = Criteria(
-        specific=Criterion(specific.met, specific.why),
-        measurable=Criterion(measurable, measurable_why),
-        achievable=achievable,
-        time_bound=Criterion(time_bound, time_why),
-        relevant=relevant,
+        specific=Criterion(specific.met, _in_their_words(specific.why, spelled)),
+        measurable=Criterion(measurable, _in_their_words(measurable_why, spelled)),
+        achievable=Criterion(achievable.met, _in_their_words(achievable.why, spelled)),
+        time_bound=Criterion(time_bound, _in_their_words(time_why, spelled)),
+        relevant=Criterion(relevant.met, _in_their_words(relevant.why, spelled)),
     )
-    return Judgement(statement, criteria, due, target, tuple(flags), tuple(suggestions), "en")
+    said = tuple(_in_their_words(message, spelled) for message in suggestions)
+    return Judgement(statement, criteria, due, target, tuple(flags), said, "en")

@@ -403,6 +403,9 @@ _WORD = re.compile(r"[a-z][a-z']*")
 # "10 minute" from "10 min": a unit after a number other than one is plural, as the peer meant.
 _COUNTED_SINGULAR = re.compile(
     r"\b(\d+(?:\.\d+)?)\s+(minute|hour|week|month|year|meeting|page|mile)\b(?!s)"
+    # ...unless it describes the next word: "a 10 minute walk".
+    r"(?=\s*(?:$|[,.;:!?)]|(?:a|an|every|each|per|on|in|at|before|after|with|to|for|this|next|"
+    r"and|or|of|daily|weekly|twice|once|a\s+day|\d)\b))"
 )
 
 
