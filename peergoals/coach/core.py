@@ -12,7 +12,7 @@ from peergoals.coach import lexicon, messages, relevance, text
 from peergoals.coach.dates import find_due
 from peergoals.coach.messages import Message
 from peergoals.coach.relevance import main_area
-from peergoals.coach.target import EMPTY, Target, find_target
+from peergoals.coach.target import EMPTY, Target, find_target, singular
 
 MAX_LENGTH = 1000
 CRITERIA = ("specific", "measurable", "achievable", "time_bound", "relevant")
@@ -170,6 +170,7 @@ _ONE_OCCURRENCE = frozenset({"a", "an", "one", "1"})
 # "go swimming", "get back into my routine", "look for a place": ongoing by their form.
 _ONGOING = re.compile(
     r"^go\s+\w+ing\b|\b(?:routine|habit|habits|regimen)\b|^(?:look|search|hunt)\s+for\b"
+    r"|^keep\s+(?:a|an|my|the)\s+(?:\w+\s+)?(?:journal|diary|log|list|record)\b"
     r"|^take\s+(?:my|your|the)\s+\w*\s*(?:meds|medications?|pills|insulin)\b"
 )
 # Staying clean or sober over a stated time is a concrete, countable goal in recovery.
@@ -721,6 +722,36 @@ def _too_large(norm: str, target: Target, due: dt.date | None, today: dt.date) -
     else:
         return False
     return rate > _DAILY_CAPS[target.unit]
+
+
+_MINUTES_IN = {"minute": 1, "min": 1, "hour": 60, "hr": 60}
+
+
+def target_too_large(
+    quantity: float,
+    unit: str,
+    per: str | None,
+    *,
+    wording: str = "",
+    due: dt.date | None = None,
+    today: dt.date | None = None,
+) -> bool:
+    """Whether a target typed into a step's fields (1,000 minutes a day, 100 jobs a week) is too
+    big for its time, by the rule the coach applies to the same words in a sentence."""
+    # A form's own clock is the caller's; the coach's default is the local day, as in judge().
+    today = today or dt.date.today()  # noqa: DTZ011
+    norm = text.normalize(text.clean(wording[:MAX_LENGTH]))
+    name = singular(unit.strip().lower())
+    per = per if per in _PER_DAYS else None
+    if name in _MINUTES_IN:
+        minutes = quantity * _MINUTES_IN[name]
+        days = _PER_DAYS[per] if per else ((due - today).days + 1 if due else None)
+        if days is None:
+            return False
+        target = Target(count=1, unit="time", per="day", minutes=round(minutes / max(days, 1)))
+    else:
+        target = Target(count=round(quantity), unit=name or "time", per=per)
+    return _too_large(norm, target, due, today)
 
 
 # ---------------------------------------------------------------- words for suggestions

@@ -277,7 +277,7 @@ AREAS: dict[str, frozenset[str]] = {
         """
         movie movies film films tv television netflix video videogame videogames
         game games gaming playstation xbox nails manicure pedicure mall shopping fishing
-        pottery knit knitting concert
+        pottery knit knitting concert buy purchase
         """
     ),
     "services": _split(

@@ -98,7 +98,12 @@ def fit(step: str, long_term_goal: str) -> str:
         return SERVES
     if "leisure" in step_areas:
         return UNRELATED
-    if goal_areas and not step_areas & _SUPPORTING:
+    if step_areas & _SUPPORTING or not goal_areas:
+        return UNSURE
+    # A step the coach can place elsewhere is unrelated. One it can't place (a porch, a pot of
+    # tomatoes) is unrelated to a practical goal, and the peer's call for a wellbeing goal
+    # (recovery, health, feeling calmer), which more things help than the coach can tell.
+    if step_areas or not goal_areas & _SUPPORTING:
         return UNRELATED
     return UNSURE
 
@@ -113,11 +118,9 @@ def main_area(phrase: str) -> str | None:
     words = text.words(phrase)
     counts: dict[str, int] = {}
     for index, word in enumerate(words):
-        for area in (
-            _areas(words[max(index - 1, 0) : index + 1])
-            if word == "clean"
-            else (lexicon.WORD_AREAS.get(word, ()))
-        ):
+        # The word before "clean" tells a home from a recovery ("stay clean").
+        areas = _areas(words[max(index - 1, 0) : index + 1]) if word == "clean" else None
+        for area in areas or lexicon.WORD_AREAS.get(word, frozenset()):
             counts[area] = counts.get(area, 0) + 1
     if not counts:
         return None

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
-from peergoals.coach import Judgement, judge
+from peergoals.coach import Judgement, judge, messages, target_too_large
 from peergoals.coach.messages import Message, render
 from peergoals.goals.models import Goal
 from peergoals.goals.suggestions import area_examples
@@ -55,6 +55,23 @@ def say(message: Message, judgement: Judgement) -> str:
     """The text of one thing the coach said, in the language of its reading."""
     with translation.override(judgement.language):
         return render(message, gettext)
+
+
+def target_warning(
+    quantity: float, unit: str, per: str, *, wording: str, due: datetime.date | None
+) -> str | None:
+    """What the coach says about a step's typed target when it is too big for its time, in the
+    person's language; None when it fits (or the coach failed, logged)."""
+    try:
+        too_large = target_too_large(
+            quantity, unit, per or None, wording=wording, due=due, today=timezone.localdate()
+        )
+    except Exception:
+        logger.exception("The coach could not judge a step's target")
+        return None
+    if not too_large:
+        return None
+    return render(Message(messages.SUGGEST_TOO_LARGE), gettext)
 
 
 def goal_context(goal: Goal | None, *, for_step: bool = True) -> str | None:
