@@ -155,7 +155,7 @@ def test_ordinary_goals_that_look_like_absolutes_stay_achievable(fine: str) -> N
 def test_staying_clean_or_sober_over_a_stated_time_is_specific_and_countable(
     recovery: str,
 ) -> None:
-    specific, measurable, achievable, time_bound = criteria(recovery)
+    specific, measurable, _, time_bound = criteria(recovery)
     assert (specific, measurable, time_bound) == (True, True, True)
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from peergoals.goals.models import Goal, Step
 
-TOO_BIG = "That’s a lot for the time you gave it."
+TOO_BIG = "That\u2019s a lot for the time you gave it."
 
 
 @pytest.mark.parametrize(
