@@ -488,8 +488,16 @@ def _head_noun(rest: list[str]) -> tuple[str | None, bool]:
     return noun, determiner
 
 
+_WHOLE = frozenset({"whole", "entire", "every", "all"})
+
+
 def _one_occurrence(rest: list[str]) -> bool:
-    """Whether the object is counted as one ("go for a walk", "read one book")."""
+    """Whether the object is counted as one ("go for a walk", "read one book"), or as a whole
+    that gets finished ("read the whole Big Book", "work step 4")."""
+    if _WHOLE & set(rest[:3]) or any(
+        word.isdigit() and i > 0 and rest[i - 1].isalpha() for i, word in enumerate(rest[:4])
+    ):
+        return True
     for word in rest[:4]:
         if word in _ONE_OCCURRENCE:
             return True

@@ -414,6 +414,23 @@ def _counted_plural(match: re.Match[str]) -> str:
     return match.group(0) if number == "1" else f"{number} {unit}s"
 
 
+_ABBR = lexicon.WEEKDAY_ABBR_ALT
+# Text-speak days ("mtg sat", "mon wed fri", "mon 2 make an appt"): a short name is a day when it
+# ends the goal, stands in a list of days, or comes before a time of day; "I sat down" stays.
+_ABBR_DAYS = re.compile(
+    rf"\b(?:{_ABBR})(?:\s*(?:,|and|&)?\s*(?:{_ABBR}))+\b"
+    rf"|(?<=[a-z]\s)(?:{_ABBR})(?=\s*[.!]*$)"
+    rf"|\b(?:{_ABBR})(?=\s+(?:to|at\s+\d|morning|night|afternoon|evening)\b)"
+)
+_ONE_ABBR = re.compile(rf"\b(?:{_ABBR})\b")
+
+
+def _day_names(match: re.Match[str]) -> str:
+    return _ONE_ABBR.sub(
+        lambda day: lexicon.WEEKDAY_NAMES[lexicon.WEEKDAYS[day.group(0)]], match.group(0)
+    )
+
+
 def normalize(text: str) -> str:
     """Lower-case plain English with digits for numbers: the form every rule below reads."""
     low = text.lower()
@@ -428,6 +445,7 @@ def normalize(text: str) -> str:
     low = _TOKEN.sub(_fix_token, low)
     for pattern, repl in _TO_FOR:
         low = pattern.sub(repl, low)
+    low = _ABBR_DAYS.sub(_day_names, low)
     low = _TIMES_X.sub(r"\1 times", low)
     low = _COUNTED_SINGULAR.sub(_counted_plural, low)
     low = _COMPOUND_ORDINAL.sub(_compound_ordinal, low)
