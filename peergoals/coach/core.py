@@ -223,7 +223,7 @@ _BE_CONCRETE = re.compile(
     r"^be\s+(?:in\s+bed|at\s+\w+|home|on\s+time|there|in\s+(?:church|class|court|school)|early)\b"
 )
 _WORK_ON = re.compile(
-    r"^(?:work|working)\s+on\b|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
+    r"^(?:work|working)\s+on\b(?!\s+time\b)|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
 )
 _MAKE_VAGUE = re.compile(
     r"^(?:make|making)\s+(?:some\s+|a\s+|better\s+|healthier\s+|good\s+|positive\s+|real\s+)*"
@@ -277,6 +277,22 @@ _ALL_OR_NOTHING = re.compile(
     r"|\bevery\s+(?:single\s+)?(?:penny|cent|book|relationship|person)\b"
     r"|\b(?:every|everyone|everybody|everything|all)\b(?=[^.;]{0,40}?\bever\b)"
 )
+# A clause that tells the story ("I used to walk all the time", "it has been sitting there
+# forever", "he was always good to me") sets no standard for the goal.
+_STORY = re.compile(
+    r"\b(?:used\s+to|was|were|has\s+been|have\s+been|had\s+been|he|she|they|it|nobody|"
+    r"everyone|everybody)\b"
+)
+_CLAUSE_BREAK = re.compile(r".*(?:[,;]|\b(?:because|and|so|but|since|before|after|when)\b)", re.S)
+
+
+def _told(norm: str, start: int) -> bool:
+    """Whether the words at `start` belong to a clause telling what was, not what will be."""
+    before = norm[max(start - 60, 0) : start]
+    clause = _CLAUSE_BREAK.sub("", before, count=1)
+    return bool(_STORY.search(clause))
+
+
 _BEST_EVER = re.compile(r"\bthe\s+best\s+(?:\w+\s+){0,2}ever\b|\bbest\s+ever\b")
 _NEVER_NOT_ABSOLUTE = re.compile(
     r"\b(?:have|had|i\s+have)\s+never\b|\bnever\s+(?:been|had|tried|done)\b"
@@ -1009,9 +1025,15 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
         measurable, measurable_why = False, Message(messages.MEASURABLE_NONE)
 
     # Achievable
-    absolute = _ABSOLUTE.search(norm) or _ALL_OR_NOTHING.search(norm)
-    if absolute is None:
-        absolute = _BEST_EVER.search(norm)
+    absolute = next(
+        (
+            found
+            for pattern in (_ABSOLUTE, _ALL_OR_NOTHING, _BEST_EVER)
+            for found in pattern.finditer(norm)
+            if not _told(norm, found.start())
+        ),
+        None,
+    )
     if absolute and absolute.group(0).startswith("never") and _NEVER_NOT_ABSOLUTE.search(norm):
         absolute = None
     if (

@@ -259,3 +259,27 @@ def test_no_phrase_is_cut_mid_way(statement: str) -> None:
 @pytest.mark.parametrize("statement", ["I will try harder with Luna", "be better", "do more"])
 def test_a_question_is_never_built_on_a_word_that_is_no_action(statement: str) -> None:
     assert not any("ering " in s or "tering" in s for s in said(judge(statement, today=MONDAY)))
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "I used to walk all the time, so I will walk 20 minutes 3 times a week",
+        "my application has been sitting there forever, so I will call the office on Monday",
+        "my brother was always there for me, so I will call him on Sunday",
+    ],
+)
+def test_an_absolute_in_the_story_around_a_goal_sets_no_standard(story: str) -> None:
+    assert criteria(story)[2] is True
+
+
+@pytest.mark.parametrize(
+    "promise",
+    ["I will always call my sponsor", "I used to drink, so I will never drink again"],
+)
+def test_an_absolute_in_the_promise_still_does(promise: str) -> None:
+    assert criteria(promise)[2] is False
+
+
+def test_getting_to_work_on_time_is_an_action_not_work_on_something() -> None:
+    assert criteria("get to work on time every day next week")[:2] == (True, True)
