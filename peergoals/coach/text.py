@@ -178,11 +178,16 @@ _TO_FOR = (
         re.compile(
             r"\b2\s+(?=(?:the|my|a|an|his|her|their|our|bed|work|school|church|see|get|go|do|be|make|"
             r"call|visit|meet|talk|take|pay|buy|eat)\b)"
+            # "apply 2 5 jobs": a 2 between a word and a count is "to".
+            r"|(?<=[a-z]\s)2\s+(?=\d+\s+[a-z])"
         ),
         "to ",
     ),
     (
-        re.compile(r"\b4\s+(?=(?:the|my|a|an|his|her|their|our|me|you|him|them|real|good|sure)\b)"),
+        re.compile(
+            r"\b4\s+(?=(?:the|my|a|an|his|her|their|our|me|you|him|them|real|good|sure)\b)"
+            r"|(?<=[a-z]\s)4\s+(?=\d+\s+(?:days?|weeks?|months?|hours?|minutes?)\b)"
+        ),
         "for ",
     ),
 )
