@@ -14,7 +14,7 @@ peer's setting, the words) through that language's reader; `Judgement.language` 
     >>> j.due, j.target.count, j.criteria.time_bound.met
     (datetime.date(2026, 11, 29), 3, True)
 
-Criteria (definitions: shared/DOMAIN.md)
+Criteria, as the practice defines them
     specific    names a concrete action; not a state, wish or outcome ("get a job", "get
                 healthier", "work on my recovery"), not "more/better/less/stuff" with no number,
                 not a plan's vague verb or object ("Client will improve adherence", "stress
