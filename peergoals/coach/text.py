@@ -428,12 +428,12 @@ _ABBR_DAYS = re.compile(
     rf"|\b(?:{_ABBR})(?=\s+(?:to|at\s+\d|morning|night|afternoon|evening)\b)"
 )
 _ONE_ABBR = re.compile(rf"\b(?:{_ABBR})\b")
+_END_OF = re.compile(r"\bend\s+of\s+(week|month|year)\b")
 
 
 def _day_names(match: re.Match[str]) -> str:
-    return _ONE_ABBR.sub(
-        lambda day: lexicon.WEEKDAY_NAMES[lexicon.WEEKDAYS[day.group(0)]], match.group(0)
-    )
+    days = [lexicon.WEEKDAY_NAMES[lexicon.WEEKDAYS[d]] for d in _ONE_ABBR.findall(match.group(0))]
+    return ", ".join(days)
 
 
 def normalize(text: str) -> str:
@@ -451,6 +451,7 @@ def normalize(text: str) -> str:
     for pattern, repl in _TO_FOR:
         low = pattern.sub(repl, low)
     low = _ABBR_DAYS.sub(_day_names, low)
+    low = _END_OF.sub(r"end of the \1", low)
     low = _TIMES_X.sub(r"\1 times", low)
     low = _COUNTED_SINGULAR.sub(_counted_plural, low)
     low = _COMPOUND_ORDINAL.sub(_compound_ordinal, low)
