@@ -337,7 +337,9 @@ _TIME_STOP = lexicon.word_set(
     """
 )
 _WANTS = frozenset({"want", "wanna", "wish", "hope", "like", "love"})
-_NOUN_STARTS = frozenset({"some", "more", "less", "no", "any", "all", "every", "each", "lots"})
+_NOUN_STARTS = frozenset(
+    {"some", "more", "less", "no", "any", "all", "every", "each", "lots", "things", "stuff"}
+)
 _OTHERS_WANT = re.compile(
     r"^.{0,60}?\b(?:wants?|told|tells|ordered|asked|asks|needs|expects|made|makes|requires|required)"
     r"\s+(?:me|us)\s+to\s+"
@@ -411,8 +413,15 @@ class _Action:
     habitual: bool = False
 
 
+# How a spoken goal often starts before it says anything: "ok so basically", "I don't know,".
+_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|well|um+|uh+|basically|honestly|i\s+do\s+not\s+know|i\s+dunno|"
+    r"i\s+guess|i\s+mean|you\s+know)\b[\s,]*)+"
+)
+
+
 def _action(clause: str) -> _Action:
-    clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", clause))
+    clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", _FILLER.sub("", clause)))
     words = _ACTION_TOKENS.findall(clause)
     subject = next((i for i, w in enumerate(words) if w in _SUBJECTS), None)
     if subject is not None and subject <= 6:

@@ -283,3 +283,19 @@ def test_an_absolute_in_the_promise_still_does(promise: str) -> None:
 
 def test_getting_to_work_on_time_is_an_action_not_work_on_something() -> None:
     assert criteria("get to work on time every day next week")[:2] == (True, True)
+
+
+@pytest.mark.parametrize(
+    "rambling",
+    [
+        "I don't know, I just want things to be okay",
+        "ok so basically I want stuff to be better",
+        "honestly I just want things to work out",
+    ],
+)
+def test_a_spoken_wish_after_filler_words_is_still_a_wish(rambling: str) -> None:
+    assert criteria(rambling)[:2] == (False, False)
+
+
+def test_filler_words_leave_a_clear_step_clear() -> None:
+    assert judge("ok so basically I will call the housing office on Monday", today=MONDAY).is_smart
