@@ -82,30 +82,28 @@ MESSAGES: dict[str, str] = {
     SPECIFIC_OUTCOME: _(
         "This names a result you hope for, not yet the action that gets you there."
     ),
-    SPECIFIC_VAGUE: _("Words like \u201c{word}\u201d leave it open what exactly you will do."),
+    SPECIFIC_VAGUE: _("Words like “{word}” leave it open what exactly you will do."),
     SPECIFIC_NO_ACTION: _("There is no action in it yet: what will you do?"),
     MEASURABLE_COUNT: _("You can count it: {target}."),
     MEASURABLE_DONE: _("You will know when it is done: it is done or not."),
-    MEASURABLE_TRY: _("\u201cTry\u201d makes it hard to tell when it is done."),
-    MEASURABLE_VAGUE: _(
-        "\u201c{word}\u201d can\u2019t be counted, so it is hard to see your progress."
-    ),
+    MEASURABLE_TRY: _("“Try” makes it hard to tell when it is done."),
+    MEASURABLE_VAGUE: _("“{word}” can’t be counted, so it is hard to see your progress."),
     MEASURABLE_NONE: _("There is nothing to count or check off yet."),
     ACHIEVABLE_MET: _("It sounds doable for the time you gave it."),
     ACHIEVABLE_ABSOLUTE: _(
-        "\u201c{word}\u201d sets a perfect standard, and one slip could feel like failing."
+        "“{word}” sets a perfect standard, and one slip could feel like failing."
     ),
     ACHIEVABLE_TOO_LARGE: _("That is a very big goal for the time you gave it."),
     TIME_DUE: _("It has a time: by {due}."),
     TIME_SCHEDULE_PLAIN: _("It has a regular time to do it."),
     TIME_NONE: _("There is no day, deadline or schedule yet."),
-    TIME_VAGUE: _("\u201c{word}\u201d doesn\u2019t say when."),
+    TIME_VAGUE: _("“{word}” doesn’t say when."),
     RELEVANT_UNKNOWN: _(
         "Add your long-term goal or what matters to you, and the coach can check the fit."
     ),
-    RELEVANT_MET: _("It helps with what you want: \u201c{context}\u201d."),
-    RELEVANT_NOT_MET: _("It\u2019s not clear how this helps with \u201c{context}\u201d."),
-    RELEVANT_ASK: _("You know best how this fits \u201c{context}\u201d."),
+    RELEVANT_MET: _("It helps with what you want: “{context}”."),
+    RELEVANT_NOT_MET: _("It’s not clear how this helps with “{context}”."),
+    RELEVANT_ASK: _("You know best how this fits “{context}”."),
     # Suggestions: one per unmet criterion, then one per flag that needs one.
     SUGGEST_SPECIFIC: _("What would {topic} look like for you this week? Maybe {example}?"),
     SUGGEST_SPECIFIC_NO_TOPIC: _(
@@ -116,35 +114,30 @@ MESSAGES: dict[str, str] = {
         "how many times or how many minutes."
     ),
     SUGGEST_MEASURABLE_TRY: _(
-        "What if you drop \u201ctry\u201d and pick an amount you "
-        "feel sure about, like once this week?"
+        "What if you drop “try” and pick an amount you feel sure about, like once this week?"
     ),
-    SUGGEST_ABSOLUTE: _(
-        "\u201c{word}\u201d is a big promise. What feels doable this week, as a first step?"
-    ),
+    SUGGEST_ABSOLUTE: _("“{word}” is a big promise. What feels doable this week, as a first step?"),
     SUGGEST_TOO_LARGE: _(
-        "That\u2019s a lot for the time you gave it. What is one "
-        "smaller step you could finish first?"
+        "That’s a lot for the time you gave it. What is one smaller step you could finish first?"
     ),
     SUGGEST_TIME: _(
-        "When would you like to do this? A day like \u201cby Friday\u201d or \u201cthis week\u201d "
-        "helps you plan."
+        "When would you like to do this? A day like “by Friday” or “this week” helps you plan."
     ),
     SUGGEST_RELEVANT: _(
-        "How does this connect to \u201c{context}\u201d? If it matters to you, say how. If not, "
+        "How does this connect to “{context}”? If it matters to you, say how. If not, "
         "what step would move that goal forward?"
     ),
-    SUGGEST_RELEVANT_ASK: _("How does this help with \u201c{context}\u201d?"),
+    SUGGEST_RELEVANT_ASK: _("How does this help with “{context}”?"),
     SUGGEST_DEFICIT: _(
-        "You\u2019re moving away from something. What would you like to do instead, "
-        "when you\u2019d usually {habit}?"
+        "You’re moving away from something. What would you like to do instead, "
+        "when you’d usually {habit}?"
     ),
     SUGGEST_DEFICIT_PLAIN: _(
-        "You\u2019re moving away from something. What would you like to move toward instead?"
+        "You’re moving away from something. What would you like to move toward instead?"
     ),
     SUGGEST_READINESS: _(
         "It sounds like this may come from someone else. What matters to you about it? "
-        "It\u2019s okay to say \u201cnot yet.\u201d"
+        "It’s okay to say “not yet.”"
     ),
     # Can't judge.
     CANNOT_EMPTY: _("There are no words to look at yet."),
@@ -153,7 +146,7 @@ MESSAGES: dict[str, str] = {
         "This is too long to look at as one goal ({length} characters; the limit is {limit})."
     ),
     CANNOT_NOT_ENGLISH: _("The coach can only read English for now."),
-    CANNOT_NOT_UNDERSTOOD: _("The coach couldn\u2019t find a goal in these words."),
+    CANNOT_NOT_UNDERSTOOD: _("The coach couldn’t find a goal in these words."),
     SUGGEST_OWN_WORDS: _(
         "Could you say your goal in your own words, in one short "
         "sentence? What would you like to do, "
