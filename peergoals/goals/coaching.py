@@ -131,9 +131,14 @@ def tips(
         for name, label in CRITERIA.items()
         for criterion in (getattr(judgement.criteria, name),)
     ]
+    # When the coach can't tell how a step serves the goal, it asks: shown even on a SMART step,
+    # since only the peer can answer it.
+    ask = messages.SUGGEST_RELEVANT_ASK
+    question = [say(m, judgement) for m in judgement.suggestions if m.key == ask]
     return {
         "criteria": criteria,
-        "suggestions": [say(message, judgement) for message in judgement.suggestions],
+        "question": question[0] if question else "",
+        "suggestions": [say(m, judgement) for m in judgement.suggestions if m.key != ask],
         "is_smart": judgement.is_smart and judgement.can_judge,
         "wordings": wordings,
         "offer": offer,

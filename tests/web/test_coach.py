@@ -111,3 +111,20 @@ def test_the_goal_form_asks_the_coach_as_the_peer_types(as_maria: Client) -> Non
     page = as_maria.get(reverse("goals:new"))
     assert f'hx-post="{reverse("goals:coach")}"' in page.text
     assert 'class="coach" aria-live="polite"' in page.text
+
+
+def test_it_asks_how_a_step_helps_when_it_cannot_tell(as_maria: Client, walk_goal: Goal) -> None:
+    text = tips(
+        as_maria,
+        {
+            "wording": "Sit on the porch with my coffee every morning",
+            "coach_goal": str(walk_goal.pk),
+        },
+    )
+    # The step is clear, countable and has a when; whether it serves the goal is Maria's call.
+    assert "This is clear, countable and has a when. Nice!" in text
+    assert (
+        "How does this help with \u201cI will walk for 10 minutes every morning this week\u201d?"
+        in text
+    )
+    assert "Fits what matters to you" not in text
