@@ -383,6 +383,8 @@ def _base(word: str) -> str:
     if not word.endswith("ing") or len(word) < 5:
         return word
     stem = word[:-3]
+    if not any(vowel in stem for vowel in "aeiouy"):
+        return word  # "bring", "string": no gerund
     if stem in _KNOWN_VERBS:
         return stem
     if stem + "e" in _KNOWN_VERBS:
@@ -424,7 +426,10 @@ def _action(clause: str) -> _Action:
     clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", _FILLER.sub("", clause)))
     words = _ACTION_TOKENS.findall(clause)
     subject = next((i for i, w in enumerate(words) if w in _SUBJECTS), None)
-    if subject is not None and subject <= 6:
+    # "Write down 3 things I'm grateful for": an "I" after a leading verb starts a clause about
+    # the object, not the goal's subject.
+    starts_with_verb = bool(words) and words[0] in _KNOWN_VERBS | _ACTIVITY_VERBS
+    if subject is not None and subject <= 6 and not (subject > 0 and starts_with_verb):
         words = words[subject + 1 :]
     negated = False
     went = False
@@ -545,7 +550,7 @@ def _uses_without_object(verb: str, rest: list[str]) -> bool:
 
 def _shown(verb: str, rest: list[str]) -> str:
     """The action as the peer put it, without its time words ("walk 10 minutes")."""
-    return _TIME_WORDS.sub("", " ".join([verb, *rest[:10]])).strip()
+    return _cut_to(_without_time(" ".join([verb, *rest])), 11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,7 +659,7 @@ def _noun_phrase(action: _Action, has_number: bool) -> _Specific:
     vague = _UNQUANTIFIED.search(" ".join(action.rest[:3]))
     if vague and not has_number and not action.negated:
         return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": vague.group(0)}), False)
-    shown = _TIME_WORDS.sub("", " ".join(action.rest[:10])).strip()
+    shown = _cut_to(_without_time(" ".join(action.rest)), 10)
     if action.negated:
         shown = "no " + shown
     return _Specific(
@@ -806,15 +811,42 @@ _DOUBLE = lexicon.word_set(
     """
 )
 _TIME_WORDS = re.compile(
-    r"\s*\b(?:this|next|every|each|by|until|before|within|starting|from\s+(?:\d|daily|every)|per|"
-    r"for\s+(?:\d|a\b|an\b|the\s+next)|in\s+(?:\d|a\b|an\b|the\s+next)|"
-    rf"on\s+(?:the\s+\d|(?:{lexicon.WEEKDAY_ALT})s?|{lexicon.MONTH_ALT})|a\s+(?:day|week|month|night)\b|"
+    r"\s*\b(?:this|next|(?:every|each)\s+(?:single\s+)?(?:other\s+)?(?:\d+\s+)?"
+    r"(?:day|night|morning|evening|afternoon|week|month|year|weekday|weekend|time|hour|"
+    rf"{lexicon.WEEKDAY_ALT})s?\b|everyday|by|until|before|within|starting|from\s+(?:\d+|daily|every)|per|"
+    # "for 30 days" is when; "for 10 minutes" is how much, and stays in the action.
+    r"(?:for|in)\s+(?:(?:\d+|a|an|the\s+next(?:\s+\d+)?)\s+(?:days?|weeks?|months?|years?))|"
+    rf"in\s+(?:{lexicon.MONTH_ALT})\b|"
+    rf"on\s+(?:the\s+\d+|(?:{lexicon.WEEKDAY_ALT})s?|{lexicon.MONTH_ALT})|a\s+(?:day|week|month|night)\b|"
     # "a daily routine" is a thing, not a time: the words before it would be cut mid-phrase.
     r"today|tonight|tomorrow|(?<!\ba\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bour\s)"
     r"(?:daily|weekly|monthly|nightly)|someday|soon|eventually|again|"
     r"forever|for\s+good|any\s*more|ever|completely|cold\s+turkey|"
-    r"at\s+\d|once|\d+\s+(?:times?|mornings|evenings|nights|days))\b.*$"
+    r"(?:for|at|by|around)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|oclock)|at\s+\d+|all\s+at\s+once|once|\d+\s+(?:times?|mornings|evenings|nights|days))\b.*$"
 )
+
+
+# Words left hanging once the time is cut off ("create a [daily routine]"); a preposition may end
+# a clause in English ("things you are grateful for") and stays.
+_DANGLING = re.compile(r"(?:\s+(?:the|a|an|my|your|and|or))+$")
+
+
+_HANGING = re.compile(
+    r"(?:\s+(?:the|a|an|my|your|and|or|for|in|on|at|of|to|with|from|by|about|that|which))+$"
+)
+
+
+def _cut_to(phrase: str, most: int) -> str:
+    """The first `most` words of `phrase`, never ending on a word that needs the next one."""
+    words = phrase.split()
+    if len(words) <= most:
+        return phrase
+    return _HANGING.sub("", " ".join(words[:most]))
+
+
+def _without_time(phrase: str) -> str:
+    """`phrase` without its time words, and without a word the cut would leave hanging."""
+    return _DANGLING.sub("", _TIME_WORDS.sub("", phrase)).strip()
 
 
 _PEER_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -853,7 +885,12 @@ def _in_their_words(message: Message, spelled: dict[str, str]) -> Message:
 
 
 def _second_person(phrase: str) -> str:
-    return " ".join(_PERSON.get(word, word) for word in phrase.split())
+    words = phrase.split()
+    # "7 am" is a time, not "I am".
+    return " ".join(
+        word if word == "am" and i and words[i - 1][-1:].isdigit() else _PERSON.get(word, word)
+        for i, word in enumerate(words)
+    )
 
 
 def _gerund(verb: str) -> str:
@@ -875,9 +912,10 @@ def _topic(action: _Action) -> str | None:
     if not action.verb or action.verb in _VAGUE_MANNER:
         return None
     rest = " ".join(action.rest)
-    rest = _TIME_WORDS.sub("", rest).strip()
-    words = rest.split()[:6]
-    phrase = " ".join([_gerund(action.verb), *words]).strip()
+    words = _cut_to(_without_time(rest), 6).split()
+    # "stress management" names a thing: asked about as the peer put it, not as "stressing".
+    named = bool(words) and words[0] in lexicon.VAGUE_OBJECTS and action.verb not in _KNOWN_VERBS
+    phrase = " ".join([action.verb if named else _gerund(action.verb), *words]).strip()
     return _second_person(phrase)
 
 
@@ -907,7 +945,7 @@ def _habit(action: _Action, norm: str) -> str | None:
     while words and words[0] in _HABIT_SKIP:
         words = words[1:]
     words = [w for w in words if w not in ("less", "fewer", "so", "much", "too")]
-    words = _TIME_WORDS.sub("", " ".join(words)).split()[:5]
+    words = _without_time(" ".join(words)).split()[:5]
     if action.verb in lexicon.DEFICIT_VERBS or action.verb in ("cut", "give", "stay"):
         if words and words[0] in ("away", "from", "of"):
             words = words[1:] if words[0] != "away" else words[2:]

@@ -390,6 +390,9 @@ def fix_typo(word: str) -> str:
             continue
         limit = 2 if len(target) >= 7 and len(word) >= 6 else 1
         for candidate in (word, word[:-1]) if plural else (word,):
+            # Only days come in plurals ("tusdays"); "Marcus" is no plural of "March".
+            if candidate is not word and target not in lexicon.WEEKDAY_NAMES:
+                continue
             if _distance(candidate, target, limit) <= limit:
                 suffix = "s" if candidate is not word and target in lexicon.WEEKDAY_NAMES else ""
                 return target + suffix

@@ -241,6 +241,10 @@ def test_when_unsure_the_coach_asks_how_it_helps(step: str, goal: str) -> None:
         ("walk 10 min", "walk 10 minutes"),
         ("I will create a daily routine and stick to it for one week", "create a daily routine"),
         ("take Bella to the vet on Friday", "take Bella to the vet"),
+        ("send my friend Marcus a message this week", "send your friend Marcus a message"),
+        ("go to the 7am AA meeting every weekday", "go to the 7 am AA meeting"),
+        ("track every dollar I spend for 2 weeks", "track every dollar you spend"),
+        ("write down 3 things I'm grateful for every night", "3 things you are grateful for."),
     ],
 )
 def test_the_coach_quotes_the_peers_words_as_written(statement: str, kept: str) -> None:
@@ -249,11 +253,30 @@ def test_the_coach_quotes_the_peers_words_as_written(statement: str, kept: str) 
 
 
 @pytest.mark.parametrize(
-    "statement", ["I will create a daily routine", "make a weekly budget", "start a nightly walk"]
+    "statement",
+    [
+        "I will create a daily routine",
+        "make a weekly budget",
+        "start a nightly walk",
+        "I will stay clean for 90 days",
+        "walk in 10 days",
+        "call my sister at 10 tonight",
+    ],
 )
 def test_no_phrase_is_cut_mid_way(statement: str) -> None:
     why = str(judge(statement, today=MONDAY).to_dict()["criteria"]["specific"]["why"])  # type: ignore[index]
-    assert not why.endswith((" a.", " an.", " the.", " my.", " your."))
+    assert not why.endswith((" a.", " an.", " the.", " my.", " your.", " for.", " in.", " at."))
+
+
+@pytest.mark.parametrize(
+    ("statement", "asked"),
+    [("stress management", "stress management"), ("anger management", "anger management")],
+)
+def test_a_named_thing_is_asked_about_as_the_peer_put_it(statement: str, asked: str) -> None:
+    assert (
+        f"What would {asked} look like for you this week?"
+        in said(judge(statement, today=MONDAY))[0]
+    )
 
 
 @pytest.mark.parametrize("statement", ["I will try harder with Luna", "be better", "do more"])
