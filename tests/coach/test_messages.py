@@ -19,20 +19,30 @@ EVAL_SET = HERE / "eval_set.jsonl"
 # What the coach says in English for each statement of the eval set (JSON and card). Captured
 # when its sentences were still English strings in the code, to show the move to keys changed
 # no word; since then updated on purpose with each change of the rules, so a diff of this file
-# shows every sentence a change of rules changes.
+# shows every sentence a change of rules changes. Record it again with
+# `.venv/bin/python tests/coach/test_messages.py`.
 SAID = HERE / "english_said.jsonl"
 
 
-def test_it_says_every_statement_of_the_eval_set_word_for_word_as_recorded() -> None:
-    items = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
-    before = [json.loads(line) for line in SAID.read_text(encoding="utf-8").splitlines()]
-    assert len(items) == len(before)
-    for item, said in zip(items, before, strict=True):
+def said_now() -> list[dict[str, object]]:
+    """What the coach says now for each statement of the eval set: JSON (without its language)
+    and card."""
+    said = []
+    for line in EVAL_SET.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
         judgement = judge(item["text"], item["context"], dt.date.fromisoformat(item["today"]))
         data = judgement.to_dict()
         assert data.pop("language") == "en"
-        assert data == said["json"], item["text"]
-        assert card(judgement) == said["card"], item["text"]
+        said.append({"json": data, "card": card(judgement)})
+    return said
+
+
+def test_it_says_every_statement_of_the_eval_set_word_for_word_as_recorded() -> None:
+    recorded = [json.loads(line) for line in SAID.read_text(encoding="utf-8").splitlines()]
+    now = said_now()
+    assert len(now) == len(recorded)
+    for said, was in zip(now, recorded, strict=True):
+        assert said == was, was["card"]
 
 
 def test_it_returns_keys_with_the_peers_words_as_params() -> None:
@@ -96,3 +106,8 @@ def test_every_sentence_is_written_as_people_read_it_so_the_catalogue_finds_it()
     # xgettext keeps a "\u201c" escape as six characters: the msgid would never match at run time.
     source = (Path(messages.__file__)).read_text(encoding="utf-8")
     assert "\\u20" not in source
+
+
+if __name__ == "__main__":
+    lines = [json.dumps(said, ensure_ascii=False) for said in said_now()]
+    SAID.write_text("\n".join(lines) + "\n", encoding="utf-8")
