@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from peergoals.coach import language as language_choice
 from peergoals.coach import lexicon, messages, text
 from peergoals.coach.dates import find_due
+from peergoals.coach.messages import Message
 from peergoals.coach.relevance import main_area, serves
 from peergoals.coach.target import EMPTY, Target, find_target
 
@@ -17,13 +20,13 @@ CRITERIA = ("specific", "measurable", "achievable", "time_bound", "relevant")
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
-    """One SMART criterion: met (None = not judged) and a one-sentence reason."""
+    """One SMART criterion: met (None = not judged) and why, as a message to render."""
 
     met: bool | None
-    why: str
+    why: Message
 
-    def to_dict(self) -> dict[str, object]:
-        return {"met": self.met, "why": self.why}
+    def to_dict(self, translate: Callable[[str], str]) -> dict[str, object]:
+        return {"met": self.met, "why": messages.render(self.why, translate)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +37,23 @@ class Criteria:
     time_bound: Criterion
     relevant: Criterion
 
-    def to_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name).to_dict() for name in CRITERIA}
+    def to_dict(self, translate: Callable[[str], str]) -> dict[str, object]:
+        return {name: getattr(self, name).to_dict(translate) for name in CRITERIA}
 
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    """The coach's reading of a statement. `to_dict()` is the public JSON contract."""
+    """The coach's reading of a statement in `language` ("en", "es"). Reasons and suggestions
+    are messages (a key and the peer's words); `to_dict()` is the public JSON contract, with
+    each message rendered in the judgement's language."""
 
     statement: str
     criteria: Criteria
     due: dt.date | None
     target: Target
     flags: tuple[str, ...]
-    suggestions: tuple[str, ...]
+    suggestions: tuple[Message, ...]
+    language: str = "en"
 
     @property
     def can_judge(self) -> bool:
@@ -57,13 +63,17 @@ class Judgement:
     def is_smart(self) -> bool:
         return all(getattr(self.criteria, name).met is not False for name in CRITERIA)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, translate: Callable[[str], str] | None = None) -> dict[str, object]:
+        """The JSON contract; `translate` renders the messages (default: the catalogue of the
+        judgement's language)."""
+        translate = translate or messages.catalogue(self.language)
         return {
-            "criteria": self.criteria.to_dict(),
+            "criteria": self.criteria.to_dict(translate),
             "due": self.due.isoformat() if self.due else None,
             "target": self.target.to_dict(),
             "flags": list(self.flags),
-            "suggestions": list(self.suggestions),
+            "suggestions": [messages.render(s, translate) for s in self.suggestions],
+            "language": self.language,
         }
 
 
@@ -74,34 +84,36 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _ACCENTED = re.compile(r"[\u00e0-\u00ff\u00bf\u00a1]")
 
 
-def _cannot_judge(statement: str, reason: str, why: str) -> Judgement:
+def cannot_judge(statement: str, reason: str, why: Message, language: str) -> Judgement:
+    """The judgement of input the coach can't read: every criterion unmet, relevance not judged,
+    and one suggestion asking for the goal in the peer's own words."""
     no = Criterion(False, why)
     criteria = Criteria(no, no, no, no, Criterion(None, why))
-    return Judgement(
-        statement, criteria, None, EMPTY, ("cannot_judge", reason), (messages.SUGGEST_OWN_WORDS,)
-    )
+    own_words = Message(messages.SUGGEST_OWN_WORDS)
+    flags = ("cannot_judge", reason)
+    return Judgement(statement, criteria, None, EMPTY, flags, (own_words,), language)
 
 
-def _input_problem(cleaned: str, norm_words: list[str]) -> tuple[str, str] | None:
+def _input_problem(cleaned: str, norm_words: list[str]) -> tuple[str, Message] | None:
     if not cleaned:
-        return "empty", messages.CANNOT_EMPTY
+        return "empty", Message(messages.CANNOT_EMPTY)
     letters = _LETTER.findall(cleaned)
     if not letters:
-        return "no_words", messages.CANNOT_NO_WORDS
+        return "no_words", Message(messages.CANNOT_NO_WORDS)
     latin = sum(1 for ch in letters if _LATIN.match(ch))
     if latin < len(letters) / 2:
-        return "not_english", messages.CANNOT_NOT_ENGLISH
+        return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
     english = sum(1 for w in norm_words if w in lexicon.VOCABULARY)
     foreign = sum(
         1 for w in norm_words if w in lexicon.FOREIGN_WORDS and w not in lexicon.STOPWORDS
     )
     accents = len(_ACCENTED.findall(cleaned.lower()))
     if foreign >= 2 and foreign + accents > english:
-        return "not_english", messages.CANNOT_NOT_ENGLISH
+        return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
     if english == 0:
         if foreign or accents:
-            return "not_english", messages.CANNOT_NOT_ENGLISH
-        return "not_understood", messages.CANNOT_NOT_UNDERSTOOD
+            return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
+        return "not_understood", Message(messages.CANNOT_NOT_UNDERSTOOD)
     return None
 
 
@@ -435,14 +447,14 @@ def _head_noun(rest: list[str]) -> tuple[str | None, bool]:
 @dataclass(frozen=True, slots=True)
 class _Specific:
     met: bool
-    why: str
+    why: Message
     one_off: bool
 
 
 def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) -> _Specific:
     verb = action.verb
     if verb is None:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb == "":
         return _noun_phrase(action, has_number)
     phrase = " ".join([verb, *action.rest])
@@ -450,51 +462,53 @@ def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) 
     if action.negated:
         shown = ("never " if verb in ("miss", "forget", "skip") else "not ") + shown
     if _BACK_OUTCOME.search(clause) and not has_number:
-        return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+        return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if _WORK_ON.match(phrase) or _MAKE_VAGUE.match(phrase) or _TAKE_CARE.match(phrase):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     noun, determiner = _head_noun(action.rest)
     object_words = set(action.rest[:6])
     first = action.rest[0] if action.rest else ""
     if verb in _STOPPING and first in _STATE_GERUNDS:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if first in _VAGUE_MANNER and not has_number:
         after = action.rest[1] if len(action.rest) > 1 else ""
         if not after or after in lexicon.STOPWORDS or after in _VAGUE_MANNER or verb == "try":
-            return _Specific(False, messages.SPECIFIC_VAGUE.format(word=first), False)
+            return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": first}), False)
     if verb in _REDUCING and not quantified and (verb != "cut" or first in ("down", "back")):
         return _Specific(
-            False, messages.SPECIFIC_VAGUE.format(word=" ".join([verb, first]).strip()), False
+            False,
+            Message(messages.SPECIFIC_VAGUE, {"word": " ".join([verb, first]).strip()}),
+            False,
         )
     if (
         verb in lexicon.STATE_VERBS
         and not _BE_CONCRETE.match(phrase)
         and not _STAY_AWAY.match(phrase)
     ):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if verb in _OUTCOME_VERBS:
         outcome = noun in lexicon.OUTCOME_NOUNS or bool(
             object_words & {"better", "healthier", "weight"}
         )
         unnumbered = verb in ("lose", "gain", "save", "learn", "earn") and not has_number
         if (outcome or unnumbered) and not (has_number and verb in _NUMBERED_OK):
-            return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+            return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if noun in lexicon.VAGUE_OBJECTS and not has_number:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     vague = _UNQUANTIFIED.search(" ".join(action.rest[:3]))
     if vague and not has_number:
-        return _Specific(False, messages.SPECIFIC_VAGUE.format(word=vague.group(0)), False)
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": vague.group(0)}), False)
     if (
         verb not in lexicon.CONCRETE_VERBS
         and verb not in lexicon.DEFICIT_VERBS
         and verb in lexicon.STOPWORDS
         and noun is None
     ):
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb in ("healthy", "happy", "better", "healthier", "happier", "harder"):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if noun is None and verb in lexicon.DEFICIT_VERBS:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     plural = noun is not None and noun.endswith("s") and not noun.endswith("ss")
     plural_bare = plural and verb in _REPEAT_VERBS and (not determiner or verb in ("go", "attend"))
     if verb in ("miss", "forget", "skip"):
@@ -509,26 +523,28 @@ def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) 
         one_off = noun is not None and not plural_bare
     if action.habitual and not action.negated:
         one_off = False
-    return _Specific(True, messages.SPECIFIC_MET.format(action=_second_person(shown)), one_off)
+    return _Specific(
+        True, Message(messages.SPECIFIC_MET, {"action": _second_person(shown)}), one_off
+    )
 
 
 def _noun_phrase(action: _Action, has_number: bool) -> _Specific:
     """A statement with no verb: "gym 3x a week", "no more fast food this week", "a job"."""
     noun, _determiner = _head_noun(action.rest)
     if action.wanted:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if noun is None or noun in lexicon.VAGUE_OBJECTS:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if noun in lexicon.OUTCOME_NOUNS and not has_number:
-        return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+        return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     vague = _UNQUANTIFIED.search(" ".join(action.rest[:3]))
     if vague and not has_number and not action.negated:
-        return _Specific(False, messages.SPECIFIC_VAGUE.format(word=vague.group(0)), False)
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": vague.group(0)}), False)
     shown = _TIME_WORDS.sub("", " ".join(action.rest[:10])).strip()
     if action.negated:
         shown = "no " + shown
     return _Specific(
-        True, messages.SPECIFIC_MET.format(action=_second_person(shown)), action.negated
+        True, Message(messages.SPECIFIC_MET, {"action": _second_person(shown)}), action.negated
     )
 
 
@@ -742,21 +758,38 @@ def _habit(action: _Action, norm: str) -> str | None:
 # ---------------------------------------------------------------- judge
 
 
-def judge(statement: str, context: str | None = None, today: dt.date | None = None) -> Judgement:
-    """Read a goal statement the SMART way. Never raises for any string input."""
+def judge(
+    statement: str,
+    context: str | None = None,
+    today: dt.date | None = None,
+    language: str | None = None,
+) -> Judgement:
+    """Read a goal statement the SMART way. Never raises for any string input.
+
+    `language` is the peer's language setting when known ("en", "es"); the statement is read
+    in the language `peergoals.coach.language.choose` picks from it and the words.
+    """
     if not isinstance(statement, str):
         raise TypeError("statement must be a string")
     # The caller's local day is the right default for a person typing a goal.
     today = today or dt.date.today()  # noqa: DTZ011
     if len(statement) > MAX_LENGTH:
-        why = messages.CANNOT_TOO_LONG.format(length=len(statement), limit=MAX_LENGTH)
-        return _cannot_judge(statement, "too_long", why)
+        why = Message(
+            messages.CANNOT_TOO_LONG, {"length": str(len(statement)), "limit": str(MAX_LENGTH)}
+        )
+        return cannot_judge(statement, "too_long", why, language_choice.fallback(language))
+    chosen = language_choice.choose(statement, language)
+    return language_choice.reader(chosen)(statement, context, today)
+
+
+def read_english(statement: str, context: str | None, today: dt.date) -> Judgement:
+    """The English reader: `statement` (at most MAX_LENGTH characters) read against `today`."""
     cleaned = text.clean(statement)
     norm = text.normalize(cleaned)
     norm_words = text.words(norm)
     problem = _input_problem(cleaned, norm_words)
     if problem is not None:
-        return _cannot_judge(statement, *problem)
+        return cannot_judge(statement, *problem, "en")
 
     clause, reason = _split_reason(norm)
     due, exact_day, schedule, spans = find_due(norm, today)
@@ -770,20 +803,20 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     specific = _specific(clause, action, has_number, quantified)
 
     flags: list[str] = []
-    suggestions: list[str] = []
+    suggestions: list[Message] = []
 
     # Time-bound
     never_time = _NEVER_TIME.search(norm)
     duration_span = _DURATION_SPAN.search(norm)
     time_bound = due is not None or schedule or target.per is not None or duration_span is not None
     if due is not None:
-        time_why = messages.TIME_DUE.format(due=f"{due:%A, %B} {due.day}")
+        time_why = Message(messages.TIME_DUE, {"due": f"{due:%A, %B} {due.day}"})
     elif time_bound:
-        time_why = messages.TIME_SCHEDULE_PLAIN
+        time_why = Message(messages.TIME_SCHEDULE_PLAIN)
     elif never_time:
-        time_why = messages.TIME_VAGUE.format(word=never_time.group(0))
+        time_why = Message(messages.TIME_VAGUE, {"word": never_time.group(0)})
     else:
-        time_why = messages.TIME_NONE
+        time_why = Message(messages.TIME_NONE)
 
     # Measurable
     tried = _TRY.search(clause)
@@ -795,20 +828,24 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     )
     single_day = due is not None and exact_day and not schedule
     if tried:
-        measurable, measurable_why = False, messages.MEASURABLE_TRY
+        measurable, measurable_why = False, Message(messages.MEASURABLE_TRY)
     elif unquantified and not has_number:
         measurable = False
-        measurable_why = messages.MEASURABLE_VAGUE.format(word=unquantified.group(0).capitalize())
+        measurable_why = Message(
+            messages.MEASURABLE_VAGUE, {"word": unquantified.group(0).capitalize()}
+        )
     elif counted and (specific.met or has_number or duration_span is not None):
         measurable = True
         shown = messages.target_phrase(target.count, target.unit, target.per, target.minutes)
         measurable_why = (
-            messages.MEASURABLE_COUNT.format(target=shown) if shown else messages.MEASURABLE_DONE
+            Message(messages.MEASURABLE_COUNT, {"target": shown})
+            if shown
+            else Message(messages.MEASURABLE_DONE)
         )
     elif specific.met and (specific.one_off or single_day or schedule):
-        measurable, measurable_why = True, messages.MEASURABLE_DONE
+        measurable, measurable_why = True, Message(messages.MEASURABLE_DONE)
     else:
-        measurable, measurable_why = False, messages.MEASURABLE_NONE
+        measurable, measurable_why = False, Message(messages.MEASURABLE_NONE)
 
     # Achievable
     absolute = _ABSOLUTE.search(norm)
@@ -825,13 +862,13 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     too_large = _too_large(norm, target, due, today)
     if absolute:
         achievable = Criterion(
-            False, messages.ACHIEVABLE_ABSOLUTE.format(word=absolute.group(0).capitalize())
+            False, Message(messages.ACHIEVABLE_ABSOLUTE, {"word": absolute.group(0).capitalize()})
         )
         flags.append("absolute")
     elif too_large:
-        achievable = Criterion(False, messages.ACHIEVABLE_TOO_LARGE)
+        achievable = Criterion(False, Message(messages.ACHIEVABLE_TOO_LARGE))
     else:
-        achievable = Criterion(True, messages.ACHIEVABLE_MET)
+        achievable = Criterion(True, Message(messages.ACHIEVABLE_MET))
     if too_large:
         flags.append("too_large")
 
@@ -841,11 +878,11 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
         against = " ".join(part for part in (goal, reason) if part)
         shown_goal = goal or _second_person(_REASON_LEAD.sub("", reason or ""))
         if serves(clause, against):
-            relevant = Criterion(True, messages.RELEVANT_MET.format(context=shown_goal))
+            relevant = Criterion(True, Message(messages.RELEVANT_MET, {"context": shown_goal}))
         else:
-            relevant = Criterion(False, messages.RELEVANT_NOT_MET.format(context=shown_goal))
+            relevant = Criterion(False, Message(messages.RELEVANT_NOT_MET, {"context": shown_goal}))
     else:
-        relevant = Criterion(None, messages.RELEVANT_UNKNOWN)
+        relevant = Criterion(None, Message(messages.RELEVANT_UNKNOWN))
 
     vague = _VAGUE_MARKERS.search(norm)
     if vague or not specific.met:
@@ -862,31 +899,37 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     if not specific.met:
         if topic:
             area = main_area(norm) or (main_area(goal.lower()) if goal else None)
-            example = messages.AREA_EXAMPLES.get(area or "", messages.EXAMPLE_DEFAULT)
-            suggestions.append(messages.SUGGEST_SPECIFIC.format(topic=topic, example=example))
+            example = messages.example_key(area)
+            suggestions.append(
+                Message(messages.SUGGEST_SPECIFIC, {"topic": topic, "example": example})
+            )
         else:
-            suggestions.append(messages.SUGGEST_SPECIFIC_NO_TOPIC)
+            suggestions.append(Message(messages.SUGGEST_SPECIFIC_NO_TOPIC))
     if not measurable:
         suggestions.append(
-            messages.SUGGEST_MEASURABLE_TRY if tried else messages.SUGGEST_MEASURABLE
+            Message(messages.SUGGEST_MEASURABLE_TRY)
+            if tried
+            else Message(messages.SUGGEST_MEASURABLE)
         )
     if absolute:
-        suggestions.append(messages.SUGGEST_ABSOLUTE.format(word=absolute.group(0).capitalize()))
+        suggestions.append(
+            Message(messages.SUGGEST_ABSOLUTE, {"word": absolute.group(0).capitalize()})
+        )
     if too_large:
-        suggestions.append(messages.SUGGEST_TOO_LARGE)
+        suggestions.append(Message(messages.SUGGEST_TOO_LARGE))
     if relevant.met is False:
-        suggestions.append(messages.SUGGEST_RELEVANT.format(context=shown_goal))
+        suggestions.append(Message(messages.SUGGEST_RELEVANT, {"context": shown_goal}))
     if not time_bound:
-        suggestions.append(messages.SUGGEST_TIME)
+        suggestions.append(Message(messages.SUGGEST_TIME))
     if deficit:
         habit = _habit(action, norm)
         suggestions.append(
-            messages.SUGGEST_DEFICIT.format(habit=habit)
+            Message(messages.SUGGEST_DEFICIT, {"habit": habit})
             if habit
-            else messages.SUGGEST_DEFICIT_PLAIN
+            else Message(messages.SUGGEST_DEFICIT_PLAIN)
         )
     if "readiness" in flags:
-        suggestions.append(messages.SUGGEST_READINESS)
+        suggestions.append(Message(messages.SUGGEST_READINESS))
 
     criteria = Criteria(
         specific=Criterion(specific.met, specific.why),
@@ -895,4 +938,4 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
         time_bound=Criterion(time_bound, time_why),
         relevant=relevant,
     )
-    return Judgement(statement, criteria, due, target, tuple(flags), tuple(suggestions))
+    return Judgement(statement, criteria, due, target, tuple(flags), tuple(suggestions), "en")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.coach.helpers import said
 from peergoals.coach import MAX_LENGTH, judge
 
 MONDAY = dt.date(2026, 11, 23)
@@ -42,7 +43,7 @@ def test_it_says_plainly_when_it_cannot_judge(statement: str, reason: str) -> No
     assert all(criteria[name]["why"] for name in criteria)  # type: ignore[index]
     assert data["due"] is None
     assert len(judgement.suggestions) == 1
-    assert "your own words" in judgement.suggestions[0]
+    assert "your own words" in said(judgement)[0]
 
 
 def test_it_judges_around_control_characters_and_emoji() -> None:
@@ -67,7 +68,7 @@ def test_it_never_crashes_on_any_text_and_any_day(
     statement: str, context: str | None, today: dt.date
 ) -> None:
     data = judge(statement, context, today).to_dict()
-    assert list(data) == ["criteria", "due", "target", "flags", "suggestions"]
+    assert list(data) == ["criteria", "due", "target", "flags", "suggestions", "language"]
 
 
 def test_it_imports_without_django() -> None:

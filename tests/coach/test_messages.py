@@ -1,0 +1,90 @@
+"""The coach speaks in message keys; in English it says word for word what it said before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+from peergoals.coach import judge, messages
+from peergoals.coach.cli import card, main, run_jsonl
+from peergoals.coach.messages import Message
+
+HERE = Path(__file__).parent
+EVAL_SET = HERE / "eval_set.jsonl"
+# What the coach said for each statement of the eval set when its sentences were still English
+# strings in the code (JSON and card), captured before they became keys.
+BEFORE = HERE / "english_before.jsonl"
+
+
+def test_it_says_every_statement_of_the_eval_set_word_for_word_as_before() -> None:
+    items = [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
+    before = [json.loads(line) for line in BEFORE.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == len(before)
+    for item, said in zip(items, before, strict=True):
+        judgement = judge(item["text"], item["context"], dt.date.fromisoformat(item["today"]))
+        data = judgement.to_dict()
+        assert data.pop("language") == "en"
+        assert data == said["json"], item["text"]
+        assert card(judgement) == said["card"], item["text"]
+
+
+def test_it_returns_keys_with_the_peers_words_as_params() -> None:
+    judgement = judge("walk Luna 10 minutes every morning", today=dt.date(2026, 11, 23))
+    why = judgement.criteria.specific.why
+    assert why.key == messages.SPECIFIC_MET
+    assert set(why.params) == {"action"}
+    assert all(isinstance(s, Message) for s in judgement.suggestions)
+
+
+def test_every_message_names_only_the_fields_its_keys_are_given() -> None:
+    fields = {
+        key: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        for key, text in messages.MESSAGES.items()
+    }
+    assert fields[messages.SPECIFIC_MET] == {"action"}
+    assert fields[messages.SUGGEST_SPECIFIC] == {"topic", "example"}
+
+
+def test_it_renders_through_the_catalogue_it_is_given() -> None:
+    message = Message(
+        messages.SUGGEST_SPECIFIC, {"topic": "walking Luna", "example": "example.health"}
+    )
+    catalogue = {
+        messages.MESSAGES[messages.SUGGEST_SPECIFIC]: "¿Cómo sería {topic}? ¿Quizás {example}?",
+        messages.MESSAGES["example.health"]: "una caminata de 10 minutos",
+    }
+    # The template and the nested example are translated; the peer's words are not.
+    assert messages.render(message, lambda text: catalogue.get(text, text)) == (
+        "¿Cómo sería walking Luna? ¿Quizás una caminata de 10 minutos?"
+    )
+
+
+def test_a_translation_with_broken_fields_falls_back_to_english() -> None:
+    message = Message(messages.SPECIFIC_MET, {"action": "call my brother"})
+    assert messages.render(message, lambda text: "Acción: {accion}") == (
+        "You named a clear action: call my brother."
+    )
+
+
+def test_the_json_line_says_its_language(capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.StringIO(
+        '{"text": "call my brother today", "today": "2026-11-23", "language": "en"}\n'
+        '{"text": "call my brother today", "today": "2026-11-23"}\n'
+        '{"text": "call my brother today", "language": 3}\n'
+    )
+    out = io.StringIO()
+    run_jsonl(stdin, out)
+    first, second, third = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["language"] == second["language"] == "en"
+    assert {k: v for k, v in first.items()} == second
+    assert third == {"error": '"language" must be a string or null', "line": 3}
+
+
+def test_the_language_flag_is_taken_and_echoed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call my brother today", "--language", "en", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["language"] == "en"
