@@ -1,7 +1,9 @@
-"""Accuracy of the SMART coach on the labelled evaluation set (tests/coach/eval_set.jsonl).
+"""Accuracy of the SMART coach on the labelled evaluation sets, one per language
+(tests/coach/eval_set.jsonl: English; eval_es.jsonl: Spanish; eval_mixed.jsonl: English and
+Spanish mixed).
 
-Prints accuracy per criterion and for due/count/per, lists the misses, and writes
-bench/results/coach_eval.json. Run with `make eval-coach`.
+Prints accuracy per criterion and for due/count/per for each set, lists the misses, and writes
+bench/results/coach_eval.json (English) and coach_eval_<set>.json. Run with `make eval-coach`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ from peergoals.coach import judge  # noqa: E402
 
 EVAL_SET = ROOT / "tests" / "coach" / "eval_set.jsonl"
 RESULTS = ROOT / "bench" / "results" / "coach_eval.json"
+# Each labelled set and where its report goes.
+EVAL_SETS = (
+    (EVAL_SET, RESULTS),
+    (ROOT / "tests" / "coach" / "eval_es.jsonl", ROOT / "bench" / "results" / "coach_eval_es.json"),
+    (
+        ROOT / "tests" / "coach" / "eval_mixed.jsonl",
+        ROOT / "bench" / "results" / "coach_eval_mixed.json",
+    ),
+)
 FIGURES = ("specific", "measurable", "achievable", "time_bound", "relevant", "due", "count", "per")
 
 
@@ -28,7 +39,8 @@ def evaluate(path: Path = EVAL_SET) -> dict[str, object]:
     judged = judged_hits = 0
     misses: list[dict[str, object]] = []
     for number, item in enumerate(items, start=1):
-        got = judge(item["text"], item["context"], dt.date.fromisoformat(item["today"])).to_dict()
+        today = dt.date.fromisoformat(item["today"])
+        got = judge(item["text"], item["context"], today, item.get("language")).to_dict()
         criteria = got["criteria"]
         target = got["target"]
         actual = {name: criteria[name]["met"] for name in FIGURES[:5]}  # type: ignore[index]
@@ -63,11 +75,19 @@ def evaluate(path: Path = EVAL_SET) -> dict[str, object]:
 
 
 def main() -> int:
-    report = evaluate()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    for path, results in EVAL_SETS:
+        report = evaluate(path)
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        print_report(report, path, results)
+    return 0
+
+
+def print_report(report: dict[str, object], path: Path, results: Path) -> None:
     accuracy: dict[str, float] = report["accuracy"]  # type: ignore[assignment]
-    print(f"SMART coach on {report['statements']} labelled statements ({EVAL_SET.name})")
+    print(f"SMART coach on {report['statements']} labelled statements ({path.name})")
     for name in FIGURES:
         print(f"  {name:<11} {accuracy[name]:7.1%}")
     judged: dict[str, float] = report["relevant_judged"]  # type: ignore[assignment]
@@ -84,8 +104,7 @@ def main() -> int:
                 for k, v in miss["wrong"].items()  # type: ignore[attr-defined]
             )
             print(f"  line {miss['line']}: {miss['text']!r} [{miss['today']}] -> {wrong}")
-    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
-    return 0
+    print(f"\nwrote {results.relative_to(ROOT)}\n")
 
 
 if __name__ == "__main__":
