@@ -222,11 +222,64 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     # A reason stated in the statement.
     (r"asi que|por eso|por lo tanto|por lo cual|entonces", "so", "reason"),
     (r"para (?:poder|que (?:yo )?pueda)", "so that i can", "reason"),
+    (r"(?:ya que|porque|por que)(?= (?:quiero|necesito|tengo|yo))", "because", "reason"),
+    (r"(?:ya que|porque|por que)(?= (?:me|mi|estoy|soy))", "because i", "reason"),
+    # Set phrases whose words don't translate one by one.
+    (r"otra vez|de nuevo|nuevamente", "again", "word"),
+    (r"dentro de(?! \d)", "in", "time"),
+    (r"(?:ponerme|ponerse|estar|mantenerme) en forma", "get in shape", "verb"),
+    (r"(?:trabajar|trabajare|trabajo) en(?= (?:mi|mis|el|la|los|las|tu|su)\b)", "work on", "verb"),
     (
-        r"(?:ya que|porque|xq|pq|xk|por que)(?= (?:quiero|necesito|me|mi|tengo|estoy|soy|yo))",
-        "because i",
-        "reason",
+        r"echar(?:le|les)? (?:mas )?ganas|poner(?:le)? (?:mas )?ganas|esforzarme(?: mas)?",
+        "try harder",
+        "verb",
     ),
+    (r"tener (?:mas )?paciencia|ser (?:mas )?paciente", "be patient", "verb"),
+    (
+        r"recuperar (?:la )?custodia|(?:ganar|obtener|conseguir) (?:la )?custodia",
+        "get custody",
+        "verb",
+    ),
+    (r"pagar (?:todas )?(?:mis |las )?deudas", "pay off all my debts", "verb"),
+    (r"limpiar (?:mi |el )?(?:record|historial|antecedentes)", "clear my record", "verb"),
+    (r"hacer amig[oa]s", "make friends", "verb"),
+    (r"hacer ejercicio", "exercise", "verb"),
+    (r"hacer voluntariado|ser voluntari[oa]", "volunteer", "verb"),
+    (
+        r"(?:sacar|llevar) a (?:pasear|caminar) a (?:mi|el|la|los|mis) perr[oa]s?"
+        r"|sacar a (?:mi|el|la) perr[oa] a (?:pasear|caminar)|pasear a (?:mi|el|la) perr[oa]",
+        "walk my dog",
+        "verb",
+    ),
+    (r"(?:mi |la |una )?(?:carrera|caminata) de (?:5|10) ?(?:km|k|kilometros)", "the 5k", "word"),
+    (
+        r"(?:a|antes de|despues de|para) las \d{1,2}(?::\d\d)?"
+        r"(?: de la (?:noche|manana|tarde)| ?(?:pm|am))?",
+        lambda m: _clock(m.group(0)),
+        "word",
+    ),
+    (r"comida rapida|comida chatarra", "fast food", "word"),
+    (r"salud mental", "mental health", "word"),
+    (r"presion (?:arterial|alta)", "blood pressure", "word"),
+    (r"(?:casas?|hogar(?:es)?) de vida sobria|vida sobria", "sober living houses", "word"),
+    (r"grupos? de apoyo", "support group", "word"),
+    (r"especialistas? de pares|companer[oa] de apoyo", "peer specialist", "word"),
+    (r"trabajador(?:a)? social", "social worker", "word"),
+    (r"centros? de tratamiento", "treatment center", "word"),
+    (r"(?:centro|oficina) de empleo|centro de trabajo", "workforce center", "word"),
+    (r"servicio comunitario", "community service", "word"),
+    (r"cupones de comida|estampillas de comida", "food stamps", "word"),
+    (r"acta de nacimiento", "birth certificate", "word"),
+    (r"prevencion de recaidas", "relapse prevention", "word"),
+    (r"clases? (?:para|de) padres|clases? de crianza", "parenting class", "word"),
+    (r"pruebas? de (?:orina|drogas|antidoping)", "drug test", "word"),
+    (r"despensa de comida|banco de (?:comida|alimentos)", "food pantry", "word"),
+    (
+        r"ir a la (?:universidad|escuela|iglesia)",
+        lambda m: "go to " + _PLACES[m.group(0).rsplit(" ", 1)[1]],
+        "verb",
+    ),
+    (r"cambiar (?P<o>[\w ]{1,30}?) por", lambda m: f"swap {m.group('o')} for", "verb"),
     # Leads: who acts and how sure.
     (
         r"(?:el|la) (?:participante|paciente|cliente|clienta|acusad[oa]|usuari[oa]|residente)",
@@ -375,7 +428,7 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         "every other day",
         "time",
     ),
-    (r"cada (?:dos|2|quince|15) (?:semanas|dias)|cada quincena", "every two weeks", "time"),
+    (r"cada (?:dos|2) semanas|cada (?:quince|15) dias|cada quincena", "every other week", "time"),
     (
         r"(?:cada|todas las|por las|en las|todas las|las) mananas|cada manana|todas las mananas",
         "every morning",
@@ -489,6 +542,12 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     (r"(?:en |para |durante )?este ano", "this year", "time"),
     (r"(?:el |la )?(?:proxim[oa]|pasado) ano|el ano que viene", "next year", "time"),
     (
+        rf"(?:durante|por) (?:los |las )?(?:proxim[oa]s |siguientes )(?P<n>{_N}|un|una) "
+        rf"(?P<u>{_UNIT_DAYS})",
+        lambda m: f"for the next {_num(m.group('n'))} {_unit(m.group('u'), _num(m.group('n')))}",
+        "time",
+    ),
+    (
         rf"(?P<pre>para el|para|antes del|antes de|hasta el|hasta|el|en|del|dentro de|a mas tardar el"
         rf")? ?(?:los |las )?(?:proxim[oa]s |siguientes )(?P<n>{_N}|un|una)? ?(?P<u>{_UNIT_DAYS})",
         lambda m: (
@@ -569,6 +628,18 @@ def _sober(word: str | None, phrase: str) -> str:
     if word in ("tomar", "beber", "alcohol") or "sobri" in phrase:
         return "sober"
     return "clean"
+
+
+_PLACES = {"universidad": "college", "escuela": "school", "iglesia": "church"}
+
+
+def _clock(phrase: str) -> str:
+    """ "antes de las 11 de la noche" -> "before 11pm": a clock time is not a count."""
+    hour = re.search(r"\d{1,2}(?::\d\d)?", phrase)
+    shown = hour.group(0) if hour else ""
+    pre = {"a": "at", "antes": "before", "despues": "after", "para": "by"}[phrase.split()[0]]
+    morning = "manana" in phrase or phrase.endswith("am")
+    return f"{pre} {shown}{'am' if morning else 'pm'}"
 
 
 def _times(count: str) -> str:
@@ -678,7 +749,9 @@ def _word(token: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
     noun = _noun(token)
     if noun is not None and (prev in _DETERMINERS or prev[:1].isdigit() or verb(token) is None):
         (_written, _gender, english), many = noun
-        return (english + "s" if many else english), "noun"
+        if many:
+            english += "es" if english.endswith(("s", "sh", "ch", "x")) else "s"
+        return english, "noun"
     found = verb(token) if token not in w.FUNCTION and token not in WORDS else None
     if found is not None:
         english = found.english

@@ -126,6 +126,16 @@ VERBS = _pairs(
     despertar wake up
     levantarse get up
     acostar go to bed
+    entrar get into
+    cortar cut
+    extranar miss
+    contestar answer
+    responder answer
+    asustar scare
+    importar matter
+    creer think
+    saber know
+    llegar arrive
     dormir sleep
     descansar rest
     jugar play
@@ -213,7 +223,6 @@ VERBS = _pairs(
     ser be
     sentir feel
     mejorar improve
-    cambiar change
     sanar heal
     crecer grow
     recuperar get back
@@ -629,6 +638,52 @@ WORDS = _pairs(
     mente mind
     cuerpo body
     animo mood
+    lugar place
+    orden order
+    finanzas finances
+    enfermera nurse
+    enfermero nurse
+    enfermeria nursing
+    seguro safe
+    comunidad community
+    padres parents
+    voluntariado volunteer work
+    voluntario volunteer
+    sustancias substances
+    deuda debt
+    deudas debts
+    negocio business
+    ingreso income
+    ingresos income
+    relacion relationship
+    relaciones relationships
+    confianza trust
+    calle street
+    montacargas forklift
+    alimentos food
+    curriculum resume
+    cv resume
+    vecindario neighborhood
+    barrio neighborhood
+    seccion section
+    antojos cravings
+    ansias cravings
+    sponsor sponsor
+    meeting meeting
+    meetings meetings
+    fiesta party
+    bar bar
+    cantina bar
+    casino casino
+    loteria lottery
+    dealer dealer
+    numero number
+    meta goal
+    metas goals
+    nietos grandkids
+    bebe baby
+    proposito purpose
+    estabilidad stability
     """
 )
 
@@ -661,8 +716,8 @@ STATES = _pairs(
     fuerte strong
     activo active
     activa active
-    perfecto perfect
-    perfecta perfect
+    perfecto perfectly
+    perfecta perfectly
     perfectamente perfectly
     mejor better
     mejores better
