@@ -272,6 +272,12 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     (r"acta de nacimiento", "birth certificate", "word"),
     (r"prevencion de recaidas", "relapse prevention", "word"),
     (r"clases? (?:para|de) padres|clases? de crianza", "parenting class", "word"),
+    (
+        r"(?:clases?|lecciones?) de (?P<h>guitarra|piano|baile|musica|canto|pintura|arte|cocina"
+        r"|natacion|manejo|boxeo|bateria)",
+        lambda m: f"{_HOBBIES[m.group('h')]} lessons",
+        "word",
+    ),
     (r"pruebas? de (?:orina|drogas|antidoping)", "drug test", "word"),
     (r"despensa de comida|banco de (?:comida|alimentos)", "food pantry", "word"),
     (
@@ -631,6 +637,20 @@ def _sober(word: str | None, phrase: str) -> str:
 
 
 _PLACES = {"universidad": "college", "escuela": "school", "iglesia": "church"}
+_HOBBIES = {
+    "guitarra": "guitar",
+    "piano": "piano",
+    "baile": "dance",
+    "musica": "music",
+    "canto": "singing",
+    "pintura": "painting",
+    "arte": "art",
+    "cocina": "cooking",
+    "natacion": "swimming",
+    "manejo": "driving",
+    "boxeo": "boxing",
+    "bateria": "drum",
+}
 
 
 def _clock(phrase: str) -> str:

@@ -455,7 +455,7 @@ WORDS = _pairs(
     medicamentos medications
     pastillas pills
     metadona methadone
-    buprenorfina buprenorphine
+    buprenorfina suboxone
     suboxone suboxone
     naloxona narcan
     narcan narcan
@@ -597,7 +597,7 @@ WORDS = _pairs(
     trabajadora worker
     trabajador worker
     social social
-    caso case
+    caso legal case
     empleo job
     capacitacion training
     feria fair
@@ -809,6 +809,8 @@ FUNCTION = _pairs(
     ese that
     esa that
     eso that
+    esto this
+    aquello that
     cada each
     todo all
     toda all
