@@ -127,6 +127,12 @@ def _counted(count: int, singular: str, gender: str) -> str:
     return f"{count} {plural(singular)}"
 
 
+def _duration(minutes: int) -> str:
+    if minutes >= 60 and minutes % 60 == 0:
+        return "1 hora" if minutes == 60 else f"{minutes // 60} horas"
+    return "1 minuto" if minutes == 1 else f"{minutes} minutos"
+
+
 def target_phrase(target: Target, nouns: Mapping[str, tuple[str, str]] | None = None) -> str:
     """A target in Spanish, in agreement: "una vez al día, 10 minutos", "3 reuniones por
     semana". `nouns` maps the coach's English unit to the peer's own (singular, gender)."""
@@ -139,12 +145,20 @@ def target_phrase(target: Target, nouns: Mapping[str, tuple[str, str]] | None = 
         parts.append(_PER[target.per])
     shown = " ".join(parts)
     if target.minutes is not None:
-        minutes = "1 minuto" if target.minutes == 1 else f"{target.minutes} minutos"
+        minutes = _duration(target.minutes)
         shown = f"{shown}, {minutes}" if shown else minutes
     return shown
 
 
 _SECOND_PERSON = {
+    "estoy": "estás",
+    "soy": "eres",
+    "tengo": "tienes",
+    "quiero": "quieres",
+    "puedo": "puedes",
+    "voy": "vas",
+    "hago": "haces",
+    "he": "has",
     "mi": "tu",
     "mis": "tus",
     "yo": "tú",
@@ -171,6 +185,8 @@ def second_person(phrase: str) -> str:
     return " ".join(out)
 
 
+# A subordinate clause ends the action: its verb would need conjugating to be said back.
+_CLAUSE_WORDS = frozenset({"cuando", "si", "mientras", "porque", "aunque", "donde"})
 _ACTION_STOP = frozenset({"time", "time_vague", "reason", "punct", "absolute", "lead_never"})
 _ACTION_SKIP = frozenset({"lead", "lead_go"})
 
@@ -196,11 +212,15 @@ def _action_words(reading: Gloss, limit: int) -> str | None:
         return None
     shown: list[str] = []
     for piece in pieces[begin:]:
+        if shown and fold(piece.shown) in _CLAUSE_WORDS:
+            break
         if piece.kind in _ACTION_STOP or (piece.kind in _ACTION_SKIP and shown):
             if shown:
                 break
             continue
-        shown.append(piece.shown)
+        # Only the action's own verb is said in the infinitive; later verbs stay as written.
+        later_verb = shown and piece.kind == "verb"
+        shown.append(reading.source[piece.start : piece.end] if later_verb else piece.shown)
         if len(" ".join(shown).split()) >= limit:
             break
     phrase = " ".join(shown).strip(" ,.")
@@ -251,7 +271,7 @@ _QUOTED = {
     "never": "nunca",
     "always": "siempre",
     "forever": "para siempre",
-    "without fail": "sin falta",
+    "no matter what": "sin falta",
     "all the time": "todo el tiempo",
     "more": "más",
     "less": "menos",
@@ -271,6 +291,15 @@ _QUOTED = {
 }
 
 
+def _translated_from(reading: Gloss, english: str) -> str | None:
+    """The peer's word that reads as the English word `english` ("limpia" for "clean")."""
+    for match in re.finditer(r"[^\W\d_]+", reading.source):
+        token = fold(match.group(0))
+        if english in (w.STATES.get(token), WORDS.get(token), w.FUNCTION.get(token)):
+            return match.group(0)
+    return None
+
+
 def _quoted(reading: Gloss, english: str) -> str:
     """The peer's words that the English word `english` was read from."""
     found = re.search(rf"(?<![\w]){re.escape(english.lower())}(?![\w])", reading.english)
@@ -284,6 +313,8 @@ def _quoted(reading: Gloss, english: str) -> str:
             "word",
         ):
             said = reading.pieces[number].shown
+    if said is None or len(said.split()) > 3:
+        said = _translated_from(reading, english.lower())
     if said is None or fold(said) == english.lower() and english.lower() in _QUOTED:
         said = _QUOTED.get(english.lower(), said or english)
     return said[:1].upper() + said[1:] if english[:1].isupper() else said

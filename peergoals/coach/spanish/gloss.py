@@ -111,9 +111,10 @@ def verb(token: str) -> Verb | None:
     """The verb a token is a form of (infinitive, first person, future, gerund, + clitic)."""
     if token in VERBS:
         return Verb(token, VERBS[token], False, "")
-    if token in w.IRREGULAR and token != "me":
-        english = w.IRREGULAR[token]
-        return Verb(token, english, token.endswith(("re", "ra")), "")
+    if token in w.IRREGULAR:
+        infinitive = w.IRREGULAR[token]
+        future = token.endswith(("re", "ra")) and token != infinitive
+        return Verb(infinitive, VERBS[infinitive], future, "")
     for clitic in _CLITICS:
         base = token[: -len(clitic)]
         if token.endswith(clitic) and base.endswith(("ar", "er", "ir")) and base in VERBS:
@@ -126,9 +127,6 @@ def verb(token: str) -> Verb | None:
         for infinitive, future in _stem_candidates(token):
             if infinitive in VERBS:
                 return Verb(infinitive, VERBS[infinitive], future, "")
-    for stem_end, irregular in (("ire", "ir"), ("ira", "ir")):
-        if token == stem_end:
-            return Verb(irregular, "go", True, "")
     return None
 
 
@@ -359,7 +357,7 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     (r"para siempre|por siempre|de por vida|por el resto de mi vida", "forever", "absolute"),
     (
         r"sin falta|sin excepcion(?:es)?|pase lo que pase|si o si|cueste lo que cueste",
-        "without fail",
+        "no matter what",
         "absolute",
     ),
     (r"todo el tiempo|a toda hora|24/7", "all the time", "absolute"),
@@ -636,6 +634,13 @@ def _sober(word: str | None, phrase: str) -> str:
     return "clean"
 
 
+# How "voy a dejar de", "dejo de", "empecé a"... are said back: in the infinitive.
+_INFINITIVE_LEADS = {
+    "i will stop": "dejar de",
+    "stop": "dejar de",
+    "i will start": "empezar a",
+    "start": "empezar a",
+}
 _PLACES = {"universidad": "college", "escuela": "school", "iglesia": "church"}
 _HOBBIES = {
     "guitarra": "guitar",
@@ -772,7 +777,8 @@ def _word(token: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
         if many:
             english += "es" if english.endswith(("s", "sh", "ch", "x")) else "s"
         return english, "noun"
-    found = verb(token) if token not in w.FUNCTION and token not in WORDS else None
+    known = token in w.FUNCTION or token in WORDS or token in w.STATES
+    found = None if known else verb(token)
     if found is not None:
         english = found.english
         if found.infinitive == "tomar" and (nxt in _DRINKS or after_stop or not nxt):
@@ -883,6 +889,19 @@ def gloss(statement: str) -> Gloss:
             first, last = spans[number][0], spans[end_token - 1][1]
             source = cleaned[first:last]
             shown = source
+            if kind in ("lead_stop", "lead_start"):
+                shown = _INFINITIVE_LEADS.get(english_text, shown)
+                if "volver" in match.group(0) or "regresar" in match.group(0):
+                    shown = "no volver a" if kind == "lead_stop" else "volver a"
+            if (
+                kind == "verb"
+                and pieces
+                and pieces[-1].kind.startswith("lead")
+                and fold(pieces[-1].shown).startswith(("me ", "yo me "))
+                and fold(shown).split(" ")[0].endswith(("ar", "er", "ir"))
+            ):
+                head, _, tail = shown.partition(" ")
+                shown = f"{head}me {tail}".strip()
             if kind == "lead_never":
                 shown = source.rsplit(" ", 2)[0] if " a" in source else source
             pieces.append(Piece(english_text, first, last, kind, shown))
@@ -907,7 +926,17 @@ def gloss(statement: str) -> Gloss:
             last_piece = pieces[-1]
             pieces[-1] = Piece("", last_piece.start, last_piece.end, "word", last_piece.shown)
             english = _gerund(found.english)
-        pieces.append(Piece(english, first, last, kind, _shown(source, found)))
+        shown = _shown(source, found)
+        if (
+            found is not None
+            and not found.clitic
+            and fold(shown) == found.infinitive
+            and pieces
+            and pieces[-1].kind.startswith("lead")
+            and fold(pieces[-1].shown).startswith(("me ", "yo me "))
+        ):
+            shown += "me"  # "Me voy a inscribir" is said back as "inscribirte"
+        pieces.append(Piece(english, first, last, kind, shown))
         if kind == "verb":
             after_stop = False
         number += 1

@@ -265,61 +265,59 @@ VERBS = _pairs(
     """
 )
 
-# Forms the regular rules don't derive: irregular present, future and preterite.
+# Forms the regular rules don't derive (irregular present and future) -> their infinitive.
 IRREGULAR = _pairs(
     """
-    voy go
-    vas go
-    va go
-    vamos go
-    ire go
-    ira go
-    iremos go
-    hago do
-    hare do
-    hara do
-    hice do
-    tengo have
-    tendre have
-    tendra have
-    pongo put
-    pondre put
-    pondra put
-    salgo go out
-    saldre go out
-    saldra go out
-    digo tell
-    dire tell
-    dira tell
-    pido ask for
-    pedire ask for
-    sigo keep
-    empiezo start
-    comienzo start
-    vuelvo go back
-    duermo sleep
-    puedo can
-    podre can
-    quiero want
-    querre want
-    juego play
-    almuerzo eat lunch
-    me me
-    doy give
-    dare give
-    veo see
-    vere see
-    se know
-    estoy be
-    estare be
-    soy be
-    sere be
-    consigo get
-    consegui got
-    mido check
-    rezo pray
-    riego water
-    devuelvo return
+    voy ir
+    vas ir
+    va ir
+    vamos ir
+    ire ir
+    ira ir
+    iremos ir
+    hago hacer
+    hare hacer
+    hara hacer
+    tengo tener
+    tendre tener
+    tendra tener
+    pongo poner
+    pondre poner
+    pondra poner
+    salgo salir
+    saldre salir
+    saldra salir
+    digo decir
+    dire decir
+    dira decir
+    pido pedir
+    pedire pedir
+    sigo seguir
+    empiezo empezar
+    comienzo comenzar
+    vuelvo volver
+    duermo dormir
+    juego jugar
+    almuerzo almorzar
+    doy dar
+    dare dar
+    veo ver
+    vere ver
+    consigo conseguir
+    mido medir
+    rezo rezar
+    riego regar
+    devuelvo devolver
+    mantendre mantener
+    mantendra mantener
+    hare hacer
+    podre poder
+    puedo poder
+    quiero querer
+    estoy estar
+    estare estar
+    soy ser
+    sere ser
     """
 )
 
