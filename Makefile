@@ -47,6 +47,8 @@ eval-coach: install
 ## SMART coach speed: throughput in --jsonl mode and single-call latency.
 bench-coach: install
 	$(BIN)/python bench/bench_coach.py
+	COACH_BENCH_SET=eval_es $(BIN)/python bench/bench_coach.py
+	COACH_BENCH_SET=eval_mixed $(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
 bench: bench-coach seed-bench page-bench

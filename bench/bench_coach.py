@@ -24,8 +24,13 @@ sys.path.insert(0, str(ROOT))
 
 from peergoals.coach import judge  # noqa: E402
 
-EVAL_SET = ROOT / "tests" / "coach" / "eval_set.jsonl"
-RESULTS = ROOT / "bench" / "results" / "coach_bench.json"
+# The statements to cycle: a labelled set by name (eval_set: English, eval_es: Spanish,
+# eval_mixed: English and Spanish mixed); `make bench-coach` runs each.
+BENCH_SET = os.environ.get("COACH_BENCH_SET", "eval_set")
+EVAL_SET = ROOT / "tests" / "coach" / f"{BENCH_SET}.jsonl"
+RESULTS = ROOT / "bench" / "results" / (
+    "coach_bench.json" if BENCH_SET == "eval_set" else f"coach_bench_{BENCH_SET}.json"
+)
 STATEMENTS = int(os.environ.get("COACH_BENCH_STATEMENTS", "20000"))
 SINGLE_CALLS = 5000
 TARGET_PER_SECOND = 2000
@@ -119,7 +124,7 @@ def main() -> int:
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print("SMART coach speed")
+    print(f"SMART coach speed ({EVAL_SET.name})")
     print(
         f"  --jsonl, {throughput['statements']} statements"
         f"{' on one core' if throughput['pinned_to_one_core'] else ''}: "

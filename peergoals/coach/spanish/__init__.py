@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from peergoals.coach import core, lexicon, messages
 from peergoals.coach.messages import Message
@@ -57,11 +58,15 @@ _SPANISH_ONLY = (
 )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
 def _evidence(statement: str) -> tuple[int, int]:
     """(Spanish, English) evidence in a statement."""
     spanish = len(_SPANISH_MARKS.findall(statement))
     english = 0
-    for token in tokens(statement)[0]:
+    for token in _WORD.findall(fold(statement)):
         if not token.isalpha() or token in w.SHARED:
             continue
         if token in _SPANISH_ONLY:
@@ -79,9 +84,9 @@ def detect(statement: str) -> str:
     if spanish == 0 or (spanish == 1 and english == 0 and len(statement.split()) > 3):
         # One Spanish-looking word in a longer text ("les") is not yet Spanish.
         return "en"
-    if english == 0 or spanish >= 4 * english:
+    if english == 0 or spanish >= 6 * english:
         return "es"
-    if english >= 4 * spanish:
+    if english >= 6 * spanish:
         return "en"
     return "mixed"
 
