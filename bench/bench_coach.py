@@ -28,8 +28,11 @@ from peergoals.coach import judge  # noqa: E402
 # eval_mixed: English and Spanish mixed); `make bench-coach` runs each.
 BENCH_SET = os.environ.get("COACH_BENCH_SET", "eval_set")
 EVAL_SET = ROOT / "tests" / "coach" / f"{BENCH_SET}.jsonl"
-RESULTS = ROOT / "bench" / "results" / (
-    "coach_bench.json" if BENCH_SET == "eval_set" else f"coach_bench_{BENCH_SET}.json"
+RESULTS = (
+    ROOT
+    / "bench"
+    / "results"
+    / ("coach_bench.json" if BENCH_SET == "eval_set" else f"coach_bench_{BENCH_SET}.json")
 )
 STATEMENTS = int(os.environ.get("COACH_BENCH_STATEMENTS", "20000"))
 SINGLE_CALLS = 5000

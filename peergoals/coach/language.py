@@ -35,7 +35,7 @@ def choose(statement: str, preferred: str | None) -> str:
     if detected == "es":
         return "es"
     if preferred in LANGUAGES:
-        return preferred  # type: ignore[return-value]
+        return preferred
     if detected == "mixed" and spanish.leans_spanish(statement):
         return "es"
     return LANGUAGES[0]

@@ -27,6 +27,11 @@ def test_it_says_every_statement_of_the_eval_set_word_for_word_as_before() -> No
     assert len(items) == len(before)
     for item, said in zip(items, before, strict=True):
         judgement = judge(item["text"], item["context"], dt.date.fromisoformat(item["today"]))
+        if judgement.language == "es":
+            # Read in Spanish since the coach reads it (tests/coach/test_spanish.py); before, it
+            # was turned away as not English.
+            assert "not_english" in said["json"]["flags"], item["text"]
+            continue
         data = judgement.to_dict()
         assert data.pop("language") == "en"
         assert data == said["json"], item["text"]

@@ -33,7 +33,7 @@ from functools import lru_cache
 from peergoals.coach import core, lexicon, messages
 from peergoals.coach.messages import Message
 from peergoals.coach.spanish import words as w
-from peergoals.coach.spanish.gloss import NOUNS, WORDS, Gloss, fold, gloss, plural, tokens, verb
+from peergoals.coach.spanish.gloss import NOUNS, WORDS, Gloss, fold, gloss, plural, verb
 from peergoals.coach.target import Target
 
 __all__ = ["detect", "read_mixed_in_english", "read_spanish", "target_phrase"]
@@ -50,7 +50,7 @@ _SPANISH_ONLY = (
         | frozenset(NOUNS)
         | frozenset(k for k, v in WORDS.items() if k != v)
         | frozenset(k for k, v in w.STATES.items() if k != v)
-        | frozenset(k for k in w.SPEAK if len(k) > 2)
+        | frozenset({"mnn", "kiero", "qiero", "tngo", "voi", "xq", "pq", "xk", "tmb", "reu", "reus"})
         | frozenset({"voy", "quiero", "tengo", "manana", "hoy", "semana", "dias", "veces", "mes"})
     )
     - w.SHARED
@@ -257,13 +257,12 @@ _LEAD_WORDS = re.compile(
 
 def _reason(reading: Gloss) -> str | None:
     """The reason the statement gives itself, as the peer wrote it."""
-    for number, piece in enumerate(reading.pieces):
+    for piece in reading.pieces:
         if piece.kind != "reason":
             continue
-        if piece.english == "so":
-            said = reading.source[: piece.start]
-        else:
-            said = reading.source[piece.end :]
+        # "Quiero X, así que ...": the reason comes first; "... porque X": it comes after.
+        before = piece.english == "so"
+        said = reading.source[: piece.start] if before else reading.source[piece.end :]
         said = _LEAD_WORDS.sub("", said.strip(" ,.;")).strip(" ,.;")
         if said:
             return second_person(said)
@@ -320,7 +319,7 @@ def _quoted(reading: Gloss, english: str) -> str:
             said = reading.pieces[number].shown
     if said is None or len(said.split()) > 3:
         said = _translated_from(reading, english.lower())
-    if said is None or fold(said) == english.lower() and english.lower() in _QUOTED:
+    if said is None or (fold(said) == english.lower() and english.lower() in _QUOTED):
         said = _QUOTED.get(english.lower(), said or english)
     return said[:1].upper() + said[1:] if english[:1].isupper() else said
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from peergoals.coach import text
+from peergoals.coach.lexicon import word_set
 from peergoals.coach.spanish import words as w
 
 # ---------------------------------------------------------------- folding and lookup tables
@@ -113,7 +114,7 @@ def _stem_candidates(token: str) -> list[tuple[str, bool]]:
     if token.endswith("iendo"):
         out.extend(((token[:-5] + "er", False), (token[:-5] + "ir", False)))
     if token.endswith("o") and len(token) > 3:
-        out.extend(((token[:-1] + ending, False) for ending in ("ar", "er", "ir")))
+        out.extend((token[:-1] + ending, False) for ending in ("ar", "er", "ir"))
     return out
 
 
@@ -224,6 +225,58 @@ def _per(word: str) -> str:
 
 
 Handler = Callable[[re.Match[str]], str]
+
+_PREPOSITIONS: dict[str, str] = {
+    "para": "by",
+    "para el": "by",
+    "para este": "by",
+    "antes de": "by",
+    "antes del": "by",
+    "antes de el": "by",
+    "hasta": "by",
+    "hasta el": "by",
+    "a mas tardar el": "by",
+    "en": "in",
+    "durante": "in",
+    "el": "on",
+    "este": "this",
+    "hoy": "today",
+    "a partir de": "starting",
+    "a partir del": "starting",
+    "desde": "starting",
+    "desde el": "starting",
+}
+
+
+def _sober(word: str | None, phrase: str) -> str:
+    if word in ("tomar", "beber", "alcohol") or "sobri" in phrase:
+        return "sober"
+    return "clean"
+
+
+# How "voy a dejar de", "dejo de", "empecé a"... are said back: in the infinitive.
+_INFINITIVE_LEADS: dict[str, str] = {
+    "i will stop": "dejar de",
+    "stop": "dejar de",
+    "i will start": "empezar a",
+    "start": "empezar a",
+}
+_PLACES: dict[str, str] = {"universidad": "college", "escuela": "school", "iglesia": "church"}
+_HOBBIES: dict[str, str] = {
+    "guitarra": "guitar",
+    "piano": "piano",
+    "baile": "dance",
+    "musica": "music",
+    "canto": "singing",
+    "pintura": "painting",
+    "arte": "art",
+    "cocina": "cooking",
+    "natacion": "swimming",
+    "manejo": "driving",
+    "boxeo": "boxing",
+    "bateria": "drum",
+}
+
 
 # (pattern over folded, digit-free-of-words text, English, kind). Order matters: the first
 # alternative that matches at a position wins, so longer phrases come first.
@@ -428,7 +481,8 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     ),
     (
         r"(?:cada|todos los|todas las|por los|por las|en los|en las|los|las) "
-        r"(?:dias? (?:de semana|habiles|laborales)|lunes a viernes)|entre semana|de lunes a viernes",
+        r"(?:dias? (?:de semana|habiles|laborales)|lunes a viernes)"
+        r"|entre semana|de lunes a viernes",
         "on weekdays",
         "time",
     ),
@@ -523,8 +577,8 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         "time",
     ),
     (
-        rf"(?:para |antes de |hasta )?(?:el |este |del )?(?:fin|final|finales) de(?:l| este)? mes"
-        rf"|(?:a|para|antes de) fin de mes|fin de mes",
+        r"(?:para |antes de |hasta )?(?:el |este |del )?(?:fin|final|finales) de(?:l| este)? mes"
+        r"|(?:a|para|antes de) fin de mes|fin de mes",
         "by the end of the month",
         "time",
     ),
@@ -563,8 +617,9 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         "time",
     ),
     (
-        rf"(?P<pre>para el|para|antes del|antes de|hasta el|hasta|el|en|del|dentro de|a mas tardar el"
-        rf")? ?(?:los |las )?(?:proxim[oa]s |siguientes )(?P<n>{_N}|un|una)? ?(?P<u>{_UNIT_DAYS})",
+        r"(?P<pre>para el|para|antes del|antes de|hasta el|hasta|el|en|del|dentro de"
+        r"|a mas tardar el)? ?(?:los |las )?(?:proxim[oa]s |siguientes )"
+        rf"(?P<n>{_N}|un|una)? ?(?P<u>{_UNIT_DAYS})",
         lambda m: (
             f"in the next {_num(m.group('n') or '1')} "
             f"{_unit(m.group('u'), _num(m.group('n') or '1'))}"
@@ -581,10 +636,11 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         lambda m: f"for {_num(m.group('n'))} {_unit(m.group('u'), _num(m.group('n')))}",
         "time",
     ),
-    (rf"(?:durante|por) (?:una|la|toda la) semana", "for 1 week", "time"),
+    (r"(?:durante|por) (?:una|la|toda la) semana", "for 1 week", "time"),
     (
         rf"(?P<pre>para el|para|antes del|antes de el|hasta el|el|a mas tardar el|a partir del|"
-        rf"desde el)? ?(?P<d>\d{{1,2}}|primero) de (?P<m>{_MONTH_ALT})(?: (?:de |del )?(?P<y>\d{{4}}))?",
+        rf"desde el)? ?(?P<d>\d{{1,2}}|primero) de (?P<m>{_MONTH_ALT})"
+        r"(?: (?:de |del )?(?P<y>\d{4}))?",
         lambda m: _date(m),
         "time",
     ),
@@ -616,57 +672,6 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         "time",
     ),
 ]
-
-_PREPOSITIONS = {
-    "para": "by",
-    "para el": "by",
-    "para este": "by",
-    "antes de": "by",
-    "antes del": "by",
-    "antes de el": "by",
-    "hasta": "by",
-    "hasta el": "by",
-    "a mas tardar el": "by",
-    "en": "in",
-    "durante": "in",
-    "el": "on",
-    "este": "this",
-    "hoy": "today",
-    "a partir de": "starting",
-    "a partir del": "starting",
-    "desde": "starting",
-    "desde el": "starting",
-}
-
-
-def _sober(word: str | None, phrase: str) -> str:
-    if word in ("tomar", "beber", "alcohol") or "sobri" in phrase:
-        return "sober"
-    return "clean"
-
-
-# How "voy a dejar de", "dejo de", "empecé a"... are said back: in the infinitive.
-_INFINITIVE_LEADS = {
-    "i will stop": "dejar de",
-    "stop": "dejar de",
-    "i will start": "empezar a",
-    "start": "empezar a",
-}
-_PLACES = {"universidad": "college", "escuela": "school", "iglesia": "church"}
-_HOBBIES = {
-    "guitarra": "guitar",
-    "piano": "piano",
-    "baile": "dance",
-    "musica": "music",
-    "canto": "singing",
-    "pintura": "painting",
-    "arte": "art",
-    "cocina": "cooking",
-    "natacion": "swimming",
-    "manejo": "driving",
-    "boxeo": "boxing",
-    "bateria": "drum",
-}
 
 
 def _clock(phrase: str) -> str:
@@ -732,64 +737,51 @@ _HANDLERS = [(english, kind) for _, english, kind in _RULES]
 # ---------------------------------------------------------------- words
 
 _TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*%?|[\w']+|[,.;:!?]")
-_DRINKS = frozenset(
+_DRINKS = word_set(
     "agua alcohol cerveza cervezas refresco refrescos soda cafe vaso vasos licor vino te "
-    "jugo leche bebidas".split()
+    "jugo leche bebidas"
 )
-_MEDS = frozenset(
+_MEDS = word_set(
     "medicina medicinas medicamento medicamentos pastilla pastillas dosis metadona "
-    "buprenorfina suboxone clase clases curso descanso presion taxi bus autobus".split()
+    "buprenorfina suboxone clase clases curso descanso presion taxi bus autobus"
 )
-_DETERMINERS = frozenset(
+_DETERMINERS = word_set(
     "el la los las un una unos unas mi mis tu tus su sus este esta estos estas ese esa "
-    "del al cada otro otra".split()
+    "del al cada otro otra"
 )
-_GO_ACTIVITY = frozenset("nadar correr caminar pescar bailar pasear trotar".split())
-_ENGLISH_AFTER_A = frozenset(
+_GO_ACTIVITY = word_set("nadar correr caminar pescar bailar pasear trotar")
+_ENGLISH_AFTER_A = word_set(
     "few lot little couple walk meeting meetings job book week day month new good better "
-    "friend call text class run".split()
+    "friend call text class run"
 )
-_SECOND_PERSON = {
-    "mi": "tu",
-    "mis": "tus",
-    "yo": "tú",
-    "conmigo": "contigo",
-    "me": "te",
-    "nos": "los",
-    "nuestro": "su",
-    "nuestra": "su",
-    "my": "your",
-    "i": "you",
-    "me_": "you",
-}
 
 
-def _word(token: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
-    """(English, kind) for one token outside any phrase."""
-    if token in (",", ";", ":"):
+def _word(word: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
+    """(English, kind) for one word outside any phrase."""
+    if word in (",", ";", ":"):
         return ",", "punct"
-    if token in (".", "!", "?"):
+    if word in (".", "!", "?"):
         return ".", "punct"
-    if token[0].isdigit() or token[0] == "$":
-        return token.replace(",", ""), "number"
-    if token in w.NUMBERS and token not in ("un", "una", "uno", "once"):
-        return str(w.NUMBERS[token]), "number"
-    if token == "once" and nxt not in ("a", "per", "every", "in", "this", "again", "more", "i"):
+    if word[0].isdigit() or word[0] == "$":
+        return word.replace(",", ""), "number"
+    if word in w.NUMBERS and word not in ("un", "una", "uno", "once"):
+        return str(w.NUMBERS[word]), "number"
+    if word == "once" and nxt not in ("a", "per", "every", "in", "this", "again", "more", "i"):
         return "11", "number"
-    if token in ("un", "una", "uno"):
-        return ("a" if token != "uno" else "1"), "word"
-    if token == "a":
+    if word in ("un", "una", "uno"):
+        return ("a" if word != "uno" else "1"), "word"
+    if word == "a":
         if nxt in _ENGLISH_AFTER_A:
             return "a", "word"
         return "to", "word"
-    noun = _noun(token)
-    if noun is not None and (prev in _DETERMINERS or prev[:1].isdigit() or verb(token) is None):
+    noun = _noun(word)
+    if noun is not None and (prev in _DETERMINERS or prev[:1].isdigit() or verb(word) is None):
         (_written, _gender, english), many = noun
         if many:
             english += "es" if english.endswith(("s", "sh", "ch", "x")) else "s"
         return english, "noun"
-    known = token in w.FUNCTION or token in WORDS or token in w.STATES
-    found = None if known else verb(token)
+    known = word in w.FUNCTION or word in WORDS or word in w.STATES
+    found = None if known else verb(word)
     if found is not None:
         english = found.english
         if found.infinitive == "tomar" and (nxt in _DRINKS or after_stop or not nxt):
@@ -803,15 +795,15 @@ def _word(token: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
         if found.clitic == "me" and found.infinitive == "cuidar":
             english += " myself"
         return english, "verb"
-    if token in WORDS:
-        return WORDS[token], "word"
-    if token in w.STATES:
-        return w.STATES[token], "word"
-    if token in w.FUNCTION:
-        return w.FUNCTION[token], "word"
-    if token in w.WEEKDAYS:
-        return w.WEEKDAYS[token], "time"
-    return token, "word"
+    if word in WORDS:
+        return WORDS[word], "word"
+    if word in w.STATES:
+        return w.STATES[word], "word"
+    if word in w.FUNCTION:
+        return w.FUNCTION[word], "word"
+    if word in w.WEEKDAYS:
+        return w.WEEKDAYS[word], "time"
+    return word, "word"
 
 
 def _shown(source: str, found: Verb | None) -> str:
@@ -831,15 +823,15 @@ _KEEP_WORDS = frozenset({"un", "una", "uno", "once"})
 
 def tokens(cleaned: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The folded tokens, text-speak expanded and number words as digits ("treinta y cinco"
-    -> "35"), and each token's span in `cleaned`."""
+    -> "35"), and each item's span in `cleaned`."""
     folded = fold(cleaned)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(folded):
-        token = w.SPEAK.get(match.group(0), match.group(0))
+        item = w.SPEAK.get(match.group(0), match.group(0))
         span = (match.start(), match.end())
-        if token in w.NUMBERS and token not in _KEEP_WORDS:
-            value = w.NUMBERS[token]
+        if item in w.NUMBERS and item not in _KEEP_WORDS:
+            value = w.NUMBERS[item]
             if (
                 len(out) >= 2
                 and out[-1] == "y"
@@ -860,12 +852,12 @@ def tokens(cleaned: str) -> tuple[list[str], list[tuple[int, int]]]:
                 span = (spans[-1][0], span[1])
                 value += int(out[-1])
                 del out[-1:], spans[-1:]
-            elif token == "mil" and out and out[-1].isdigit():
+            elif item == "mil" and out and out[-1].isdigit():
                 span = (spans[-1][0], span[1])
                 value = int(out[-1]) * 1000
                 del out[-1:], spans[-1:]
-            token = str(value)
-        out.append(token)
+            item = str(value)
+        out.append(item)
         spans.append(span)
     return out, spans
 

@@ -7,6 +7,8 @@ Keys are lower-case and without accents: peers on phones often leave them out.
 
 from __future__ import annotations
 
+from peergoals.coach.lexicon import word_set
+
 
 def _pairs(text: str) -> dict[str, str]:
     """`spanish english words...` per line: the first word maps to the rest."""
@@ -998,9 +1000,9 @@ SPEAK = _pairs(
 )
 
 # English words that also spell Spanish words; they never count as evidence of either language.
-SHARED = frozenset(
+SHARED = word_set(
     """
     a no me mi son con van red solo come are sale dice pie hay use once la el en y o de
     gym id ged na aa po ok online app test yoga doctor hospital record
-    """.split()
+    """
 )
