@@ -50,7 +50,9 @@ _SPANISH_ONLY = (
         | frozenset(NOUNS)
         | frozenset(k for k, v in WORDS.items() if k != v)
         | frozenset(k for k, v in w.STATES.items() if k != v)
-        | frozenset({"mnn", "kiero", "qiero", "tngo", "voi", "xq", "pq", "xk", "tmb", "reu", "reus"})
+        | frozenset(
+            {"mnn", "kiero", "qiero", "tngo", "voi", "xq", "pq", "xk", "tmb", "reu", "reus"}
+        )
         | frozenset({"voy", "quiero", "tengo", "manana", "hoy", "semana", "dias", "veces", "mes"})
     )
     - w.SHARED
@@ -118,7 +120,19 @@ _PER = {"day": "al día", "week": "por semana", "month": "al mes"}
 # The coach's English units in Spanish (singular, gender) when the peer's own noun is unknown.
 _UNITS: dict[str, tuple[str, str]] = {
     english: (written, gender) for written, gender, english in NOUNS.values()
-} | {"time": ("vez", "f"), "meeting": ("reunión", "f"), "job": ("trabajo", "m")}
+} | {
+    "time": ("vez", "f"),
+    "meeting": ("reunión", "f"),
+    "job": ("trabajo", "m"),
+    "dollar": ("dólar", "m"),
+    "day": ("día", "m"),
+    "night": ("noche", "f"),
+    "morning": ("mañana", "f"),
+    "evening": ("tarde", "f"),
+    "week": ("semana", "f"),
+    "month": ("mes", "m"),
+    "lesson": ("clase", "f"),
+}
 
 
 def due_phrase(due: dt.date) -> str:
@@ -192,7 +206,8 @@ def second_person(phrase: str) -> str:
 
 # A subordinate clause ends the action: its verb would need conjugating to be said back.
 _CLAUSE_WORDS = frozenset({"cuando", "si", "mientras", "porque", "aunque", "donde"})
-_ACTION_STOP = frozenset({"time", "time_vague", "reason", "punct", "absolute", "lead_never"})
+_ACTION_STOP = frozenset({"time", "time_vague", "time_part"})
+_ACTION_BREAK = frozenset({"reason", "punct", "absolute", "lead_never"})
 _ACTION_SKIP = frozenset({"lead", "lead_go"})
 
 
@@ -210,25 +225,48 @@ def _action_words(reading: Gloss, limit: int) -> str | None:
     )
     if begin is None:
         begin = next(
-            (n for n, piece in enumerate(pieces) if piece.kind not in _ACTION_SKIP | _ACTION_STOP),
+            (
+                n
+                for n, piece in enumerate(pieces)
+                if piece.kind not in _ACTION_SKIP | _ACTION_STOP | _ACTION_BREAK
+            ),
             None,
         )
     if begin is None:
         return None
     shown: list[str] = []
+    if begin and pieces[begin - 1].english in ("not", "never"):
+        shown.append(pieces[begin - 1].shown)  # "no meterme en problemas"
     for piece in pieces[begin:]:
         if shown and fold(piece.shown) in _CLAUSE_WORDS:
             break
-        if piece.kind in _ACTION_STOP or (piece.kind in _ACTION_SKIP and shown):
+        if piece.kind in _ACTION_SKIP | _ACTION_BREAK:
             if shown:
                 break
             continue
+        if piece.kind in _ACTION_STOP:
+            continue  # a date or a schedule in the middle: the words after it still count
         # Only the action's own verb is said in the infinitive; later verbs stay as written.
         later_verb = shown and piece.kind == "verb"
         shown.append(reading.source[piece.start : piece.end] if later_verb else piece.shown)
         if len(" ".join(shown).split()) >= limit:
             break
-    phrase = " ".join(shown).strip(" ,.")
+    return _whole(shown)
+
+
+# Words a phrase can't end on: an action cut at one of them would be cut mid-way.
+_DANGLING = frozenset(
+    "a al de del el la los las un una en con para por que y o e u mi mis tu tus su sus le les "
+    "lo se me te muy mas más sin sobre como cuando".split()
+)
+
+
+def _whole(shown: list[str]) -> str | None:
+    """The words as one phrase said back to the peer, never ending mid-way ("... con la")."""
+    words = " ".join(shown).strip(" ,.").split()
+    while words and fold(words[-1]) in _DANGLING:
+        words.pop()
+    phrase = " ".join(words).strip(" ,.")
     return second_person(phrase) if phrase else None
 
 
@@ -240,11 +278,10 @@ def _habit(reading: Gloss) -> str | None:
             continue
         shown: list[str] = []
         for after in pieces[number + 1 : number + 6]:
-            if after.kind in _ACTION_STOP or after.kind.startswith("lead"):
+            if after.kind in _ACTION_STOP | _ACTION_BREAK or after.kind.startswith("lead"):
                 break
             shown.append(after.shown)
-        phrase = " ".join(shown).strip(" ,.")
-        return second_person(phrase) if phrase else None
+        return _whole(shown)
     return None
 
 

@@ -747,7 +747,7 @@ _MEDS = word_set(
 )
 _DETERMINERS = word_set(
     "el la los las un una unos unas mi mis tu tus su sus este esta estos estas ese esa "
-    "del al cada otro otra"
+    "del al cada otro otra mejor mejores buen buena nuevo nueva primer primera propio propia"
 )
 _GO_ACTIVITY = word_set("nadar correr caminar pescar bailar pasear trotar")
 _ENGLISH_AFTER_A = word_set(
