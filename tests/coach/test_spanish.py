@@ -51,6 +51,7 @@ def params(statement: str, key: str, context: str | None = None) -> dict[str, st
         ("la próxima semana", "2026-12-06"),
         ("en diciembre", "2026-12-31"),
         ("para navidad", "2026-12-25"),
+        ("el lunes 30", "2026-11-30"),
     ],
 )
 def test_it_reads_spanish_dates(when: str, due: str) -> None:
@@ -224,6 +225,12 @@ def test_relevance_reads_a_spanish_long_term_goal() -> None:
         ("Caminaré treinta minutos tres veces por semana", "caminar treinta minutos"),
         ("voy a ir a mi NA meeting los martes", "ir a tu NA meeting"),
         ("Me voy a inscribir en la clase de GED", "inscribirte en la clase de GED"),
+        ("Me comprometo a asistir a terapia grupal", "asistir a terapia grupal"),
+        ("voy a ir al juzgado el jueves a pagar la multa", "ir al juzgado a pagar la multa"),
+        (
+            "No voy a volver a juntarme con la gente con la que consumía",
+            "no volver a juntarte con la gente",
+        ),
         ("Iré a mi sesión de terapia el martes", "ir a tu sesión de terapia"),
         ("Voy a sacar a Luna a caminar cada mañana", "sacar a Luna a caminar"),
         (

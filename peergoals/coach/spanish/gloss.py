@@ -261,6 +261,8 @@ _INFINITIVE_LEADS: dict[str, str] = {
     "i will start": "empezar a",
     "start": "empezar a",
 }
+# "Me voy a inscribir": the clitic before the lead belongs to the verb ("inscribirme").
+_REFLEXIVE_LEAD = re.compile(r"(?:yo )?me (?:no )?(?:voy|vamos|va) a\b")
 _PLACES: dict[str, str] = {"universidad": "college", "escuela": "school", "iglesia": "church"}
 _HOBBIES: dict[str, str] = {
     "guitarra": "guitar",
@@ -666,6 +668,12 @@ _RULES: list[tuple[str, str | Handler, str]] = [
         "time",
     ),
     (
+        rf"(?P<pre>para el|para este|antes del|antes de el|hasta el|el|este|a mas tardar el)? ?"
+        rf"(?:{_WEEKDAY_ALT}) (?P<d>\d{{1,2}})(?= [,.]|$)",
+        lambda m: f"{_PREPOSITIONS.get(m.group('pre') or 'el', 'on')} the {m.group('d')}th",
+        "time",
+    ),
+    (
         rf"(?P<pre>para el|para este|antes del|antes de el|hasta el|el|este|hoy|a mas tardar el)? ?"
         rf"(?P<d>{_WEEKDAY_ALT})(?: (?:en la|por la|de) (?P<p>manana|tarde|noche))?",
         lambda m: _weekday(m),
@@ -901,7 +909,7 @@ def gloss(statement: str) -> Gloss:
                 kind == "verb"
                 and pieces
                 and pieces[-1].kind.startswith("lead")
-                and fold(pieces[-1].shown).startswith(("me ", "yo me "))
+                and _REFLEXIVE_LEAD.match(fold(pieces[-1].shown))
                 and fold(shown).split(" ")[0].endswith(("ar", "er", "ir"))
             ):
                 head, _, tail = shown.partition(" ")
@@ -937,7 +945,7 @@ def gloss(statement: str) -> Gloss:
             and fold(shown) == found.infinitive
             and pieces
             and pieces[-1].kind.startswith("lead")
-            and fold(pieces[-1].shown).startswith(("me ", "yo me "))
+            and _REFLEXIVE_LEAD.match(fold(pieces[-1].shown))
         ):
             shown += "me"  # "Me voy a inscribir" is said back as "inscribirte"
         pieces.append(Piece(english, first, last, kind, shown))
