@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.coach.helpers import said
 from peergoals.coach import MAX_LENGTH, judge
+from tests.coach.helpers import said
 
 MONDAY = dt.date(2026, 11, 23)
 

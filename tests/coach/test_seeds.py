@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tests.coach.helpers import said
 from peergoals.coach import judge, serves
+from tests.coach.helpers import said
 
 MONDAY = dt.date(2026, 11, 23)
 SUNDAY = dt.date(2026, 11, 29)

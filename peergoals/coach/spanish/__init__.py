@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from peergoals.coach import core, lexicon, messages
+from peergoals.coach.lexicon import word_set
 from peergoals.coach.messages import Message
 from peergoals.coach.spanish import words as w
 from peergoals.coach.spanish.gloss import NOUNS, WORDS, Gloss, fold, gloss, plural, verb
@@ -255,9 +256,9 @@ def _action_words(reading: Gloss, limit: int) -> str | None:
 
 
 # Words a phrase can't end on: an action cut at one of them would be cut mid-way.
-_DANGLING = frozenset(
+_DANGLING = word_set(
     "a al de del el la los las un una en con para por que y o e u mi mis tu tus su sus le les "
-    "lo se me te muy mas más sin sobre como cuando".split()
+    "lo se me te muy mas más sin sobre como cuando"
 )
 
 
