@@ -11,6 +11,16 @@ import pytest
 
 from peergoals.coach import Target, judge
 from peergoals.coach.cli import main, run_jsonl
+from peergoals.coach.messages import (
+    CARD_DUE,
+    CARD_NONE,
+    CARD_SUGGESTIONS,
+    CARD_TARGET,
+    CRITERION_NAMES,
+    LOCALE_DIR,
+    MESSAGES,
+    catalogue,
+)
 from peergoals.coach.spanish import detect, due_phrase, target_phrase
 
 MONDAY = dt.date(2026, 11, 23)
@@ -382,3 +392,13 @@ def test_json_lines_carry_the_language_in_and_out() -> None:
     assert results[0]["target"] == {"count": 3, "unit": "meeting", "per": "week", "minutes": None}
     assert "3 reuniones por semana" in results[0]["criteria"]["measurable"]["why"]
     assert results[3]["error"]
+
+
+def test_every_coach_message_has_a_spanish_translation() -> None:
+    if not (LOCALE_DIR / "es" / "LC_MESSAGES" / "django.mo").exists():
+        pytest.skip("the Spanish catalogue is not in this tree yet")
+    spanish = catalogue("es")
+    untranslated = [key for key, text in MESSAGES.items() if spanish(text) == text]
+    labels = [*CRITERION_NAMES.values(), CARD_DUE, CARD_TARGET, CARD_SUGGESTIONS, CARD_NONE]
+    untranslated += [label for label in labels if spanish(label) == label]
+    assert untranslated == []
