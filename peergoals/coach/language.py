@@ -49,6 +49,6 @@ def reader(language: str, statement: str = "") -> Reader:
 
     if language == "es":
         return spanish.read_spanish
-    if spanish.detect(statement) != "en":
+    if spanish.has_spanish(statement):
         return spanish.read_mixed_in_english
     return core.read_english

@@ -301,6 +301,8 @@ def test_due_dates_are_said_in_spanish() -> None:
         ("I will walk 10 minutes every morning", "en"),
         ("I will read a book this week", "en"),
         ("jog 3x/wk for a month", "en"),
+        ("read one Bible verse each night this week", "en"),
+        ("Call the VA about my benefits next Monday", "en"),
         ("voy a ir a mi NA meeting los martes", "mixed"),
         ("I will go to dos meetings esta semana", "mixed"),
     ],
@@ -317,6 +319,7 @@ def test_it_detects_the_language_of_a_statement(statement: str, language: str) -
         ("voy a caminar 20 minutes every morning", 1, "day", None),
         ("I'm going to call my abuela el sábado", None, None, "2026-11-28"),
         ("voy a sacar mi ID dentro de two weeks", None, None, "2026-12-07"),
+        ("el lunes I'm going to apply for three jobs", 3, None, "2026-11-23"),
     ],
 )
 def test_mixed_english_and_spanish_gets_a_sensible_reading(

@@ -37,7 +37,14 @@ from peergoals.coach.spanish import words as w
 from peergoals.coach.spanish.gloss import NOUNS, WORDS, Gloss, fold, gloss, plural, verb
 from peergoals.coach.target import Target
 
-__all__ = ["detect", "read_mixed_in_english", "read_spanish", "target_phrase"]
+__all__ = [
+    "detect",
+    "has_spanish",
+    "leans_spanish",
+    "read_mixed_in_english",
+    "read_spanish",
+    "target_phrase",
+]
 
 # ---------------------------------------------------------------- which language
 
@@ -92,6 +99,29 @@ def detect(statement: str) -> str:
     if english >= 6 * spanish:
         return "en"
     return "mixed"
+
+
+# Words that can only be Spanish (function words, days, months, numbers); a verb form or a noun
+# alone ("verse", "cafe", "VA") may be an English word the tables don't know.
+_SURELY_SPANISH = (
+    (
+        frozenset(k for k in w.FUNCTION if len(k) > 1)
+        | frozenset(w.WEEKDAYS)
+        | frozenset(k for k in w.MONTHS if len(k) > 4)
+        | frozenset(k for k in w.NUMBERS if not k.isdigit())
+    )
+    - w.SHARED
+    - lexicon.VOCABULARY
+)
+
+
+def has_spanish(statement: str) -> bool:
+    """Whether the statement has Spanish in it: then the Spanish reader, which keeps the English
+    words, reads all of it ("el lunes I'm going to apply for jobs")."""
+    spanish, _english = _evidence(statement)
+    if spanish >= 2 or _SPANISH_MARKS.search(statement):
+        return True
+    return spanish == 1 and any(t in _SURELY_SPANISH for t in _WORD.findall(fold(statement)))
 
 
 def leans_spanish(statement: str) -> bool:
