@@ -405,3 +405,16 @@ def test_every_coach_message_has_a_spanish_translation() -> None:
     labels = [*CRITERION_NAMES.values(), CARD_DUE, CARD_TARGET, CARD_SUGGESTIONS, CARD_NONE]
     untranslated += [label for label in labels if spanish(label) == label]
     assert untranslated == []
+
+
+def test_english_for_a_spanish_speaking_peer_is_read_as_english_and_answered_in_spanish() -> None:
+    english = judge("I will eat a salad for lunch on Friday", today=MONDAY)
+    for_spanish_peer = judge("I will eat a salad for lunch on Friday", today=MONDAY, language="es")
+    assert for_spanish_peer.language == "es"
+    names = ("specific", "measurable", "achievable", "time_bound", "relevant")
+    assert [getattr(for_spanish_peer.criteria, n).met for n in names] == [
+        getattr(english.criteria, n).met for n in names
+    ]
+    assert (for_spanish_peer.due, for_spanish_peer.target) == (english.due, english.target)
+    assert for_spanish_peer.criteria.specific.why.params == english.criteria.specific.why.params
+    assert for_spanish_peer.criteria.time_bound.why.params == {"due": "el viernes 27 de noviembre"}

@@ -421,16 +421,18 @@ def _spanish_params(
 ) -> Message:
     params = dict(message.params)
     key = message.key
+    if "target" in params:
+        params["target"] = target_phrase(judgement.target, _nouns(reading))
+    if "due" in params and judgement.due is not None:
+        params["due"] = due_phrase(judgement.due)
+    if not has_spanish(reading.source):
+        return Message(key, params)  # English words: the English reader's are the peer's own
     if "action" in params:
         params["action"] = _action_words(reading, 10) or params["action"]
     if "topic" in params:
         params["topic"] = _action_words(reading, 7) or params["topic"]
     if "word" in params:
         params["word"] = _quoted(reading, params["word"])
-    if "target" in params:
-        params["target"] = target_phrase(judgement.target, _nouns(reading))
-    if "due" in params and judgement.due is not None:
-        params["due"] = due_phrase(judgement.due)
     if "context" in params:
         params["context"] = context or _reason(reading) or params["context"]
     if "habit" in params:
@@ -444,8 +446,13 @@ def _spanish_params(
 def _read(statement: str, context: str | None, today: dt.date) -> tuple[core.Judgement, Gloss]:
     reading = gloss(statement)
     goal = context.strip() if isinstance(context, str) and context.strip() else None
-    english_context = gloss(goal).english if goal else None
-    judgement = core.read_english(reading.english, english_context, today)
+    # English words stay as the peer wrote them: only text with Spanish in it is glossed.
+    glossed = has_spanish(statement)
+    english = reading.english if glossed else statement
+    english_context = goal
+    if goal and (glossed or detect(goal) != "en"):
+        english_context = gloss(goal).english
+    judgement = core.read_english(english, english_context, today)
     return dataclasses.replace(judgement, statement=statement), reading
 
 
