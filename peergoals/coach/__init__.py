@@ -71,7 +71,14 @@ Flags
 
 from __future__ import annotations
 
-from peergoals.coach.core import MAX_LENGTH, Criteria, Criterion, Judgement, judge
+from peergoals.coach.core import (
+    MAX_LENGTH,
+    Criteria,
+    Criterion,
+    Judgement,
+    judge,
+    target_too_large,
+)
 from peergoals.coach.dates import end_of_month, end_of_week
 from peergoals.coach.relevance import serves
 from peergoals.coach.target import Target
@@ -86,4 +93,5 @@ __all__ = [
     "end_of_week",
     "judge",
     "serves",
+    "target_too_large",
 ]

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peergoals.coach import language as language_choice
-from peergoals.coach import lexicon, messages, text
+from peergoals.coach import lexicon, messages, relevance, text
 from peergoals.coach.dates import find_due
 from peergoals.coach.messages import Message
-from peergoals.coach.relevance import main_area, serves
-from peergoals.coach.target import EMPTY, Target, find_target
+from peergoals.coach.relevance import main_area
+from peergoals.coach.target import EMPTY, Target, find_target, singular
 
 MAX_LENGTH = 1000
 CRITERIA = ("specific", "measurable", "achievable", "time_bound", "relevant")
@@ -148,6 +148,10 @@ _LEAD_WORDS = lexicon.word_set(
     usually still consistently regularly
     """
 )
+# Who a goal is about: the peer's own "I", or a plan's "Client will ..." and its kin.
+_SUBJECTS = frozenset(
+    {"i", "we", "client", "pt", "patient", "participant", "member", "consumer", "resident"}
+)
 _START_VERBS = frozenset({"start", "begin", "keep", "continue", "resume", "get", "starting"})
 _NEGATIONS = frozenset({"not", "never", "no"})
 _DETERMINERS = frozenset(
@@ -158,7 +162,37 @@ _ACTIVITY_VERBS = lexicon.word_set(
     walk jog run swim bike hike stretch exercise workout read study meditate pray
     journal sleep rest eat drink cook practice volunteer spend play dance lift garden
     knit sew draw sing listen watch hang relax smoke use go attend work look search
+    log track keep sit
     """
+)
+# Only "a walk", "one book" is a single occurrence; "the dog", "my diary" is a routine's object.
+_ONE_OCCURRENCE = frozenset({"a", "an", "one", "1"})
+# "go swimming", "get back into my routine", "look for a place": ongoing by their form.
+_ONGOING = re.compile(
+    r"^go\s+\w+ing\b|\b(?:routine|habit|habits|regimen)\b|^(?:look|search|hunt)\s+for\b"
+    r"|^keep\s+(?:a|an|my|the)\s+(?:\w+\s+)?(?:journal|diary|log|list|record)\b"
+    r"|^take\s+(?:my|your|the)\s+\w*\s*(?:meds|medications?|pills|insulin)\b"
+)
+# Staying clean or sober over a stated time is a concrete, countable goal in recovery.
+_SOBER = (
+    r"(?:clean|sober|abstinent|(?:drug|alcohol|smoke|substance|nicotine)[\s-]free|off\s+"
+    r"(?:drugs|alcohol|pills|heroin|meth|opioids|the\s+bottle))"
+)
+_STAY_SOBER = re.compile(
+    rf"^(?:stay|remain|be|keep|live)\s+{_SOBER}\b|^maintain\s+(?:my\s+)?(?:sobriety|abstinence)\b"
+    r"|^get\s+through\s+.{1,30}?\s+without\s+(?:drinking|using|smoking|a\s+drink|a\s+drug|drugs|"
+    r"alcohol|picking\s+up|getting\s+high|relapsing)\b"
+    rf"|^(?:get|make\s+it)\s+to\s+\d+\s+(?:days|weeks|months)\s+{_SOBER}\b"
+)
+# An outcome someone can check (a credential, a test passed, a fluency, no debt) is specific
+# and measurable even when it is far off or too big for the time.
+_CHECKABLE = re.compile(
+    r"\b(?:degree|diploma|ged|hiset|licen[cs]e|cdl|certification|certificate|certified|card|"
+    r"permit|chip|keytag|fluent|citizenship|debt[\s-]free|out\s+of\s+debt|bachelors?|masters?|"
+    r"associates?)\b"
+)
+_CHECKABLE_VERBS = frozenset(
+    {"get", "earn", "obtain", "receive", "become", "pass", "finish", "complete", "be"}
 )
 _KNOWN_VERBS = lexicon.CONCRETE_VERBS | lexicon.STATE_VERBS | lexicon.DEFICIT_VERBS
 _OUTCOME_VERBS = frozenset(
@@ -232,6 +266,16 @@ _ABSOLUTE = re.compile(
     r"any\s*more|no\s+more\s+ever|(?:completely|totally|entirely)\s+(?:quit|stop|cut|give\s+up|sober|clean))\b"
     r"|\b100\s*%|\b24/7"
     r"|(?<!\bhave\s)(?<!\bhad\s)\balways\b(?!\s+(?:wanted|been|dreamed|wished|liked|loved))"
+)
+# All-or-nothing rules and whole-life promises: a diet of one food, "every penny", everyone
+# "I ever" hurt, every day for the rest of the year.
+_ALL_OR_NOTHING = re.compile(
+    r"\bnothing\s+but\b|\bfrom\s+now\s+on\b|\b(?:no|without)\s+(?:any\s+)?food\b"
+    r"|\b(?:only\s+(?:eat|drink|have)|(?:eat|drink)\s+only)\b(?!\s+(?:\d|one|two|a|an)\b)"
+    r"|\b(?:cut\s+out|give\s+up|quit)\s+all\b"
+    r"|\bevery\s+(?:day|morning|night)\s+for\s+the\s+rest\s+of\b"
+    r"|\bevery\s+(?:single\s+)?(?:penny|cent|book|relationship|person)\b"
+    r"|\b(?:every|everyone|everybody|everything|all)\b(?=[^.;]{0,40}?\bever\b)"
 )
 _BEST_EVER = re.compile(r"\bthe\s+best\s+(?:\w+\s+){0,2}ever\b|\bbest\s+ever\b")
 _NEVER_NOT_ABSOLUTE = re.compile(
@@ -354,7 +398,7 @@ class _Action:
 def _action(clause: str) -> _Action:
     clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", clause))
     words = _ACTION_TOKENS.findall(clause)
-    subject = next((i for i, w in enumerate(words) if w in ("i", "we")), None)
+    subject = next((i for i, w in enumerate(words) if w in _SUBJECTS), None)
     if subject is not None and subject <= 6:
         words = words[subject + 1 :]
     negated = False
@@ -444,6 +488,33 @@ def _head_noun(rest: list[str]) -> tuple[str | None, bool]:
     return noun, determiner
 
 
+def _one_occurrence(rest: list[str]) -> bool:
+    """Whether the object is counted as one ("go for a walk", "read one book")."""
+    for word in rest[:4]:
+        if word in _ONE_OCCURRENCE:
+            return True
+        if word in _DETERMINERS:
+            return False
+    return False
+
+
+_USE_WORDS = frozenset({"use", "using"})
+
+
+def _uses_without_object(verb: str, rest: list[str]) -> bool:
+    """ "Stop using", "never use again": what is used is left unsaid."""
+    words = [verb, *rest] if verb in _USE_WORDS else rest
+    if not words or words[0] not in _USE_WORDS:
+        return False
+    after = [w for w in words[1:4] if w not in _TIME_STOP and w not in ("ever", "at", "all")]
+    return not after
+
+
+def _shown(verb: str, rest: list[str]) -> str:
+    """The action as the peer put it, without its time words ("walk 10 minutes")."""
+    return _TIME_WORDS.sub("", " ".join([verb, *rest[:10]])).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class _Specific:
     met: bool
@@ -451,16 +522,25 @@ class _Specific:
     one_off: bool
 
 
-def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) -> _Specific:
+def _specific(
+    clause: str, action: _Action, has_number: bool, quantified: bool, timed: bool
+) -> _Specific:
     verb = action.verb
     if verb is None:
         return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb == "":
         return _noun_phrase(action, has_number)
     phrase = " ".join([verb, *action.rest])
-    shown = _TIME_WORDS.sub("", " ".join([verb, *action.rest[:10]])).strip()
+    shown = _shown(verb, action.rest)
     if action.negated:
         shown = ("never " if verb in ("miss", "forget", "skip") else "not ") + shown
+    met = Message(messages.SPECIFIC_MET, {"action": _second_person(shown)})
+    if timed and _STAY_SOBER.match(phrase):
+        return _Specific(True, met, True)
+    if verb in _CHECKABLE_VERBS and _CHECKABLE.search(" ".join(action.rest[:6])):
+        return _Specific(True, met, True)
+    if not timed and _uses_without_object(verb, action.rest):
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": "using"}), False)
     if _BACK_OUTCOME.search(clause) and not has_number:
         return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if _WORK_ON.match(phrase) or _MAKE_VAGUE.match(phrase) or _TAKE_CARE.match(phrase):
@@ -516,16 +596,17 @@ def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) 
     elif verb in _STOPPING or action.negated:
         one_off = noun is not None or verb in lexicon.CONCRETE_VERBS
     elif verb in _ACTIVITY_VERBS:
-        one_off = noun is not None and determiner and not plural
+        one_off = noun is not None and _one_occurrence(action.rest) and not plural
         if verb in ("go", "attend") and noun is not None and not plural_bare:
             one_off = True
     else:
         one_off = noun is not None and not plural_bare
-    if action.habitual and not action.negated:
+    if (action.habitual or _ONGOING.search(phrase)) and not action.negated:
         one_off = False
-    return _Specific(
-        True, Message(messages.SPECIFIC_MET, {"action": _second_person(shown)}), one_off
-    )
+    if _STAY_AWAY.match(phrase):
+        # Staying away is kept or not over a stated time; with no time it never ends.
+        one_off = timed
+    return _Specific(True, met, one_off)
 
 
 def _noun_phrase(action: _Action, has_number: bool) -> _Specific:
@@ -593,13 +674,14 @@ _LEAPS: tuple[tuple[re.Pattern[str], int], ...] = (
         90,
     ),
     (re.compile(r"\b(?:start|open)\s+(?:my\s+own\s+|a\s+)business\b"), 90),
+    (re.compile(r"\b(?:cdl|commercial\s+(?:driver'?s?\s+)?licen[cs]e)\b"), 28),
 )
 _DAILY_CAPS = {
     "book": 0.5,
-    "job": 15.0,
-    "application": 15.0,
+    "job": 5.0,
+    "application": 5.0,
     "meeting": 3.0,
-    "mile": 20.0,
+    "mile": 10.0,
     "step": 40000.0,
     "page": 300.0,
     "time": 8.0,
@@ -609,6 +691,8 @@ _DAILY_CAPS = {
     "dollar": 250.0,
 }
 _PER_DAYS = {"day": 1, "week": 7, "month": 30}
+# A job search is planned by the week: three applications "today" is a fine start.
+_PLANNED_OVER = {"job": 7, "application": 7}
 _WEIGHT = re.compile(r"\b(?:lose|gain|drop|shed)\s+(\d+)\s+(?:pounds?|lbs?|kilos?|kg)\b")
 _LONG_MINUTES_OK = re.compile(r"\b(?:sleep|work|shift|volunteer|fast)\w*\b")
 
@@ -634,10 +718,40 @@ def _too_large(norm: str, target: Target, due: dt.date | None, today: dt.date) -
     if target.per is not None:
         rate = target.count / _PER_DAYS[target.per]
     elif days is not None:
-        rate = target.count / max(days, 1)
+        rate = target.count / max(days, _PLANNED_OVER.get(target.unit, 1))
     else:
         return False
     return rate > _DAILY_CAPS[target.unit]
+
+
+_MINUTES_IN = {"minute": 1, "min": 1, "hour": 60, "hr": 60}
+
+
+def target_too_large(
+    quantity: float,
+    unit: str,
+    per: str | None,
+    *,
+    wording: str = "",
+    due: dt.date | None = None,
+    today: dt.date | None = None,
+) -> bool:
+    """Whether a target typed into a step's fields (1,000 minutes a day, 100 jobs a week) is too
+    big for its time, by the rule the coach applies to the same words in a sentence."""
+    # A form's own clock is the caller's; the coach's default is the local day, as in judge().
+    today = today or dt.date.today()  # noqa: DTZ011
+    norm = text.normalize(text.clean(wording[:MAX_LENGTH]))
+    name = singular(unit.strip().lower())
+    per = per if per in _PER_DAYS else None
+    if name in _MINUTES_IN:
+        minutes = quantity * _MINUTES_IN[name]
+        days = _PER_DAYS[per] if per else ((due - today).days + 1 if due else None)
+        if days is None:
+            return False
+        target = Target(count=1, unit="time", per="day", minutes=round(minutes / max(days, 1)))
+    else:
+        target = Target(count=round(quantity), unit=name or "time", per=per)
+    return _too_large(norm, target, due, today)
 
 
 # ---------------------------------------------------------------- words for suggestions
@@ -661,11 +775,48 @@ _DOUBLE = lexicon.word_set(
 _TIME_WORDS = re.compile(
     r"\s*\b(?:this|next|every|each|by|until|before|within|starting|from\s+(?:\d|daily|every)|per|"
     r"for\s+(?:\d|a\b|an\b|the\s+next)|in\s+(?:\d|a\b|an\b|the\s+next)|"
-    rf"on\s+(?:the\s+\d|{lexicon.WEEKDAY_ALT})|a\s+(?:day|week|month|night)\b|"
-    r"today|tonight|tomorrow|daily|weekly|monthly|nightly|someday|soon|eventually|again|"
+    rf"on\s+(?:the\s+\d|(?:{lexicon.WEEKDAY_ALT})s?|{lexicon.MONTH_ALT})|a\s+(?:day|week|month|night)\b|"
+    # "a daily routine" is a thing, not a time: the words before it would be cut mid-phrase.
+    r"today|tonight|tomorrow|(?<!\ba\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bour\s)"
+    r"(?:daily|weekly|monthly|nightly)|someday|soon|eventually|again|"
     r"forever|for\s+good|any\s*more|ever|completely|cold\s+turkey|"
-    r"at\s+\d|once|\d+\s+times?)\b.*$"
+    r"at\s+\d|once|\d+\s+(?:times?|mornings|evenings|nights|days))\b.*$"
 )
+
+
+_PEER_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]*)")
+# Params that quote the peer's own words back to them.
+_QUOTED = frozenset({"action", "topic", "habit", "word", "context"})
+
+
+def _as_written(cleaned: str) -> dict[str, str]:
+    """How the peer spelled each word they capitalised ("Luna", "NA", "DSS"), by its lower case.
+
+    A capital that only starts a sentence is no spelling of theirs, unless the whole word is
+    capitals ("NA meeting on Tuesday").
+    """
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(cleaned)}
+    spelled: dict[str, str] = {}
+    for match in _PEER_TOKEN.finditer(cleaned):
+        word = match.group(0)
+        if word.islower() or (match.start() in starts and not (word.isupper() and len(word) > 1)):
+            continue
+        spelled.setdefault(word.lower(), word)
+    return spelled
+
+
+def _in_their_words(message: Message, spelled: dict[str, str]) -> Message:
+    """`message` with the peer's words spelled as they wrote them."""
+    if not spelled or not _QUOTED & message.params.keys():
+        return message
+    params = dict(message.params)
+    for name in _QUOTED & params.keys():
+        params[name] = " ".join(
+            spelled.get(word.lower(), word) if word.lower() != "i" else word
+            for word in params[name].split(" ")
+        )
+    return Message(message.key, params)
 
 
 def _second_person(phrase: str) -> str:
@@ -687,7 +838,8 @@ def _gerund(verb: str) -> str:
 
 
 def _topic(action: _Action) -> str | None:
-    if action.verb is None:
+    # "What would hardering look like?": a manner word is no action to build the question on.
+    if not action.verb or action.verb in _VAGUE_MANNER:
         return None
     rest = " ".join(action.rest)
     rest = _TIME_WORDS.sub("", rest).strip()
@@ -800,14 +952,15 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     has_number = has_number or bool(_WEIGHT.search(norm))
     action = _action(clause)
     quantified = target.count is not None or target.minutes is not None or money
-    specific = _specific(clause, action, has_number, quantified)
+    duration_span = _DURATION_SPAN.search(norm)
+    timed = due is not None or duration_span is not None
+    specific = _specific(clause, action, has_number, quantified, timed)
 
     flags: list[str] = []
     suggestions: list[Message] = []
 
     # Time-bound
     never_time = _NEVER_TIME.search(norm)
-    duration_span = _DURATION_SPAN.search(norm)
     time_bound = due is not None or schedule or target.per is not None or duration_span is not None
     if due is not None:
         time_why = Message(messages.TIME_DUE, {"due": f"{due:%A, %B} {due.day}"})
@@ -848,7 +1001,7 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
         measurable, measurable_why = False, Message(messages.MEASURABLE_NONE)
 
     # Achievable
-    absolute = _ABSOLUTE.search(norm)
+    absolute = _ABSOLUTE.search(norm) or _ALL_OR_NOTHING.search(norm)
     if absolute is None:
         absolute = _BEST_EVER.search(norm)
     if absolute and absolute.group(0).startswith("never") and _NEVER_NOT_ABSOLUTE.search(norm):
@@ -877,10 +1030,15 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     if goal is not None or reason is not None:
         against = " ".join(part for part in (goal, reason) if part)
         shown_goal = goal or _second_person(_REASON_LEAD.sub("", reason or ""))
-        if serves(clause, against):
+        fit = relevance.fit(clause, against)
+        if fit == relevance.SERVES:
             relevant = Criterion(True, Message(messages.RELEVANT_MET, {"context": shown_goal}))
-        else:
+        elif fit == relevance.UNRELATED:
             relevant = Criterion(False, Message(messages.RELEVANT_NOT_MET, {"context": shown_goal}))
+        else:
+            # Relevance is the peer's call: when the words don't show it, ask, don't judge.
+            relevant = Criterion(None, Message(messages.RELEVANT_ASK, {"context": shown_goal}))
+            flags.append("ask_relevance")
     else:
         relevant = Criterion(None, Message(messages.RELEVANT_UNKNOWN))
 
@@ -919,6 +1077,8 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
         suggestions.append(Message(messages.SUGGEST_TOO_LARGE))
     if relevant.met is False:
         suggestions.append(Message(messages.SUGGEST_RELEVANT, {"context": shown_goal}))
+    if "ask_relevance" in flags:
+        suggestions.append(Message(messages.SUGGEST_RELEVANT_ASK, {"context": shown_goal}))
     if not time_bound:
         suggestions.append(Message(messages.SUGGEST_TIME))
     if deficit:
@@ -931,11 +1091,13 @@ def read_english(statement: str, context: str | None, today: dt.date) -> Judgeme
     if "readiness" in flags:
         suggestions.append(Message(messages.SUGGEST_READINESS))
 
+    spelled = _as_written(cleaned)
     criteria = Criteria(
-        specific=Criterion(specific.met, specific.why),
-        measurable=Criterion(measurable, measurable_why),
-        achievable=achievable,
-        time_bound=Criterion(time_bound, time_why),
-        relevant=relevant,
+        specific=Criterion(specific.met, _in_their_words(specific.why, spelled)),
+        measurable=Criterion(measurable, _in_their_words(measurable_why, spelled)),
+        achievable=Criterion(achievable.met, _in_their_words(achievable.why, spelled)),
+        time_bound=Criterion(time_bound, _in_their_words(time_why, spelled)),
+        relevant=Criterion(relevant.met, _in_their_words(relevant.why, spelled)),
     )
-    return Judgement(statement, criteria, due, target, tuple(flags), tuple(suggestions), "en")
+    said = tuple(_in_their_words(message, spelled) for message in suggestions)
+    return Judgement(statement, criteria, due, target, tuple(flags), said, "en")

@@ -51,6 +51,7 @@ TIME_VAGUE = "time.vague"
 RELEVANT_UNKNOWN = "relevant.unknown"
 RELEVANT_MET = "relevant.met"
 RELEVANT_NOT_MET = "relevant.not_met"
+RELEVANT_ASK = "relevant.ask"
 SUGGEST_SPECIFIC = "suggest.specific"
 SUGGEST_SPECIFIC_NO_TOPIC = "suggest.specific_no_topic"
 SUGGEST_MEASURABLE = "suggest.measurable"
@@ -59,6 +60,7 @@ SUGGEST_ABSOLUTE = "suggest.absolute"
 SUGGEST_TOO_LARGE = "suggest.too_large"
 SUGGEST_TIME = "suggest.time"
 SUGGEST_RELEVANT = "suggest.relevant"
+SUGGEST_RELEVANT_ASK = "suggest.relevant_ask"
 SUGGEST_DEFICIT = "suggest.deficit"
 SUGGEST_DEFICIT_PLAIN = "suggest.deficit_plain"
 SUGGEST_READINESS = "suggest.readiness"
@@ -103,6 +105,7 @@ MESSAGES: dict[str, str] = {
     ),
     RELEVANT_MET: _("It helps with what you want: \u201c{context}\u201d."),
     RELEVANT_NOT_MET: _("It\u2019s not clear how this helps with \u201c{context}\u201d."),
+    RELEVANT_ASK: _("You know best how this fits \u201c{context}\u201d."),
     # Suggestions: one per unmet criterion, then one per flag that needs one.
     SUGGEST_SPECIFIC: _("What would {topic} look like for you this week? Maybe {example}?"),
     SUGGEST_SPECIFIC_NO_TOPIC: _(
@@ -131,6 +134,7 @@ MESSAGES: dict[str, str] = {
         "How does this connect to \u201c{context}\u201d? If it matters to you, say how. If not, "
         "what step would move that goal forward?"
     ),
+    SUGGEST_RELEVANT_ASK: _("How does this help with \u201c{context}\u201d?"),
     SUGGEST_DEFICIT: _(
         "You\u2019re moving away from something. What would you like to do instead, "
         "when you\u2019d usually {habit}?"

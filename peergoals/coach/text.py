@@ -120,6 +120,8 @@ _SPEAK: dict[str, str] = {
     "everyy": "every",
     "mornin": "morning",
     "mornins": "mornings",
+    "mo": "more",
+    "b": "be",
     "cuz": "because",
     "bc": "because",
     "cos": "because",
@@ -398,6 +400,18 @@ def _fix_token(match: re.Match[str]) -> str:
 
 
 _WORD = re.compile(r"[a-z][a-z']*")
+# "10 minute" from "10 min": a unit after a number other than one is plural, as the peer meant.
+_COUNTED_SINGULAR = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s+(minute|hour|week|month|year|meeting|page|mile)\b(?!s)"
+    # ...unless it describes the next word: "a 10 minute walk".
+    r"(?=\s*(?:$|[,.;:!?)]|(?:a|an|every|each|per|on|in|at|before|after|with|to|for|this|next|"
+    r"and|or|of|daily|weekly|twice|once|a\s+day|\d)\b))"
+)
+
+
+def _counted_plural(match: re.Match[str]) -> str:
+    number, unit = match.groups()
+    return match.group(0) if number == "1" else f"{number} {unit}s"
 
 
 def normalize(text: str) -> str:
@@ -415,6 +429,7 @@ def normalize(text: str) -> str:
     for pattern, repl in _TO_FOR:
         low = pattern.sub(repl, low)
     low = _TIMES_X.sub(r"\1 times", low)
+    low = _COUNTED_SINGULAR.sub(_counted_plural, low)
     low = _COMPOUND_ORDINAL.sub(_compound_ordinal, low)
     low = _MONTH_ORDINAL.sub(_month_ordinal, low)
     low = _ORDINAL_WORD.sub(_ordinal, low)
