@@ -101,27 +101,14 @@ def detect(statement: str) -> str:
     return "mixed"
 
 
-# Words that can only be Spanish (function words, days, months, numbers); a verb form or a noun
-# alone ("verse", "cafe", "VA") may be an English word the tables don't know.
-_SURELY_SPANISH = (
-    (
-        frozenset(k for k in w.FUNCTION if len(k) > 1)
-        | frozenset(w.WEEKDAYS)
-        | frozenset(k for k in w.MONTHS if len(k) > 4)
-        | frozenset(k for k in w.NUMBERS if not k.isdigit())
-    )
-    - w.SHARED
-    - lexicon.VOCABULARY
-)
-
-
 def has_spanish(statement: str) -> bool:
     """Whether the statement has Spanish in it: then the Spanish reader, which keeps the English
-    words, reads all of it ("el lunes I'm going to apply for jobs")."""
+    words, reads all of it ("el lunes I'm going to apply for jobs"). One word of the Spanish
+    tables is enough; a lone verb form the tables derive ("verse", "VA") is not."""
     spanish, _english = _evidence(statement)
     if spanish >= 2 or _SPANISH_MARKS.search(statement):
         return True
-    return spanish == 1 and any(t in _SURELY_SPANISH for t in _WORD.findall(fold(statement)))
+    return spanish == 1 and any(t in _SPANISH_ONLY for t in _WORD.findall(fold(statement)))
 
 
 def leans_spanish(statement: str) -> bool:

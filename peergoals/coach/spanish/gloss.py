@@ -290,6 +290,16 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     (r"(?:ya que|porque|por que)(?= (?:me|mi|estoy|soy))", "because i", "reason"),
     # Set phrases whose words don't translate one by one.
     (r"otra vez|de nuevo|nuevamente", "again", "word"),
+    (
+        r"(?:seguir|sigo|seguire)(?= (?:limpi[oa]s?|sobri[oa]s?|en (?:mi|el|la|tu|su)\b))",
+        "stay",
+        "verb",
+    ),
+    (
+        r"salir (?:un poco |un rato |mas )?(?:de (?:la |mi )?casa|afuera)|salir mas",
+        "get out of the house",
+        "verb",
+    ),
     (r"dentro de(?! \d)", "in", "time"),
     (r"(?:ponerme|ponerse|estar|mantenerme) en forma", "get in shape", "verb"),
     (r"(?:trabajar|trabajare|trabajo) en(?= (?:mi|mis|el|la|los|las|tu|su)\b)", "work on", "verb"),
@@ -757,6 +767,26 @@ _DETERMINERS = word_set(
     "el la los las un una unos unas mi mis tu tus su sus este esta estos estas ese esa "
     "del al cada otro otra mejor mejores buen buena nuevo nueva primer primera propio propia"
 )
+# Verbs whose person object takes "a" in Spanish and nothing in English.
+_PERSONAL_A = frozenset(
+    {
+        "call",
+        "visit",
+        "help",
+        "feed",
+        "see",
+        "meet",
+        "invite",
+        "thank",
+        "ask",
+        "tell",
+        "watch",
+        "take care of",
+        "contact",
+        "hug",
+        "ask for",
+    }
+)
 _GO_ACTIVITY = word_set("nadar correr caminar pescar bailar pasear trotar")
 _ENGLISH_AFTER_A = word_set(
     "few lot little couple walk meeting meetings job book week day month new good better "
@@ -781,6 +811,9 @@ def _word(word: str, prev: str, nxt: str, after_stop: bool) -> tuple[str, str]:
     if word == "a":
         if nxt in _ENGLISH_AFTER_A:
             return "a", "word"
+        before = verb(prev)
+        if before is not None and before.english in _PERSONAL_A:
+            return "", "word"  # "llamar a mi mamá": the "a" before a person is not "to"
         return "to", "word"
     noun = _noun(word)
     if noun is not None and (prev in _DETERMINERS or prev[:1].isdigit() or verb(word) is None):

@@ -1003,6 +1003,6 @@ SPEAK = _pairs(
 SHARED = word_set(
     """
     a no me mi son con van red solo come are sale dice pie hay use once la el en y o de
-    gym id ged na aa po ok online app test yoga doctor hospital record
+    gym id ged na aa po ok online app test yoga doctor hospital record cafe bar casino dealer
     """
 )
