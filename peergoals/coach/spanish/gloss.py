@@ -263,6 +263,7 @@ _INFINITIVE_LEADS: dict[str, str] = {
 }
 # "Me voy a inscribir": the clitic before the lead belongs to the verb ("inscribirme").
 _REFLEXIVE_LEAD = re.compile(r"(?:yo )?me (?:no )?(?:voy|vamos|va) a\b")
+_LANGUAGE_NAMES: dict[str, str] = {"ingles": "english", "espanol": "spanish", "frances": "french"}
 _PLACES: dict[str, str] = {"universidad": "college", "escuela": "school", "iglesia": "church"}
 _HOBBIES: dict[str, str] = {
     "guitarra": "guitar",
@@ -290,6 +291,14 @@ _RULES: list[tuple[str, str | Handler, str]] = [
     (r"(?:ya que|porque|por que)(?= (?:me|mi|estoy|soy))", "because i", "reason"),
     # Set phrases whose words don't translate one by one.
     (r"otra vez|de nuevo|nuevamente", "again", "word"),
+    (
+        r"(?:aprender|hablar|dominar) (?:el )?(?P<l>ingles|espanol|frances)"
+        r"(?: con fluidez| bien| fluido)"
+        r"|(?:hablar|aprender) (?:con )?fluid(?:ez|o) (?:el )?(?P<m>ingles|espanol|frances)",
+        lambda m: f"become fluent in {_LANGUAGE_NAMES[m.group('l') or m.group('m')]}",
+        "verb",
+    ),
+    (r"smart recovery(?! (?:meeting|reunion|junta))", "a smart recovery meeting", "word"),
     (
         r"(?:seguir|sigo|seguire)(?= (?:limpi[oa]s?|sobri[oa]s?|en (?:mi|el|la|tu|su)\b))",
         "stay",
