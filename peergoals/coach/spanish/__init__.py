@@ -215,7 +215,7 @@ def second_person(phrase: str) -> str:
         swapped = _SECOND_PERSON.get(word.lower())
         if swapped is not None:
             out.append(swapped.capitalize() if word[:1].isupper() else swapped)
-        elif verb(fold(word)) is not None and fold(word).endswith("rme"):
+        elif word.endswith("rme") and verb(fold(word)) is not None:
             out.append(word[:-2] + "te")
         else:
             out.append(word)
@@ -227,6 +227,11 @@ _CLAUSE_WORDS = frozenset({"cuando", "si", "mientras", "porque", "aunque", "dond
 _ACTION_STOP = frozenset({"time", "time_vague", "time_part"})
 _ACTION_BREAK = frozenset({"reason", "punct", "absolute", "lead_never"})
 _ACTION_SKIP = frozenset({"lead", "lead_go"})
+
+
+@lru_cache(maxsize=4096)
+def _action_of(source: str, limit: int) -> str | None:
+    return _action_words(gloss(source), limit)
 
 
 def _action_words(reading: Gloss, limit: int) -> str | None:
@@ -415,9 +420,9 @@ def _spanish_params(
     if not has_spanish(reading.source):
         return Message(key, params)  # English words: the English reader's are the peer's own
     if "action" in params:
-        params["action"] = _action_words(reading, 10) or params["action"]
+        params["action"] = _action_of(reading.source, 10) or params["action"]
     if "topic" in params:
-        params["topic"] = _action_words(reading, 7) or params["topic"]
+        params["topic"] = _action_of(reading.source, 7) or params["topic"]
     if "word" in params:
         params["word"] = _quoted(reading, params["word"])
     if "context" in params:
