@@ -5,6 +5,8 @@ misses, and writes bench/results/coach_eval.json. Run with `make eval-coach`.
 
     eval_set.jsonl          the set the rules were written with (605 statements)
     eval_unseen_en.jsonl    English statements labelled before the coach first read them
+    eval_es.jsonl           Spanish statements, labelled before the Spanish reader existed
+    eval_mixed.jsonl        English and Spanish mixed in one statement, labelled the same way
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ EVAL_SET = ROOT / "tests" / "coach" / "eval_set.jsonl"
 SETS: list[tuple[str, Path, str]] = [
     ("written with the rules", EVAL_SET, "en"),
     ("unseen", ROOT / "tests" / "coach" / "eval_unseen_en.jsonl", "en"),
+    ("Spanish", ROOT / "tests" / "coach" / "eval_es.jsonl", "es"),
+    ("mixed", ROOT / "tests" / "coach" / "eval_mixed.jsonl", "es"),
 ]
 RESULTS = ROOT / "bench" / "results" / "coach_eval.json"
 FIGURES = ("specific", "measurable", "achievable", "time_bound", "relevant", "due", "count", "per")

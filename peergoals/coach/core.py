@@ -1002,7 +1002,7 @@ def judge(
         )
         return cannot_judge(statement, "too_long", why, language_choice.fallback(language))
     chosen = language_choice.choose(statement, language)
-    return language_choice.reader(chosen)(statement, context, today)
+    return language_choice.reader(chosen, statement)(statement, context, today)
 
 
 def read_english(statement: str, context: str | None, today: dt.date) -> Judgement:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Reader = Callable[[str, str | None, dt.date], "Judgement"]
 
 # The languages the coach reads and answers in; the first is the default.
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es")
 
 
 def fallback(preferred: str | None) -> str:
@@ -26,15 +26,29 @@ def fallback(preferred: str | None) -> str:
 
 
 def choose(statement: str, preferred: str | None) -> str:
-    """The language to read `statement` in: for now the peer's language when the coach reads
-    it, else English."""
-    return fallback(preferred)
+    """The language to answer `statement` in: Spanish for a statement in Spanish whatever the
+    setting (the peer chose to write it so); else the peer's language when the coach speaks
+    it; else, for English and Spanish mixed, the one it leans to; else English."""
+    from peergoals.coach import spanish
+
+    detected = spanish.detect(statement)
+    if detected == "es":
+        return "es"
+    if preferred in LANGUAGES:
+        return preferred
+    if detected == "mixed" and spanish.leans_spanish(statement):
+        return "es"
+    return LANGUAGES[0]
 
 
-def reader(language: str) -> Reader:
-    """The function that reads a statement in `language` (one of LANGUAGES)."""
+def reader(language: str, statement: str = "") -> Reader:
+    """The function that reads `statement` and answers in `language` (one of LANGUAGES).
+    Anything with Spanish in it is read by the Spanish reader, which keeps English words."""
     # Imported here: the readers import the judgement's types from core, which imports this.
-    from peergoals.coach import core
+    from peergoals.coach import core, spanish
 
-    readers: dict[str, Reader] = {"en": core.read_english}
-    return readers[language]
+    if language == "es":
+        return spanish.read_spanish
+    if spanish.has_spanish(statement):
+        return spanish.read_mixed_in_english
+    return core.read_english
