@@ -126,6 +126,8 @@ def test_sam_sees_no_button_to_end_pause_or_finish_marias_goal_or_step(
 def test_a_review_sam_holds_alone_suggests_letting_go_and_earns_no_win_until_maria_confirms(
     as_sam: Client, as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
+    form = unescape(as_sam.get(reverse("goals:review", args=[walk_goal.pk])).text)
+    assert "waits for Maria to confirm it in their own session" in form
     as_sam.post(
         reverse("goals:review", args=[walk_goal.pk]),
         {"decision": "let_go", "whats_working": "Mornings", "peer_took_part": ""},
