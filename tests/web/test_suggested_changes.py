@@ -88,6 +88,18 @@ def test_a_newer_suggestion_replaces_the_one_waiting(people: People, walk_step: 
     assert list(walk_step.suggested_changes.open()) == [second]
 
 
+def test_maria_is_told_when_her_step_changed_since_the_suggestion(
+    as_maria: Client, people: People, walk_step: Step
+) -> None:
+    actions.suggest_change(
+        walk_step, by=people.sam, version=None, starts_on=walk_step.starts_on.replace(year=2030)
+    )
+    home = reverse("goals:today")
+    assert "This changed since the suggestion was made" not in unescape(as_maria.get(home).text)
+    actions.change_step(walk_step, by=people.maria, version=None, wording="Walk to the park")
+    assert "This changed since the suggestion was made" in unescape(as_maria.get(home).text)
+
+
 def test_why_it_matters_and_readiness_are_marias_alone(
     as_sam: Client, as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
