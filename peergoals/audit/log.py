@@ -1,12 +1,13 @@
-"""The audit log: `record(...)` writes exactly one entry; `record_view` and `record_list_views`
-write the reads of a peer's records by someone other than that peer.
+"""Writing the audit log: `record(...)` writes exactly one entry; `record_view` and
+`record_list_views` write the reads of a peer's records by someone other than that peer.
 
 The access policy (`peergoals.access`) records reads and denials; the action functions record
 changes; Django's auth signals record sign-ins. The request's IP address and path come from a
 context variable that `AuditMiddleware` (or a command, through `scope`) sets, so none of those
 callers has to pass the request along.
 
-The models are imported inside the functions because Django imports this package, the app
+Every entry is appended through `peergoals.audit.chain`, which links it to the one before.
+The models are imported inside the functions because Django imports the audit package, the app
 module, before models may be loaded.
 """
 
@@ -17,6 +18,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from peergoals.audit import chain
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -129,7 +132,7 @@ def record(
         detail=detail,
         username=username,
     )
-    entry.save()
+    chain.append([entry])
     return entry
 
 
@@ -178,7 +181,7 @@ def record_view(
 def record_list_views(by: User | AnonymousUser, peer_ids: Iterable[int], record_type: str) -> None:
     """Record that `by` saw a list showing each of these peers' records: one entry per peer,
     written in one INSERT so a long list costs no more queries than a short one."""
-    from peergoals.audit.models import AuditAction, AuditEntry
+    from peergoals.audit.models import AuditAction
 
     entries = [
         _model_entry(AuditAction.VIEW, by=by, peer_id=peer_id, record_type=record_type)
@@ -186,7 +189,7 @@ def record_list_views(by: User | AnonymousUser, peer_ids: Iterable[int], record_
         if peer_id != by.pk and _is_new_read(by, peer_id, record_type, None)
     ]
     if entries:
-        AuditEntry.objects.bulk_create(entries)
+        chain.append(entries)
 
 
 def record_change(action: str, *, by: User, peer: User, target: Model) -> None:

@@ -1,8 +1,10 @@
 """The audit log (HIPAA 164.312(b)): who reached which peer's records, what they did, and when.
 
 Entries are append-only at two levels: the model and its QuerySet refuse to edit or delete, and
-a database trigger refuses UPDATE and DELETE on the table (migration 0002), so a bug or a stray
-shell cannot rewrite history either.
+database triggers refuse UPDATE and DELETE on the table (migration 0002) and, on SQLite, an
+INSERT OR REPLACE over an existing entry (migration 0003), so a bug or a stray shell cannot
+rewrite history either. What a database owner can still do is detected: every entry carries a
+hash chained to the one before it (`peergoals.audit.chain`, `peergoals audit-verify`).
 """
 
 from __future__ import annotations
@@ -92,6 +94,9 @@ class AuditEntry(AppendOnlyModel):
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     path = models.CharField(_("path"), max_length=500, blank=True)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # SHA-256 of the previous entry's chain_hash and this entry's content (audit/chain.py);
+    # empty on entries written before the chain began.
+    chain_hash = models.CharField(_("chain hash"), max_length=64, blank=True, editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
