@@ -119,6 +119,15 @@ class AuditEntry(AppendOnlyModel):
         return self.name or self.username or str(_("Someone not signed in"))
 
     @property
+    def is_by_a_peer(self) -> bool:
+        """Whether a peer did this. On another peer's "who has seen my plan" it is shown without
+        a name: 42 CFR Part 2 protects every patient's identity, the one who typed a wrong link
+        too. The entry itself keeps who it was, for the admins' log."""
+        from peergoals.people.models import Role
+
+        return self.role == Role.PEER
+
+    @property
     def role_label(self) -> str:
         from peergoals.people.models import Role
 

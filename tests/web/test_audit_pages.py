@@ -192,9 +192,27 @@ def test_the_peer_sees_who_looked_at_their_plan_newest_first(
     assert "Peer specialist" in text
     assert "Pat looked at your goals and steps" in text
     assert text.index("Sam looked at") < text.index("Pat looked at")
-    assert "Jordan was stopped from opening a goal" in text
+    # Jordan typed a link of Maria's: she is told, but not who (tested below).
+    assert "Someone tried a link that isn't theirs" in text
     # Her own sign-in and her specialist's assignment history are not "seen by others" lines.
     assert "signed in" not in text
+
+
+def test_another_peers_refused_link_is_shown_without_their_name_but_kept_for_admins(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    with new_entries() as entries:
+        assert (
+            browser_for(people.jordan).get(reverse("goals:detail", args=[walk_goal.pk])).status_code
+            == 404
+        )
+    page = as_maria.get(reverse("audit:seen")).text
+    assert "Someone tried a link that isn't theirs. They saw nothing of yours." in page
+    assert "Jordan" not in page and "Peer ·" not in page
+    # The log keeps who it was for the program's admins.
+    assert [(e.action, e.username, e.name, e.role) for e in entries] == [
+        ("denied", "jordan", "Jordan", "peer")
+    ]
 
 
 def test_the_peer_sees_only_their_own_plans_entries(
