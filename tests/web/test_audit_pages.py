@@ -201,11 +201,9 @@ def test_the_peer_sees_who_looked_at_their_plan_newest_first(
 def test_another_peers_refused_link_is_shown_without_their_name_but_kept_for_admins(
     as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
+    as_jordan = browser_for(people.jordan)
     with new_entries() as entries:
-        assert (
-            browser_for(people.jordan).get(reverse("goals:detail", args=[walk_goal.pk])).status_code
-            == 404
-        )
+        assert as_jordan.get(reverse("goals:detail", args=[walk_goal.pk])).status_code == 404
     page = as_maria.get(reverse("audit:seen")).text
     assert "Someone tried a link that isn't theirs. They saw nothing of yours." in page
     assert "Jordan" not in page and "Peer ·" not in page
