@@ -112,9 +112,9 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
+        unverified = user.is_authenticated and not is_verified(user)
         if (
-            user.is_authenticated
-            and not is_verified(user)
+            unverified
             and not _is_open_while_unverified(request.path_info)
             and requires_two_factor(user)
         ):
@@ -124,7 +124,12 @@ class TwoFactorRequiredMiddleware:
             if request.method == "GET":
                 target += "?" + urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(target)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if unverified and is_verified(request.user):
+            # The code was accepted: the session may now open peer data. A new key, as at
+            # sign-in, so a key someone planted or saw before the code is worth nothing.
+            request.session.cycle_key()
+        return response
 
 
 def _is_open_while_unverified(path: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -209,3 +210,14 @@ def test_it_signs_staff_in_verified_through_browser_for(people: People) -> None:
         assert home.status_code == 200
         assert not home.redirect_chain[-1][0].startswith("/account/"), person.username
     assert browser_for(people.morgan).get("/admin/").status_code == 200
+
+
+def test_it_gives_the_session_a_new_key_when_the_code_is_accepted(people: People) -> None:
+    device = confirmed_device(people.sam)
+    sam = signed_in_with_password(people.sam)
+    before_code = sam.session.session_key
+    assert sam.post(CODE, {"code": current_code(device)}).status_code == 302
+    after_code = sam.session.session_key
+    assert after_code != before_code
+    assert not Session.objects.filter(session_key=before_code).exists()
+    assert sam.get("/caseload/").status_code == 200
