@@ -15,6 +15,7 @@ from peergoals.audit.log import (
     record_list_views,
     record_view,
     scope,
+    write_after_response,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "record_list_views",
     "record_view",
     "scope",
+    "write_after_response",
 ]

@@ -13,6 +13,7 @@ module, before models may be loaded.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from peergoals.audit import chain
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -40,6 +43,8 @@ class Scope:
     method: str = ""
     # Reads already recorded in this request, so a page that fetches a record twice logs once.
     seen: set[tuple[int | None, str, int | None, int | None]] = field(default_factory=set)
+    # Refusals, written once the response has gone (`write_after_response`).
+    after_response: list[AuditEntry] = field(default_factory=list)
 
     @property
     def is_request(self) -> bool:
@@ -119,8 +124,11 @@ def record(
     """Write one audit entry: `by` did `action` to `record` of peer `peer_id`.
 
     Without a model instance at hand, `record_type` and `record_id` name the record instead;
-    `username` names who tried when nobody is signed in (a failed sign-in).
+    `username` names who tried when nobody is signed in (a failed sign-in). A refusal during a
+    request is written after its response (the entry returned is saved then).
     """
+    from peergoals.audit.models import AuditAction
+
     if record is not None:
         record_type, record_id = describe(record)
     entry = _model_entry(
@@ -132,8 +140,24 @@ def record(
         detail=detail,
         username=username,
     )
-    chain.append([entry])
+    where = _scope.get()
+    if action == AuditAction.DENIED and where is not None and where.is_request:
+        # Writing it now would make "forbidden" a few milliseconds slower than "missing", and
+        # the time alone would tell that the record exists. AuditMiddleware writes it after.
+        where.after_response.append(entry)
+    else:
+        chain.append([entry])
     return entry
+
+
+def write_after_response(entries: list[AuditEntry]) -> None:
+    """Write the entries a request kept for after its response (its refusals)."""
+    try:
+        chain.append(entries)
+    except Exception:
+        # Django swallows a failing response closer silently; an audit entry lost must not be.
+        logger.exception("Could not write %d audit entries after the response", len(entries))
+        raise
 
 
 def _is_new_read(by: Any, peer_id: int | None, record_type: str, record_id: int | None) -> bool:

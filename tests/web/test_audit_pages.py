@@ -7,8 +7,10 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test import Client
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_started
+from django.db import close_old_connections, connection
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -302,3 +304,26 @@ def test_audit_entries_are_read_only_in_the_admin(as_morgan: Client, people: Peo
         as_morgan.post(reverse("admin:audit_auditentry_delete", args=[entry.pk])).status_code == 403
     )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_refusal_is_written_after_its_response_is_sent(people: People, walk_goal: Goal) -> None:
+    """Forbidden and missing must take the same time to answer: the refusal's entry waits until
+    the server has sent the 404 and closes the response."""
+    as_jordan = browser_for(people.jordan)
+    cookie = f"sessionid={as_jordan.cookies['sessionid'].value}"
+    environ = RequestFactory()._base_environ(
+        PATH_INFO=reverse("goals:detail", args=[walk_goal.pk]), HTTP_COOKIE=cookie
+    )
+    # As the test client does: a request's start must not close the test's database connection.
+    request_started.disconnect(close_old_connections)
+    try:
+        with new_entries() as entries:
+            response = WSGIHandler()(environ, lambda status, headers: None)
+            assert response.status_code == 404
+            assert not AuditEntry.objects.filter(action="denied").exists()
+            response.close()
+    finally:
+        request_started.connect(close_old_connections)
+    assert [(e.action, e.username, e.record_id) for e in entries] == [
+        ("denied", "jordan", walk_goal.pk)
+    ]
