@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "peergoals.people.middleware.TwoFactorRequiredMiddleware",
     "peergoals.people.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "peergoals.people.middleware.AdminDateFiltersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

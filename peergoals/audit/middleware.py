@@ -25,7 +25,6 @@ class AuditMiddleware:
             # The server closes the response after sending it; Django runs these closers then
             # (the hook it uses for files). A refused record and a missing one so answer alike
             # in time as well as in words.
-            response._resource_closers.append(
-                partial(audit.write_after_response, where.after_response)
-            )
+            closers = response._resource_closers  # type: ignore[attr-defined]
+            closers.append(partial(audit.write_after_response, where.after_response))
         return response

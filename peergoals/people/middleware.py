@@ -13,8 +13,11 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.dispatch import receiver
 from django.http import (
     HttpRequest,
@@ -26,7 +29,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
@@ -112,12 +117,9 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        unverified = user.is_authenticated and not is_verified(user)
-        if (
-            unverified
-            and not _is_open_while_unverified(request.path_info)
-            and requires_two_factor(user)
-        ):
+        if not user.is_authenticated or is_verified(user):
+            return self.get_response(request)
+        if not _is_open_while_unverified(request.path_info) and requires_two_factor(user):
             if not has_confirmed_device(user):
                 return redirect("people:two_factor_enroll")
             target = reverse("people:two_factor_verify")
@@ -125,7 +127,7 @@ class TwoFactorRequiredMiddleware:
                 target += "?" + urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(target)
         response = self.get_response(request)
-        if unverified and is_verified(request.user):
+        if is_verified(user):
             # The code was accepted: the session may now open peer data. A new key, as at
             # sign-in, so a key someone planted or saw before the code is worth nothing.
             request.session.cycle_key()
@@ -193,3 +195,82 @@ def _current_page(request: HttpRequest) -> str | None:
         return None
     parts = urlsplit(current)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+# Years a date filter may name: a day after the last one must still be a date, also after
+# moving to UTC, and a year 0 is none.
+FILTER_YEARS = range(2, 9999)
+DATE_PART_RANGES = {"year": FILTER_YEARS, "month": range(1, 13), "day": range(1, 32)}
+
+
+class AdminDateFiltersMiddleware:
+    """Drop a date filter of an admin list that no date can satisfy, and say so.
+
+    The admin's date drill-down and date filters hand the query string to datetime() and the
+    database: a year of 99999999999999999 or 9999 (its "next year" is 10000) raised instead of
+    answering. Every admin list is covered here, whatever its model, before its view runs.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        model_admin = getattr(view_func, "model_admin", None)
+        if model_admin is None or not request.GET:
+            return None
+        refused = [
+            (key, value)
+            for key, values in request.GET.lists()
+            for value in values
+            if _is_impossible_date_filter(model_admin.model, key, value)
+        ]
+        if not refused:
+            return None
+        for key, value in refused:
+            messages.warning(
+                request,
+                _("“%(value)s” is not a date this list can show (%(filter)s); it was removed.")
+                % {"value": value[:40], "filter": key[:60]},
+            )
+        kept = request.GET.copy()
+        for key, _value in refused:
+            kept.pop(key, None)
+        return HttpResponseRedirect(request.path + (f"?{kept.urlencode()}" if kept else ""))
+
+
+def _is_impossible_date_filter(model: type[models.Model], key: str, value: str) -> bool:
+    *names, last = key.split("__")
+    part = last if last in DATE_PART_RANGES or last in {"gte", "gt", "lte", "lt", "exact"} else ""
+    field = _field_at(model, names if part else [*names, last])
+    if not isinstance(field, models.DateField):  # DateTimeField is a DateField
+        return False
+    if part in DATE_PART_RANGES:
+        number = value.strip()
+        return not (number.isascii() and number.isdigit() and len(number) <= 5) or (
+            int(number) not in DATE_PART_RANGES[part]
+        )
+    try:
+        moment = parse_datetime(value) or parse_date(value)
+    except ValueError:
+        return True
+    # Text that is no date at all the admin itself refuses, with its own message.
+    return moment is not None and moment.year not in FILTER_YEARS
+
+
+def _field_at(model: type[models.Model], names: list[str]) -> object:
+    """The field a lookup path names (following relations), or None."""
+    field: object = None
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        related = getattr(field, "related_model", None)
+        if related is not None:
+            model = related
+    return field

@@ -4,6 +4,8 @@ and caseload changes go through the same actions as everywhere."""
 from __future__ import annotations
 
 import pytest
+from django.contrib import admin
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -114,3 +116,30 @@ def test_an_old_version_cannot_be_posted_back_from_the_admin(
     assert as_morgan.post(url, form).status_code == 403
     walk_goal.refresh_from_db()
     assert walk_goal.smart_wording.startswith("I will walk")
+
+
+def date_filters() -> list[str]:
+    """For every admin list with dates: its drill-down and a date filter, with impossible days."""
+    urls = []
+    for model, model_admin in admin.site._registry.items():
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        if model_admin.date_hierarchy:
+            hierarchy = model_admin.date_hierarchy
+            urls.append(f"{changelist}?{hierarchy}__year=99999999999999999")
+            urls.append(f"{changelist}?{hierarchy}__year=9999")
+            urls.append(
+                f"{changelist}?{hierarchy}__year=2026&{hierarchy}__month=1&{hierarchy}__day=99"
+            )
+        for field in model._meta.get_fields():
+            if isinstance(field, models.DateField):
+                urls.append(f"{changelist}?{field.name}__gte=9999-12-31T23:59:59")
+    return urls
+
+
+def test_no_admin_date_filter_breaks_the_list(as_morgan: Client) -> None:
+    urls = date_filters()
+    assert any("checkin/?for_date__year=99999999999999999" in url for url in urls)
+    for url in urls:
+        page = as_morgan.get(url, follow=True)
+        assert page.status_code == 200, url
+        assert "is not a date this list can show" in page.text, url

@@ -286,6 +286,20 @@ def test_the_download_says_what_is_wrong_with_the_dates(as_morgan: Client) -> No
     assert entries == []
 
 
+@pytest.mark.parametrize(
+    ("since", "until", "field"),
+    [("2026-01-01", "9999-12-31", "until"), ("0001-01-01", "2026-01-01", "since")],
+)
+def test_the_download_refuses_days_out_of_range_beside_the_field(
+    as_morgan: Client, since: str, until: str, field: str
+) -> None:
+    with new_entries() as entries:
+        page = as_morgan.get(reverse("audit:export"), {"since": since, "until": until})
+    assert page.status_code == 400
+    assert "Choose a day from 2000-01-01 to 2999-12-31." in page.text
+    assert entries == []
+
+
 @pytest.mark.parametrize("persona", ["maria", "sam", "pat"])
 def test_only_program_admins_can_download_the_audit_log(people: People, persona: str) -> None:
     browser = browser_for(getattr(people, persona))
