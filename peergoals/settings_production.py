@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from peergoals.settings import *  # noqa: F403
@@ -22,6 +24,9 @@ if "*" in ALLOWED_HOSTS:
         "ALLOWED_HOSTS must name this site's host names (goals.example.org), not '*': with "
         "'*', a forged Host header decides the links in password-reset e-mails."
     )
+
+# Reset e-mails hold one-time links: sent, never printed into the logs as the demo does.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -29,6 +29,11 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("could not sign in")
     LOGOUT = "logout", _("signed out")
     DENIED = "denied", _("was stopped from opening")
+    PASSWORD_CHANGE = "password_change", _("changed the password of")
+    PASSWORD_RESET = "password_reset", _("set a new password from a reset link for")
+    RESET_LINK = "reset_link", _("made a one-time password link for")
+    TWO_FACTOR_ON = "two_factor_on", _("set up two-step sign-in for")
+    TWO_FACTOR_RESET = "two_factor_reset", _("reset two-step sign-in for")
 
 
 # What a peer sees on "who has seen my plan": what others did with their records.
@@ -39,6 +44,8 @@ ABOUT_A_PEER = (
     AuditAction.DELETE,
     AuditAction.DENIED,
     AuditAction.EXPORT,
+    AuditAction.RESET_LINK,
+    AuditAction.TWO_FACTOR_RESET,
 )
 
 
@@ -56,6 +63,7 @@ class RecordType(models.TextChoices):
     ASSIGNMENT = "assignment", _("who your peer specialist is")
     SPECIALIST = "specialist", _("a specialist's caseload")
     AUDIT_LOG = "audit-log", _("the audit log")
+    ACCOUNT = "account", _("your account")
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet["AuditEntry"]):

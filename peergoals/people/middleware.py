@@ -25,7 +25,7 @@ from django.http import (
     HttpResponseRedirect,
     QueryDict,
 )
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -34,7 +34,12 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
+from peergoals.people.two_factor import (
+    has_confirmed_device,
+    is_verified,
+    may_set_up_with_password_alone,
+    requires_two_factor,
+)
 
 SIGNED_IN_AT = "peergoals_signed_in_at"
 
@@ -109,7 +114,9 @@ class TwoFactorRequiredMiddleware:
 
     Staff (specialists, supervisors, program admins, Django staff) always need it; a peer needs
     it once they have turned it on. Everything else, peer data and the admin included, sends
-    them to set-up (no confirmed device yet) or to the code page.
+    them to set-up (no confirmed device yet) or to the code page. The set-up page itself is
+    closed to a staff account that has signed in before and was not reset since
+    (`may_set_up_with_password_alone`).
     """
 
     def __init__(self, get_response: Handler) -> None:
@@ -119,6 +126,10 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if not user.is_authenticated or is_verified(user):
             return self.get_response(request)
+        if request.path_info.startswith(reverse("people:two_factor_enroll")) and not (
+            may_set_up_with_password_alone(user)
+        ):
+            return render(request, "people/two_factor_needs_reset.html", status=403)
         if not _is_open_while_unverified(request.path_info) and requires_two_factor(user):
             if not has_confirmed_device(user):
                 return redirect("people:two_factor_enroll")
