@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "peergoals.people.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "peergoals.people.middleware.AdminDateFiltersMiddleware",
+    "peergoals.people.middleware.RequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -165,6 +166,29 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PeerGoals <peergoals@localhost>")
 # Where the site answers, for links made outside a request (`peergoals password-link`).
 PEERGOALS_SITE_URL = os.environ.get("PEERGOALS_SITE_URL", "http://127.0.0.1:8000")
+
+# How much one request may send: every page (a long goal or review is a few kilobytes), and the
+# live htmx parts that read a few short fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+SMALL_BODY_VIEWS = frozenset({"goals:coach", "goals:use_wording"})
+SMALL_BODY_LIMIT = 32 * 1024
+# Requests per person and per address (django-ratelimit, "N/s|m|h"); past them, 429.
+RATE_LIMITS: dict[str, dict[str, str]] = {
+    "goals:coach": {"person": "120/m", "address": "600/m"},
+    "login": {"person": "10/m", "address": "60/m"},
+    "account:password_reset": {"person": "5/h", "address": "20/h"},
+    "people:two_factor_verify": {"person": "20/m", "address": "60/m"},
+    "people:two_factor_enroll": {"person": "20/m", "address": "60/m"},
+}
+# The counts live in the default cache: each worker process's memory unless a shared cache is
+# configured (PEERGOALS_REDIS_URL), so with N workers a limit is at most N times looser.
+if os.environ.get("PEERGOALS_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PEERGOALS_REDIS_URL"],
+        }
+    }
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

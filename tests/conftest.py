@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
@@ -23,6 +24,12 @@ hypothesis_settings.register_profile("dev", deadline=None, max_examples=30)
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    """Each test starts with no requests counted against the rate limits (kept in the cache)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
     CheckInForm,
+    CoachForm,
     GoalEditForm,
     GoalForm,
     MoveForm,
@@ -904,13 +905,15 @@ def coach(request: Request) -> HttpResponse:
     The coach suggests; it never rewrites the peer's words. A wording idea goes into the field
     only when the peer presses its button.
     """
-    fields = ("wording", "smart_wording", "own_words")
-    statement = next(
-        (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
-    )
+    form = CoachForm(request.POST)
+    if not form.is_valid():
+        # Longer than any form allows: no tips; saving the form itself says what is too long.
+        return render(request, "goals/_coach.html", {})
+    typed = form.cleaned_data
+    statement = next((typed[f] for f in ("wording", "smart_wording", "own_words") if typed[f]), "")
     goal = _coach_goal(request)
     context = goal_context(goal, for_step="wording" in request.POST)
-    context = context or request.POST.get("why_it_matters", "").strip() or None
-    offer = request.POST.get("coach_offer", "")
+    context = context or typed["why_it_matters"] or None
+    offer = typed["coach_offer"]
     tips = coach_tips(statement, context=context, goal=goal, offer=offer)
     return render(request, "goals/_coach.html", tips)

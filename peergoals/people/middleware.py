@@ -33,6 +33,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
+from django_ratelimit.core import is_ratelimited
 
 from peergoals.people.two_factor import (
     has_confirmed_device,
@@ -285,3 +286,61 @@ def _field_at(model: type[models.Model], names: list[str]) -> object:
         if related is not None:
             model = related
     return field
+
+
+class RequestLimitsMiddleware:
+    """Keep any one person or address from tying up the server.
+
+    Requests to the views named in settings.RATE_LIMITS (the coach, signing in, asking for a
+    password link, the 6-digit code) are counted per person and per address (django-ratelimit,
+    in the default cache); past the limit the answer is 429 with a plain page. The views in
+    settings.SMALL_BODY_VIEWS (live htmx parts that read a few short fields) refuse a body over
+    SMALL_BODY_LIMIT bytes before reading it; every other page has Django's
+    DATA_UPLOAD_MAX_MEMORY_SIZE.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        name = match.view_name if match else ""
+        if name in settings.SMALL_BODY_VIEWS and _body_size(request) > settings.SMALL_BODY_LIMIT:
+            return HttpResponse(
+                _("That was too much to send at once."), status=413, content_type="text/plain"
+            )
+        limits = settings.RATE_LIMITS.get(name)
+        if limits is None or request.method not in ("POST", "PUT", "PATCH"):
+            return None
+        for key, rate in limits.items():
+            if is_ratelimited(
+                request, group=f"{name}:{key}", key=RATE_KEYS[key], rate=rate, increment=True
+            ):
+                response = render(request, "people/rate_limited.html", status=429)
+                response["Retry-After"] = "60"
+                return response
+        return None
+
+
+def _body_size(request: HttpRequest) -> int:
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    return int(length) if length.isascii() and length.isdigit() else 0
+
+
+def _by_person(group: str, request: HttpRequest) -> str:
+    """Who is asking: the person signed in, or the username typed at sign-in."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return "name:" + request.POST.get("username", request.POST.get("email", ""))[:200].lower()
+
+
+def _by_address(group: str, request: HttpRequest) -> str:
+    return f"address:{client_ip(request) or '-'}"
+
+
+RATE_KEYS = {"person": _by_person, "address": _by_address}
