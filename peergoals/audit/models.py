@@ -64,6 +64,7 @@ class RecordType(models.TextChoices):
     SPECIALIST = "specialist", _("a specialist's caseload")
     AUDIT_LOG = "audit-log", _("the audit log")
     ACCOUNT = "account", _("your account")
+    CONSENT = "consent", _("your consent to share")
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet["AuditEntry"]):

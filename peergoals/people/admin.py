@@ -72,6 +72,10 @@ def _account_fieldsets() -> tuple[Any, ...]:
     )
 
 
+# The list filter "asked to be deleted: yes" (Django's EmptyFieldListFilter: 0 = not empty).
+ASKED_TO_BE_DELETED = "deletion_requested_at__isempty"
+
+
 @admin.register(User)
 class PersonAdmin(UserAdmin):
     list_display = [
@@ -102,6 +106,14 @@ class PersonAdmin(UserAdmin):
     add_form_template = None
     add_fieldsets = ((None, {"fields": NewPersonForm.Meta.fields}),)
     inlines = [AssignmentInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        """Peers who asked to be deleted are hidden, except in the list filtered to them
+        ("asked to be deleted"), where an admin completes or cancels the request."""
+        people = super().get_queryset(request)
+        if request.GET.get(ASKED_TO_BE_DELETED) == "0":
+            return people.filter(deletion_requested_at__isnull=False)
+        return people.filter(deletion_requested_at__isnull=True)
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
@@ -236,6 +248,10 @@ class AssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["peer", "specialist"]
     list_select_related = ["peer", "specialist"]
     date_hierarchy = "started_on"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Assignment]:
+        # A peer who asked to be deleted is out of every list until the data is purged.
+        return super().get_queryset(request).filter(peer__deletion_requested_at__isnull=True)
 
     def get_fields(self, request: HttpRequest, obj: Assignment | None = None) -> Any:
         # A new assignment is open: its end is set later, by ending it.

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from peergoals.goals.models import Goal
 from peergoals.people.models import Assignment, Role
+from peergoals.privacy.actions import request_deletion
+from peergoals.privacy.models import Consent
 from tests.audit_helpers import new_entries
 from tests.personas import People, make_person
 from tests.web.conftest import browser_for
@@ -143,3 +145,32 @@ def test_no_admin_date_filter_breaks_the_list(as_morgan: Client) -> None:
         page = as_morgan.get(url, follow=True)
         assert page.status_code == 200, url
         assert "is not a date this list can show" in page.text, url
+
+
+def test_the_admin_hides_a_peer_who_asked_to_be_deleted(as_morgan: Client, people: People) -> None:
+    request_deletion(people.maria, by=people.maria)
+    lists = [
+        reverse("admin:people_user_changelist"),
+        reverse("admin:people_assignment_changelist"),
+        reverse("admin:privacy_consent_changelist"),
+        "/admin/autocomplete/?app_label=people&model_name=assignment&field_name=peer&term=mar",
+    ]
+    for url in lists:
+        page = as_morgan.get(url)
+        assert page.status_code == 200, url
+        assert "maria" not in page.text.lower(), url
+    # Only the list filtered to those who asked shows her, to complete or cancel the request.
+    asked = as_morgan.get(
+        reverse("admin:people_user_changelist") + "?deletion_requested_at__isempty=0"
+    )
+    assert "maria" in asked.text
+
+
+def test_reading_a_consent_in_the_admin_is_audited(as_morgan: Client, people: People) -> None:
+    consent = Consent.objects.get(peer=people.maria)
+    with new_entries() as entries:
+        page = as_morgan.get(reverse("admin:privacy_consent_change", args=[consent.pk]))
+    assert page.status_code == 200
+    assert [(e.action, e.username, e.peer_id, e.record_type, e.record_id) for e in entries] == [
+        ("view", "morgan", people.maria.pk, "consent", consent.pk)
+    ]
