@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -328,8 +328,10 @@ def test_a_refusal_is_written_after_its_response_is_sent(people: People, walk_go
     environ = RequestFactory()._base_environ(
         PATH_INFO=reverse("goals:detail", args=[walk_goal.pk]), HTTP_COOKIE=cookie
     )
-    # As the test client does: a request's start must not close the test's database connection.
+    # As the test client does: a request's start and end must not close the test's database
+    # connection.
     request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         with new_entries() as entries:
             response = WSGIHandler()(environ, lambda status, headers: None)
@@ -338,6 +340,7 @@ def test_a_refusal_is_written_after_its_response_is_sent(people: People, walk_go
             response.close()
     finally:
         request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert [(e.action, e.username, e.record_id) for e in entries] == [
         ("denied", "jordan", walk_goal.pk)
     ]
