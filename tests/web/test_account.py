@@ -213,3 +213,11 @@ def test_a_peer_who_asked_to_be_deleted_is_told_why_they_cannot_sign_in(
     wrong = Client().post(reverse("login"), {"username": "maria", "password": "not-hers-at-all"})
     assert "That username and password don't match." in unescape(wrong.text)
     assert "deleted" not in wrong.text
+
+
+def test_the_password_page_is_linked_from_the_privacy_and_two_step_pages(
+    as_maria: Client, as_sam: Client
+) -> None:
+    link = f'href="{reverse("account:password_change")}"'
+    assert link in as_maria.get(reverse("privacy:sharing")).text
+    assert link in as_sam.get(reverse("people:two_factor")).text
