@@ -17,7 +17,7 @@ STATEMENT = "I will walk for 10 minutes every morning this week"
 
 def test_the_coach_never_reads_more_than_a_form_allows(as_maria: Client) -> None:
     # A coach that fails is caught by the page (no tips), so only its calls are counted here.
-    with mock.patch("peergoals.goals.views.judge", side_effect=RuntimeError) as judge:
+    with mock.patch("peergoals.goals.coaching.judge", side_effect=RuntimeError) as judge:
         as_maria.post(reverse("goals:coach"), {"own_words": STATEMENT, "why_it_matters": "x"})
         assert judge.call_count == 1  # what a form allows, the coach reads
         judge.reset_mock()
@@ -31,7 +31,7 @@ def test_the_coach_never_reads_more_than_a_form_allows(as_maria: Client) -> None
 
 
 def test_the_coach_refuses_a_big_body_before_reading_it(as_maria: Client) -> None:
-    with mock.patch("peergoals.goals.views.judge") as judge:
+    with mock.patch("peergoals.goals.coaching.judge") as judge:
         answer = as_maria.post(
             reverse("goals:coach"),
             {"own_words": STATEMENT, "why_it_matters": "x" * 2_000_000},
