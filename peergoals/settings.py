@@ -34,6 +34,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or DEMO_SECRET_KEY
+# peergoals.settings_production sets it; `peergoals demo` and `seed` refuse to run there.
+PRODUCTION = False
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "peergoals.people.middleware.TwoFactorRequiredMiddleware",
     "peergoals.people.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "peergoals.people.middleware.AdminDateFiltersMiddleware",
+    "peergoals.people.middleware.RequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -153,6 +157,42 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# A forgotten password: a one-time link, by e-mail for those with an address. The demo prints
+# e-mails on the console; production sends them through EMAIL_HOST.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PeerGoals <peergoals@localhost>")
+# Where the site answers, for links made outside a request (`peergoals password-link`).
+PEERGOALS_SITE_URL = os.environ.get("PEERGOALS_SITE_URL", "http://127.0.0.1:8000")
+
+# How much one request may send: every page (a long goal or review is a few kilobytes), and the
+# live htmx parts that read a few short fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+SMALL_BODY_VIEWS = frozenset({"goals:coach", "goals:use_wording"})
+SMALL_BODY_LIMIT = 32 * 1024
+# Requests per person and per address (django-ratelimit, "N/s|m|h"); past them, 429.
+RATE_LIMITS: dict[str, dict[str, str]] = {
+    "goals:coach": {"person": "120/m", "address": "600/m"},
+    "login": {"person": "10/m", "address": "60/m"},
+    "account:password_reset": {"person": "5/h", "address": "20/h"},
+    "people:two_factor_verify": {"person": "20/m", "address": "60/m"},
+    "people:two_factor_enroll": {"person": "20/m", "address": "60/m"},
+}
+# The counts live in the default cache: each worker process's memory unless a shared cache is
+# configured (PEERGOALS_REDIS_URL), so with N workers a limit is at most N times looser.
+if os.environ.get("PEERGOALS_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PEERGOALS_REDIS_URL"],
+        }
+    }
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("peergoals.goals.urls")),
     path("", include("peergoals.people.urls")),
+    path("", include("peergoals.people.account_urls")),
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
     path("admin/", admin.site.urls),

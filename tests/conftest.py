@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -36,6 +37,12 @@ def english_between_tests() -> Iterator[None]:
     signed by a fixture, a version's reason) would be Spanish too."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    """Each test starts with no requests counted against the rate limits (kept in the cache)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -69,6 +69,7 @@ def test_it_keeps_typed_text_from_running_as_a_spreadsheet_formula(people: Peopl
     [
         (("--since", "yesterday", "--until", "2026-01-01"), "is not a date"),
         (("--since", "2026-02-01", "--until", "2026-01-01"), "--until is before --since"),
+        (("--since", "2026-01-01", "--until", "9999-12-31"), "Choose days from 2000-01-01"),
     ],
 )
 def test_it_says_what_is_wrong_with_the_dates(

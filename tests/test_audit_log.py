@@ -86,3 +86,16 @@ def test_entries_outlive_a_purged_peer(people: People) -> None:
     stored = AuditEntry.objects.select_related("user").get(pk=login.pk)
     assert stored.user is None
     assert stored.username == "jordan"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="REPLACE is SQLite's")
+@pytest.mark.parametrize("verb", ["INSERT OR REPLACE", "REPLACE"])
+def test_sqlite_refuses_a_replace_over_an_existing_entry(verb: str, entry: AuditEntry) -> None:
+    statement = (
+        f"{verb} INTO {{table}} (id, at, username, name, role, action, record_type, path, "
+        "detail, chain_hash) VALUES (%s, '2026-01-01 00:00:00', 'x', '', '', 'export', '', '', "
+        "'', '')"
+    )
+    with pytest.raises(IntegrityError, match="append-only"):
+        _raw(statement, entry)
+    assert AuditEntry.objects.get(pk=entry.pk).action == "view"

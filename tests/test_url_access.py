@@ -22,10 +22,13 @@ from typing import Any
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from peergoals.audit.models import AuditEntry
 from peergoals.goals import actions
@@ -53,6 +56,20 @@ SITE: dict[str, Row] = {
     "home": Row(
         get=  "login     302   302    302   302   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
+    # Each person's own password; an empty POST is refused beside the fields.
+    "account:password_change": Row(
+        get=  "login     200   200    200   200   200   200   200",
+        post= "login     400   400    400   400   400   400   400"),
+    "account:password_reset": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "400       400   400    400   400   400   400   400"),
+    "account:password_reset_done": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
+    # Maria's one-time link, spent once she signed in: not found, and it says so.
+    "account:password_reset_confirm": Row(
+        get=  "404       404   404    404   404   404   404   404",
+        post= "404       404   404    404   404   404   404   404"),
     "admin/(?P<url>.*)$": Row(
         get=  "admin     admin admin  admin admin admin admin 404",
         post= "admin     admin admin  admin admin admin admin 404"),
@@ -307,7 +324,8 @@ ADMIN_MODEL_RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("accounts and teams", "change"):      ("200", "200"),
     ("accounts and teams", "delete"):      ("200", "200"),
     ("accounts and teams", "history"):     ("200", "200"),
-    ("accounts and teams", "password"):    ("200", "200"),
+    # Nobody sets another person's password: sent back to the list, with why.
+    ("accounts and teams", "password"):    ("302", "302"),
     # Caseloads: added and ended through the actions, never deleted. An empty POST on an
     # assignment changes nothing and goes back to the list.
     ("caseloads", "list"):                 ("200", "200"),
@@ -459,6 +477,10 @@ def fill(route: str, marias: dict[str, Any], *, missing: bool = False) -> Filled
             return "no-such-page/"
         if name == "screen":
             return "start"
+        if name == "uidb64":  # Maria's one-time password link
+            return urlsafe_base64_encode(force_bytes(marias["objects"]["people/user"].pk))
+        if name == "token":
+            return default_token_generator.make_token(marias["objects"]["people/user"])
         raise AssertionError(f"No value to fill <{name}> in {route!r}")
 
     url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: value(m[1]), route)

@@ -39,6 +39,11 @@ COLUMNS = [
     "path",
     "detail",
 ]
+# The days an export may name: the log holds nothing older, and a last day past this one
+# could not be turned into the moment after it.
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+LATEST_DAY = datetime.date(2999, 12, 31)
+
 # A spreadsheet runs a cell that starts with one of these as a formula; the log holds text
 # that strangers typed (a failed sign-in's username), so such cells are quoted as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,6 +75,8 @@ def export_audit_log(
         raise ValueError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
     if until < since:
         raise ValueError("The end date is before the start date.")
+    if since < EARLIEST_DAY or until > LATEST_DAY:
+        raise ValueError(f"Choose days from {EARLIEST_DAY} to {LATEST_DAY}.")
     audit.record(
         AuditAction.EXPORT,
         by=by,

@@ -1,8 +1,10 @@
 """The audit log (HIPAA 164.312(b)): who reached which peer's records, what they did, and when.
 
 Entries are append-only at two levels: the model and its QuerySet refuse to edit or delete, and
-a database trigger refuses UPDATE and DELETE on the table (migration 0002), so a bug or a stray
-shell cannot rewrite history either.
+database triggers refuse UPDATE and DELETE on the table (migration 0002) and, on SQLite, an
+INSERT OR REPLACE over an existing entry (migration 0003), so a bug or a stray shell cannot
+rewrite history either. What a database owner can still do is detected: every entry carries a
+hash chained to the one before it (`peergoals.audit.chain`, `peergoals audit-verify`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("could not sign in")
     LOGOUT = "logout", _("signed out")
     DENIED = "denied", _("was stopped from opening")
+    PASSWORD_CHANGE = "password_change", _("changed the password of")
+    PASSWORD_RESET = "password_reset", _("set a new password from a reset link for")
+    RESET_LINK = "reset_link", _("made a one-time password link for")
+    TWO_FACTOR_ON = "two_factor_on", _("set up two-step sign-in for")
+    TWO_FACTOR_RESET = "two_factor_reset", _("reset two-step sign-in for")
 
 
 # What a peer sees on "who has seen my plan": what others did with their records.
@@ -37,6 +44,8 @@ ABOUT_A_PEER = (
     AuditAction.DELETE,
     AuditAction.DENIED,
     AuditAction.EXPORT,
+    AuditAction.RESET_LINK,
+    AuditAction.TWO_FACTOR_RESET,
 )
 
 
@@ -54,6 +63,8 @@ class RecordType(models.TextChoices):
     ASSIGNMENT = "assignment", _("who your peer specialist is")
     SPECIALIST = "specialist", _("a specialist's caseload")
     AUDIT_LOG = "audit-log", _("the audit log")
+    ACCOUNT = "account", _("your account")
+    CONSENT = "consent", _("your consent to share")
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet["AuditEntry"]):
@@ -92,6 +103,9 @@ class AuditEntry(AppendOnlyModel):
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     path = models.CharField(_("path"), max_length=500, blank=True)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # SHA-256 of the previous entry's chain_hash and this entry's content (audit/chain.py);
+    # empty on entries written before the chain began.
+    chain_hash = models.CharField(_("chain hash"), max_length=64, blank=True, editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -112,6 +126,15 @@ class AuditEntry(AppendOnlyModel):
     @property
     def who(self) -> str:
         return self.name or self.username or str(_("Someone not signed in"))
+
+    @property
+    def is_by_a_peer(self) -> bool:
+        """Whether a peer did this. On another peer's "who has seen my plan" it is shown without
+        a name: 42 CFR Part 2 protects every patient's identity, the one who typed a wrong link
+        too. The entry itself keeps who it was, for the admins' log."""
+        from peergoals.people.models import Role
+
+        return self.role == Role.PEER
 
     @property
     def role_label(self) -> str:

@@ -439,3 +439,14 @@ class UseWordingForm(ChosenWordingForm):
     """A chosen wording and the field to put it in (the htmx way of "Use this wording")."""
 
     field = forms.ChoiceField(choices=[("smart_wording", "smart_wording"), ("wording", "wording")])
+
+
+class CoachForm(forms.Form):
+    """What the live coach reads, each field held to the length of the form it comes from:
+    the coach's time grows with the text, so no request may hand it more."""
+
+    wording = forms.CharField(max_length=1000, required=False)
+    smart_wording = forms.CharField(max_length=1000, required=False)
+    own_words = forms.CharField(max_length=1000, required=False)
+    why_it_matters = forms.CharField(max_length=2000, required=False)
+    coach_offer = forms.CharField(max_length=20, required=False)

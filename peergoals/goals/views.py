@@ -33,6 +33,7 @@ from peergoals.goals.forms import (
     AcceptGoalForm,
     AcceptStepForm,
     CheckInForm,
+    CoachForm,
     GoalEditForm,
     GoalForm,
     MoveForm,
@@ -651,14 +652,16 @@ def coach(request: Request) -> HttpResponse:
     only when the peer presses its button. The goal a wording serves is read through the access
     policy like on any page: recorded, and 404 when it isn't this person's to see.
     """
-    fields = ("wording", "smart_wording", "own_words")
-    statement = next(
-        (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
-    )
+    form = CoachForm(request.POST)
+    if not form.is_valid():
+        # Longer than any form allows: no tips; saving the form itself says what is too long.
+        return render(request, "goals/_coach.html", {})
+    typed = form.cleaned_data
+    statement = next((typed[f] for f in ("wording", "smart_wording", "own_words") if typed[f]), "")
     goal_id = id_from_text(request.POST.get("coach_goal", ""))
     goal = access.read_goal_for(request.user, goal_id) if goal_id is not None else None
     context = coaching.goal_context(goal, for_step="wording" in request.POST)
-    context = context or request.POST.get("why_it_matters", "").strip() or None
-    offer = request.POST.get("coach_offer", "")
+    context = context or typed["why_it_matters"] or None
+    offer = typed["coach_offer"]
     tips = coaching.tips(statement, context=context, goal=goal, offer=offer)
     return render(request, "goals/_coach.html", tips)

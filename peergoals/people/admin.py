@@ -1,5 +1,9 @@
 """Accounts, teams and caseloads in the admin.
 
+Nobody sets another person's password here: a new account has none until its person chooses
+one from a one-time link, and for a forgotten one an admin makes such a link (the action "Make
+a one-time password link"). Every change an admin makes to an account is an audit entry.
+
 Caseload changes go through the same actions as everywhere (`assign_peer`, `end_assignment`),
 so the rules hold and each change is in the audit log: an admin adds an assignment or sets its
 end date, and never edits or deletes one directly.
@@ -11,8 +15,10 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
@@ -20,8 +26,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals.access import may_manage_caseloads
 from peergoals.admin_mixins import ViewOnlyMixin
+from peergoals.audit.models import AuditAction
 from peergoals.people.actions import assign_peer, end_assignment
 from peergoals.people.models import Assignment, Role, Team, User
+from peergoals.people.passwords import NoLinkForThisAccount, issue_reset_link, record_account_change
 from peergoals.privacy import actions as privacy
 
 
@@ -34,6 +42,39 @@ class AssignmentInline(ViewOnlyMixin, admin.TabularInline):
     fields = ["specialist", "started_on", "ended_on"]
     readonly_fields = ["specialist", "started_on", "ended_on"]
     show_change_link = True
+
+
+class PersonChangeForm(UserChangeForm):
+    """Django's account form without the password and its link to a set-password page."""
+
+    password = None  # type: ignore[assignment]
+
+
+class NewPersonForm(forms.ModelForm):
+    """A new account, without a password: its person chooses one from a one-time link."""
+
+    class Meta:
+        model = User
+        fields = ["username", "email", "role", "preferred_name", "team"]
+
+    def save(self, commit: bool = True) -> User:
+        person = super().save(commit=False)
+        person.set_unusable_password()
+        if commit:
+            person.save()
+        return person
+
+
+def _account_fieldsets() -> tuple[Any, ...]:
+    """Django's account fieldsets, less the password."""
+    return tuple(
+        (name, {**options, "fields": [f for f in options["fields"] if f != "password"]})
+        for name, options in (UserAdmin.fieldsets or ())
+    )
+
+
+# The list filter "asked to be deleted: yes" (Django's EmptyFieldListFilter: 0 = not empty).
+ASKED_TO_BE_DELETED = "deletion_requested_at__isempty"
 
 
 @admin.register(User)
@@ -54,18 +95,86 @@ class PersonAdmin(UserAdmin):
         ("deletion_requested_at", admin.EmptyFieldListFilter),
     ]
     readonly_fields = ["deletion_requested_at"]
-    actions = ["complete_deletion", "cancel_deletion"]
+    actions = ["make_password_link", "complete_deletion", "cancel_deletion"]
     search_fields = ["username", "preferred_name", "first_name", "last_name", "email"]
     list_select_related = ["team"]
     fieldsets = (
-        *(UserAdmin.fieldsets or ()),
+        *_account_fieldsets(),
         (_("PeerGoals"), {"fields": ("role", "preferred_name", "team", "deletion_requested_at")}),
     )
-    add_fieldsets = (
-        *(UserAdmin.add_fieldsets or ()),
-        (_("PeerGoals"), {"fields": ("role", "preferred_name", "team")}),
-    )
+    form = PersonChangeForm
+    add_form = NewPersonForm
+    add_form_template = None
+    add_fieldsets = ((None, {"fields": NewPersonForm.Meta.fields}),)
     inlines = [AssignmentInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        """Peers who asked to be deleted are hidden, except in the list filtered to them
+        ("asked to be deleted"), where an admin completes or cancels the request."""
+        people = super().get_queryset(request)
+        if request.GET.get(ASKED_TO_BE_DELETED) == "0":
+            return people.filter(deletion_requested_at__isnull=False)
+        return people.filter(deletion_requested_at__isnull=True)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """Django's set-password page, closed: whoever sets a password can sign in with it."""
+        if id == str(request.user.pk):
+            return HttpResponseRedirect(reverse("account:password_change"))
+        self.message_user(
+            request,
+            _(
+                "Only the person sets their own password. To help someone who lost theirs, "
+                "choose them in the list and make a one-time password link."
+            ),
+            messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse("admin:people_user_changelist"))
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        assert isinstance(request.user, User)
+        if not change:
+            record_account_change(obj, by=request.user, action=AuditAction.CREATE)
+            self._give_link(request, obj)
+        elif form.changed_data:
+            changed = ", ".join(form.changed_data)
+            record_account_change(obj, by=request.user, detail=f"changed: {changed}")
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        assert isinstance(request.user, User)
+        record_account_change(obj, by=request.user, action=AuditAction.DELETE)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        assert isinstance(request.user, User)
+        for person in queryset:
+            record_account_change(person, by=request.user, action=AuditAction.DELETE)
+        super().delete_queryset(request, queryset)
+
+    @admin.action(description=_("Make a one-time password link (the person sets their password)"))
+    def make_password_link(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for person in queryset:
+            self._give_link(request, person)
+
+    def _give_link(self, request: HttpRequest, person: User) -> None:
+        assert isinstance(request.user, User)
+        try:
+            link = issue_reset_link(
+                person, by=request.user, base_url=request.build_absolute_uri("/")
+            )
+        except NoLinkForThisAccount as refusal:
+            self.message_user(request, str(refusal), messages.WARNING)
+            return
+        self.message_user(
+            request,
+            _(
+                "A one-time link for %(username)s to choose their password: %(link)s — give it "
+                "to them yourself (it works once, within 3 days); don't open it."
+            )
+            % {"username": person.username, "link": link},
+        )
 
     @admin.action(description=_("Delete for good the data of peers who asked (after the wait)"))
     def complete_deletion(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
@@ -141,6 +250,10 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_select_related = ["peer", "specialist"]
     date_hierarchy = "started_on"
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Assignment]:
+        # A peer who asked to be deleted is out of every list until the data is purged.
+        return super().get_queryset(request).filter(peer__deletion_requested_at__isnull=True)
+
     def get_fields(self, request: HttpRequest, obj: Assignment | None = None) -> Any:
         # A new assignment is open: its end is set later, by ending it.
         return ["peer", "specialist", "started_on"] if obj is None else AssignmentForm.Meta.fields
@@ -181,3 +294,19 @@ admin.site.unregister(TOTPDevice)
 class AuthenticatorAdmin(TOTPDeviceAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    # Removing a device is a reset of the person's two-step sign-in: recorded, and what lets a
+    # staff member who has signed in before set up a new phone (people/two_factor.py).
+    def delete_model(self, request: HttpRequest, obj: TOTPDevice) -> None:
+        super().delete_model(request, obj)
+        self._record_reset(request, [obj.user])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TOTPDevice]) -> None:
+        owners = list({device.user_id: device.user for device in queryset}.values())
+        super().delete_queryset(request, queryset)
+        self._record_reset(request, owners)
+
+    def _record_reset(self, request: HttpRequest, owners: list[User]) -> None:
+        assert isinstance(request.user, User)
+        for person in owners:
+            record_account_change(person, by=request.user, action=AuditAction.TWO_FACTOR_RESET)

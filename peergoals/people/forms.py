@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from peergoals.people.models import Language
+from peergoals.people.models import Language, User
 
 
 class LanguageForm(forms.Form):
@@ -64,3 +65,75 @@ class SignInForm(AuthenticationForm):
         username.error_messages["max_length"] = _(
             "A username is at most %(limit_value)d characters. Please check it."
         )
+        _cap_passwords(self)
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError as refusal:
+            if refusal.code == "invalid_login" and self._asked_to_be_deleted():
+                raise forms.ValidationError(self._closed_message(), code="deleted") from None
+            raise
+
+    def _asked_to_be_deleted(self) -> bool:
+        """Whether the right password was typed for an account closed by a deletion request.
+
+        Django refuses a deactivated account with the same words as a wrong password; a peer
+        who asked to be deleted should hear why, and how to change their mind. Only the right
+        password tells them, so the page reveals nothing to anyone else."""
+        person = User.objects.filter(
+            username=self.cleaned_data.get("username"), deletion_requested_at__isnull=False
+        ).first()
+        return person is not None and person.check_password(self.cleaned_data.get("password"))
+
+    def _closed_message(self) -> str:
+        return str(
+            _(
+                "You asked for your data to be deleted, so this account is closed. If you've "
+                "changed your mind, ask your peer specialist or program: until the data is "
+                "deleted, they can open it again with everything as it was."
+            )
+        )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("That username and password don't match. Please try again."),
+    }
+
+
+# Every text field the person types is held to a length, so no request carries megabytes.
+PASSWORD_MAX_LENGTH = 256
+
+
+def _cap_passwords(form: forms.Form) -> None:
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and isinstance(field.widget, forms.PasswordInput):
+            field.max_length = PASSWORD_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+            field.widget.attrs["maxlength"] = str(PASSWORD_MAX_LENGTH)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's: the current password, then the new one twice."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _cap_passwords(self)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """Django's: the new password twice, from a one-time link."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _cap_passwords(self)
+
+
+class ResetLinkForm(auth_forms.PasswordResetForm):
+    """The e-mail address a reset link goes to, if an account has it."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.dispatch import receiver
 from django.http import (
     HttpRequest,
@@ -22,14 +25,22 @@ from django.http import (
     HttpResponseRedirect,
     QueryDict,
 )
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
+from django_ratelimit.core import is_ratelimited
 
-from peergoals.people.two_factor import has_confirmed_device, is_verified, requires_two_factor
+from peergoals.people.two_factor import (
+    has_confirmed_device,
+    is_verified,
+    may_set_up_with_password_alone,
+    requires_two_factor,
+)
 
 SIGNED_IN_AT = "peergoals_signed_in_at"
 
@@ -122,7 +133,9 @@ class TwoFactorRequiredMiddleware:
 
     Staff (specialists, supervisors, program admins, Django staff) always need it; a peer needs
     it once they have turned it on. Everything else, peer data and the admin included, sends
-    them to set-up (no confirmed device yet) or to the code page.
+    them to set-up (no confirmed device yet) or to the code page. The set-up page itself is
+    closed to a staff account that has signed in before and was not reset since
+    (`may_set_up_with_password_alone`).
     """
 
     def __init__(self, get_response: Handler) -> None:
@@ -130,19 +143,25 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if (
-            user.is_authenticated
-            and not is_verified(user)
-            and not _is_open_while_unverified(request.path_info)
-            and requires_two_factor(user)
+        if not user.is_authenticated or is_verified(user):
+            return self.get_response(request)
+        if request.path_info.startswith(reverse("people:two_factor_enroll")) and not (
+            may_set_up_with_password_alone(user)
         ):
+            return render(request, "people/two_factor_needs_reset.html", status=403)
+        if not _is_open_while_unverified(request.path_info) and requires_two_factor(user):
             if not has_confirmed_device(user):
                 return redirect("people:two_factor_enroll")
             target = reverse("people:two_factor_verify")
             if request.method == "GET":
                 target += "?" + urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(target)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if is_verified(user):
+            # The code was accepted: the session may now open peer data. A new key, as at
+            # sign-in, so a key someone planted or saw before the code is worth nothing.
+            request.session.cycle_key()
+        return response
 
 
 def _is_open_while_unverified(path: str) -> bool:
@@ -208,3 +227,140 @@ def _current_page(request: HttpRequest) -> str | None:
         return None
     parts = urlsplit(current)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+# Years a date filter may name: a day after the last one must still be a date, also after
+# moving to UTC, and a year 0 is none.
+FILTER_YEARS = range(2, 9999)
+DATE_PART_RANGES = {"year": FILTER_YEARS, "month": range(1, 13), "day": range(1, 32)}
+
+
+class AdminDateFiltersMiddleware:
+    """Drop a date filter of an admin list that no date can satisfy, and say so.
+
+    The admin's date drill-down and date filters hand the query string to datetime() and the
+    database: a year of 99999999999999999 or 9999 (its "next year" is 10000) raised instead of
+    answering. Every admin list is covered here, whatever its model, before its view runs.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        model_admin = getattr(view_func, "model_admin", None)
+        if model_admin is None or not request.GET:
+            return None
+        refused = [
+            (key, value)
+            for key, values in request.GET.lists()
+            for value in values
+            if _is_impossible_date_filter(model_admin.model, key, value)
+        ]
+        if not refused:
+            return None
+        for key, value in refused:
+            messages.warning(
+                request,
+                _("“%(value)s” is not a date this list can show (%(filter)s); it was removed.")
+                % {"value": value[:40], "filter": key[:60]},
+            )
+        kept = request.GET.copy()
+        for key, _value in refused:
+            kept.pop(key, None)
+        return HttpResponseRedirect(request.path + (f"?{kept.urlencode()}" if kept else ""))
+
+
+def _is_impossible_date_filter(model: type[models.Model], key: str, value: str) -> bool:
+    *names, last = key.split("__")
+    part = last if last in DATE_PART_RANGES or last in {"gte", "gt", "lte", "lt", "exact"} else ""
+    field = _field_at(model, names if part else [*names, last])
+    if not isinstance(field, models.DateField):  # DateTimeField is a DateField
+        return False
+    if part in DATE_PART_RANGES:
+        number = value.strip()
+        return not (number.isascii() and number.isdigit() and len(number) <= 5) or (
+            int(number) not in DATE_PART_RANGES[part]
+        )
+    try:
+        moment = parse_datetime(value) or parse_date(value)
+    except ValueError:
+        return True
+    # Text that is no date at all the admin itself refuses, with its own message.
+    return moment is not None and moment.year not in FILTER_YEARS
+
+
+def _field_at(model: type[models.Model], names: list[str]) -> object:
+    """The field a lookup path names (following relations), or None."""
+    field: object = None
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        related = getattr(field, "related_model", None)
+        if related is not None:
+            model = related
+    return field
+
+
+class RequestLimitsMiddleware:
+    """Keep any one person or address from tying up the server.
+
+    Requests to the views named in settings.RATE_LIMITS (the coach, signing in, asking for a
+    password link, the 6-digit code) are counted per person and per address (django-ratelimit,
+    in the default cache); past the limit the answer is 429 with a plain page. The views in
+    settings.SMALL_BODY_VIEWS (live htmx parts that read a few short fields) refuse a body over
+    SMALL_BODY_LIMIT bytes before reading it; every other page has Django's
+    DATA_UPLOAD_MAX_MEMORY_SIZE.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        name = match.view_name if match else ""
+        if name in settings.SMALL_BODY_VIEWS and _body_size(request) > settings.SMALL_BODY_LIMIT:
+            return HttpResponse(
+                _("That was too much to send at once."), status=413, content_type="text/plain"
+            )
+        limits = settings.RATE_LIMITS.get(name)
+        if limits is None or request.method not in ("POST", "PUT", "PATCH"):
+            return None
+        for key, rate in limits.items():
+            if is_ratelimited(
+                request, group=f"{name}:{key}", key=RATE_KEYS[key], rate=rate, increment=True
+            ):
+                response = render(request, "people/rate_limited.html", status=429)
+                response["Retry-After"] = "60"
+                return response
+        return None
+
+
+def _body_size(request: HttpRequest) -> int:
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    return int(length) if length.isascii() and length.isdigit() else 0
+
+
+def _by_person(group: str, request: HttpRequest) -> str:
+    """Who is asking: the person signed in, or the username typed at sign-in."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return "name:" + request.POST.get("username", request.POST.get("email", ""))[:200].lower()
+
+
+def _by_address(group: str, request: HttpRequest) -> str:
+    return f"address:{client_ip(request) or '-'}"
+
+
+RATE_KEYS = {"person": _by_person, "address": _by_address}

@@ -37,6 +37,39 @@ def requires_two_factor(user: User) -> bool:
     return must_use_two_factor(user) or has_confirmed_device(user)
 
 
+def may_set_up_with_password_alone(user: User) -> bool:
+    """Whether a password alone may show this person a new authenticator key.
+
+    A key shown is a second factor given away, so for staff it is shown only at the very first
+    sign-in of a new account, or after a program admin reset their two-step sign-in (a lost
+    phone: `peergoals reset-two-factor`, or deleting the device in the admin). A staff account
+    that has signed in before and has no confirmed device (an abandoned set-up, a published demo
+    password) needs that reset first. Peers choose two-step sign-in themselves, and replacing a
+    confirmed phone needs a code from it (the set-up page asks).
+
+    Both facts come from the audit log, which nobody can rewrite: earlier sign-ins, and whether
+    the newest set-up or reset of this account is a reset.
+    """
+    from peergoals.audit.models import AuditAction, AuditEntry, RecordType
+
+    if not must_use_two_factor(user) or has_confirmed_device(user):
+        return True
+    sign_ins = AuditEntry.objects.filter(user_id=user.pk, action=AuditAction.LOGIN)
+    if sign_ins[:2].count() < 2:  # this session's sign-in is the first
+        return True
+    newest = (
+        AuditEntry.objects.filter(
+            record_type=RecordType.ACCOUNT,
+            record_id=user.pk,
+            action__in=[AuditAction.TWO_FACTOR_ON, AuditAction.TWO_FACTOR_RESET],
+        )
+        .order_by("-id")
+        .values_list("action", flat=True)
+        .first()
+    )
+    return newest == AuditAction.TWO_FACTOR_RESET
+
+
 def secret_key_text(device: TOTPDevice) -> str:
     """The device's key as an authenticator app asks for it: base32, in groups of four."""
     key = base64.b32encode(device.bin_key).decode().rstrip("=")

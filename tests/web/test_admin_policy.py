@@ -4,12 +4,16 @@ and caseload changes go through the same actions as everywhere."""
 from __future__ import annotations
 
 import pytest
+from django.contrib import admin
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from peergoals.goals.models import Goal
 from peergoals.people.models import Assignment, Role
+from peergoals.privacy.actions import request_deletion
+from peergoals.privacy.models import Consent
 from tests.audit_helpers import new_entries
 from tests.personas import People, make_person
 from tests.web.conftest import browser_for
@@ -114,3 +118,59 @@ def test_an_old_version_cannot_be_posted_back_from_the_admin(
     assert as_morgan.post(url, form).status_code == 403
     walk_goal.refresh_from_db()
     assert walk_goal.smart_wording.startswith("I will walk")
+
+
+def date_filters() -> list[str]:
+    """For every admin list with dates: its drill-down and a date filter, with impossible days."""
+    urls = []
+    for model, model_admin in admin.site._registry.items():
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        if model_admin.date_hierarchy:
+            hierarchy = model_admin.date_hierarchy
+            urls.append(f"{changelist}?{hierarchy}__year=99999999999999999")
+            urls.append(f"{changelist}?{hierarchy}__year=9999")
+            urls.append(
+                f"{changelist}?{hierarchy}__year=2026&{hierarchy}__month=1&{hierarchy}__day=99"
+            )
+        for field in model._meta.get_fields():
+            if isinstance(field, models.DateField):
+                urls.append(f"{changelist}?{field.name}__gte=9999-12-31T23:59:59")
+    return urls
+
+
+def test_no_admin_date_filter_breaks_the_list(as_morgan: Client) -> None:
+    urls = date_filters()
+    assert any("checkin/?for_date__year=99999999999999999" in url for url in urls)
+    for url in urls:
+        page = as_morgan.get(url, follow=True)
+        assert page.status_code == 200, url
+        assert "is not a date this list can show" in page.text, url
+
+
+def test_the_admin_hides_a_peer_who_asked_to_be_deleted(as_morgan: Client, people: People) -> None:
+    request_deletion(people.maria, by=people.maria)
+    lists = [
+        reverse("admin:people_user_changelist"),
+        reverse("admin:people_assignment_changelist"),
+        reverse("admin:privacy_consent_changelist"),
+        "/admin/autocomplete/?app_label=people&model_name=assignment&field_name=peer&term=mar",
+    ]
+    for url in lists:
+        page = as_morgan.get(url)
+        assert page.status_code == 200, url
+        assert "maria" not in page.text.lower(), url
+    # Only the list filtered to those who asked shows her, to complete or cancel the request.
+    asked = as_morgan.get(
+        reverse("admin:people_user_changelist") + "?deletion_requested_at__isempty=0"
+    )
+    assert "maria" in asked.text
+
+
+def test_reading_a_consent_in_the_admin_is_audited(as_morgan: Client, people: People) -> None:
+    consent = Consent.objects.get(peer=people.maria)
+    with new_entries() as entries:
+        page = as_morgan.get(reverse("admin:privacy_consent_change", args=[consent.pk]))
+    assert page.status_code == 200
+    assert [(e.action, e.username, e.peer_id, e.record_type, e.record_id) for e in entries] == [
+        ("view", "morgan", people.maria.pk, "consent", consent.pk)
+    ]

@@ -7,8 +7,10 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test import Client
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -192,9 +194,25 @@ def test_the_peer_sees_who_looked_at_their_plan_newest_first(
     assert "Peer specialist" in text
     assert "Pat looked at your goals and steps" in text
     assert text.index("Sam looked at") < text.index("Pat looked at")
-    assert "Jordan was stopped from opening a goal" in text
+    # Jordan typed a link of Maria's: she is told, but not who (tested below).
+    assert "Someone tried a link that isn't theirs" in text
     # Her own sign-in and her specialist's assignment history are not "seen by others" lines.
     assert "signed in" not in text
+
+
+def test_another_peers_refused_link_is_shown_without_their_name_but_kept_for_admins(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    as_jordan = browser_for(people.jordan)
+    with new_entries() as entries:
+        assert as_jordan.get(reverse("goals:detail", args=[walk_goal.pk])).status_code == 404
+    page = as_maria.get(reverse("audit:seen")).text
+    assert "Someone tried a link that isn't theirs. They saw nothing of yours." in page
+    assert "Jordan" not in page and "Peer ·" not in page
+    # The log keeps who it was for the program's admins.
+    assert [(e.action, e.username, e.name, e.role) for e in entries] == [
+        ("denied", "jordan", "Jordan", "peer")
+    ]
 
 
 def test_the_peer_sees_only_their_own_plans_entries(
@@ -268,6 +286,20 @@ def test_the_download_says_what_is_wrong_with_the_dates(as_morgan: Client) -> No
     assert entries == []
 
 
+@pytest.mark.parametrize(
+    ("since", "until", "field"),
+    [("2026-01-01", "9999-12-31", "until"), ("0001-01-01", "2026-01-01", "since")],
+)
+def test_the_download_refuses_days_out_of_range_beside_the_field(
+    as_morgan: Client, since: str, until: str, field: str
+) -> None:
+    with new_entries() as entries:
+        page = as_morgan.get(reverse("audit:export"), {"since": since, "until": until})
+    assert page.status_code == 400
+    assert "Choose a day from 2000-01-01 to 2999-12-31." in page.text
+    assert entries == []
+
+
 @pytest.mark.parametrize("persona", ["maria", "sam", "pat"])
 def test_only_program_admins_can_download_the_audit_log(people: People, persona: str) -> None:
     browser = browser_for(getattr(people, persona))
@@ -286,3 +318,29 @@ def test_audit_entries_are_read_only_in_the_admin(as_morgan: Client, people: Peo
         as_morgan.post(reverse("admin:audit_auditentry_delete", args=[entry.pk])).status_code == 403
     )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_refusal_is_written_after_its_response_is_sent(people: People, walk_goal: Goal) -> None:
+    """Forbidden and missing must take the same time to answer: the refusal's entry waits until
+    the server has sent the 404 and closes the response."""
+    as_jordan = browser_for(people.jordan)
+    cookie = f"sessionid={as_jordan.cookies['sessionid'].value}"
+    environ = RequestFactory()._base_environ(
+        PATH_INFO=reverse("goals:detail", args=[walk_goal.pk]), HTTP_COOKIE=cookie
+    )
+    # As the test client does: a request's start and end must not close the test's database
+    # connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with new_entries() as entries:
+            response = WSGIHandler()(environ, lambda status, headers: None)
+            assert response.status_code == 404
+            assert not AuditEntry.objects.filter(action="denied").exists()
+            response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    assert [(e.action, e.username, e.record_id) for e in entries] == [
+        ("denied", "jordan", walk_goal.pk)
+    ]

@@ -132,7 +132,8 @@ def test_an_admin_completes_a_deletion_from_the_admin_site(
 ) -> None:
     as_morgan = browser_for(people.morgan)
     ask_to_delete(browser_for(people.maria))
-    changelist = reverse("admin:people_user_changelist")
+    # Peers who asked are listed only under the filter "asked to be deleted".
+    changelist = reverse("admin:people_user_changelist") + "?deletion_requested_at__isempty=0"
     form = {"action": "complete_deletion", "_selected_action": [people.maria.pk]}
 
     early = as_morgan.post(changelist, form, follow=True)
@@ -161,7 +162,8 @@ def test_a_program_admin_cancels_a_request_when_the_peer_changes_their_mind(
 ) -> None:
     as_morgan = browser_for(people.morgan)
     ask_to_delete(browser_for(people.maria))
-    changelist = reverse("admin:people_user_changelist")
+    # Peers who asked are listed only under the filter "asked to be deleted".
+    changelist = reverse("admin:people_user_changelist") + "?deletion_requested_at__isempty=0"
     form = {"action": "cancel_deletion", "_selected_action": [people.maria.pk]}
     with new_entries() as entries:
         done = as_morgan.post(changelist, form, follow=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from peergoals.audit.models import AuditEntry
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people.models import User
@@ -214,3 +216,49 @@ def test_it_signs_staff_in_verified_through_browser_for(people: People) -> None:
         assert home.status_code == 200
         assert not home.redirect_chain[-1][0].startswith("/account/"), person.username
     assert browser_for(people.morgan).get("/admin/").status_code == 200
+
+
+def test_it_gives_the_session_a_new_key_when_the_code_is_accepted(people: People) -> None:
+    device = confirmed_device(people.sam)
+    sam = signed_in_with_password(people.sam)
+    before_code = sam.session.session_key
+    assert sam.post(CODE, {"code": current_code(device)}).status_code == 302
+    after_code = sam.session.session_key
+    assert after_code != before_code
+    assert not Session.objects.filter(session_key=before_code).exists()
+    assert sam.get("/caseload/").status_code == 200
+
+
+def test_a_password_alone_shows_no_new_key_to_staff_who_signed_in_before(
+    people: People,
+) -> None:
+    # A new account's first sign-in sets up the phone, as before.
+    assert "secret-key" in signed_in_with_password(people.sam).get(SET_UP).text
+    # Sam left without finishing; whoever signs in with his password later sees no key.
+    later = signed_in_with_password(people.sam)
+    assert later.get("/caseload/")["Location"] == SET_UP
+    refused = later.get(SET_UP)
+    assert refused.status_code == 403
+    assert "Ask your program admin for a reset" in refused.text
+    assert "secret-key" not in refused.text and "data:image" not in refused.text
+    assert later.post(SET_UP, {"code": "123456"}).status_code == 403
+    # After an admin resets his two-step sign-in, he sets up his phone with his password.
+    call_and_capture("reset_two_factor", "sam")
+    assert "secret-key" in signed_in_with_password(people.sam).get(SET_UP).text
+
+
+def test_after_a_phone_is_set_up_only_a_reset_opens_set_up_again(people: People) -> None:
+    sam = signed_in_with_password(people.sam)
+    sam.get(SET_UP)
+    device = TOTPDevice.objects.get(user=people.sam)
+    assert sam.post(SET_UP, {"code": current_code(device)}).status_code == 302
+    # The phone is lost and its device removed in the admin: a reset, recorded.
+    morgan = browser_for(people.morgan)
+    morgan.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert not TOTPDevice.objects.filter(user=people.sam).exists()
+    assert signed_in_with_password(people.sam).get(SET_UP).status_code == 200
+    entries = AuditEntry.objects.filter(record_type="account", record_id=people.sam.pk)
+    assert list(entries.order_by("id").values_list("action", "username")) == [
+        ("two_factor_on", "sam"),
+        ("two_factor_reset", "morgan"),
+    ]

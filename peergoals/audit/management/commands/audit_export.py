@@ -35,14 +35,17 @@ class Command(BaseCommand):
             raise CommandError("--until is before --since.")
         who = f"command line ({getpass.getuser()})"
         with audit.scope(path="peergoals audit-export"):
-            lines = export_audit_log(
-                access.audit_log_for_operator(),
-                by=None,
-                since=first,
-                until=last,
-                fmt=fmt,
-                username=who,
-            )
+            try:
+                lines = export_audit_log(
+                    access.audit_log_for_operator(),
+                    by=None,
+                    since=first,
+                    until=last,
+                    fmt=fmt,
+                    username=who,
+                )
+            except ValueError as refusal:
+                raise CommandError(str(refusal)) from None
             if output is None:
                 for line in lines:
                     self.stdout.write(line, ending="")

@@ -1,7 +1,10 @@
+import getpass
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from peergoals import audit
+from peergoals.audit.models import AuditAction, RecordType
 from peergoals.people.actions import reset_two_factor
 from peergoals.people.models import User
 
@@ -21,6 +24,17 @@ class Command(BaseCommand):
         except User.DoesNotExist:
             raise CommandError(f"Nobody has the username {username!r}.") from None
         removed = reset_two_factor(person)
+        # Recorded even when there was nothing to remove: it is what lets a staff member who
+        # has signed in before set up a phone with their password (people/two_factor.py).
+        with audit.scope(path="peergoals reset-two-factor"):
+            audit.record(
+                AuditAction.TWO_FACTOR_RESET,
+                by=None,
+                username=f"command line ({getpass.getuser()})",
+                peer_id=person.pk if person.is_peer else None,
+                record_type=RecordType.ACCOUNT,
+                record_id=person.pk,
+            )
         if removed:
             self.stdout.write(
                 f"Removed {username}'s authenticator app. They set up a new one at their next "
