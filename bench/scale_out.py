@@ -13,10 +13,11 @@ database, which must already hold a seeded organisation (`peergoals seed --peers
 The load: --users people at once, with no think time, each on their own session: four in five
 are peers, each alternating their home page and a check-in on a daily step of theirs (a POST
 with a unique note); the rest are specialists, alternating their caseload and the page of a
-peer on it. Half-way through, one app server is stopped: `graceful` sends SIGTERM (gunicorn
-finishes the requests it holds, then nginx sends new ones to the other); `kill` sends SIGKILL
-to its whole process group (requests in flight fail; a POST nginx had already passed on is not
-retried elsewhere, so it is answered with an error and counted as not acknowledged).
+peer on it. Half-way through, one app server is stopped. `graceful` is a rolling restart: it
+is taken out of nginx (a reload; requests under way finish), then sent SIGTERM (gunicorn
+finishes what it holds). `kill` sends SIGKILL to its whole process group without warning:
+requests in flight fail, and a POST nginx had already passed on is not retried elsewhere (so
+no check-in is ever saved twice); it is answered with an error and counted as not acknowledged.
 
 Afterwards it looks up every check-in note in the database: each acknowledged check-in (a 302 to
 /me/) must be there. It prints and writes bench/results/scale_out.json: requests/s, check-ins/s,
@@ -44,6 +45,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,7 +69,7 @@ http {{
     scgi_temp_path {tmp}/scgi;
     upstream peergoals {{
         server {host}:{first} max_fails=1 fail_timeout=30s;
-        server {host}:{second} max_fails=1 fail_timeout=30s;
+        server {host}:{second} max_fails=1 fail_timeout=30s{second_down};
     }}
     server {{
         listen {host}:{port};
@@ -203,6 +205,18 @@ class Process:
                 self.popen.wait()
 
 
+def children_of(parent: int) -> list[int]:
+    """The PIDs of `parent`'s child processes, from /proc."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text()
+                if int(stat[stat.rindex(")") + 2 :].split()[1]) == parent:
+                    children.append(int(entry.name))
+    return children
+
+
 def wait_for(port: int, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -313,7 +327,7 @@ async def person(
 
 
 async def load(
-    port: int, sessions: dict, run: str, seconds: float, stop_one: Process, how: str
+    port: int, sessions: dict, run: str, seconds: float, stop_one: Callable[[], None]
 ) -> tuple[Tally, float]:
     tally = Tally()
     name = sessions["cookie_name"]
@@ -344,12 +358,8 @@ async def load(
 
     async def stop_half_way() -> None:
         await asyncio.sleep(seconds / 2)
-        print(f"stopping app server {stop_one.name} ({how}) ...", flush=True)
-        if how == "kill":
-            stop_one.signal(signal.SIGKILL)
-        else:
-            # Off the event loop: gunicorn's graceful stop takes a moment.
-            await asyncio.to_thread(stop_one.stop)
+        # Off the event loop: the people keep going while the server stops.
+        await asyncio.to_thread(stop_one)
 
     await asyncio.gather(*tasks, stop_half_way())
     return tally, time.monotonic() - began
@@ -381,6 +391,8 @@ def main() -> int:
         "PEERGOALS_VAR_DIR": str(tmp / "var"),
         "LOG_LEVEL": "WARNING",
     }
+    # The sessions are made here and used by the app servers: the same key signs both.
+    env["SECRET_KEY"] = secrets.token_urlsafe(64)
     specialists = args.users // 5
     print(f"signing in {args.users - specialists} peers and {specialists} specialists ...")
     sessions = django_json(SESSIONS, [str(args.users - specialists), str(specialists)], env)
@@ -390,7 +402,6 @@ def main() -> int:
     app_env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "peergoals.settings_production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": HOST,
         "TRUSTED_PROXY_COUNT": "1",
     }
@@ -414,17 +425,22 @@ def main() -> int:
         for number, port in enumerate(ports)
     ]
     front = free_port()
-    (tmp / "nginx.conf").write_text(
-        NGINX_CONF.format(
-            tmp=tmp,
-            host=HOST,
-            first=ports[0],
-            second=ports[1],
-            port=front,
-            # As root, nginx's workers would switch to "nobody", who can't write the temp dir.
-            user="user root;" if os.geteuid() == 0 else "",
+
+    def configure(second_down: bool) -> None:
+        (tmp / "nginx.conf").write_text(
+            NGINX_CONF.format(
+                tmp=tmp,
+                host=HOST,
+                first=ports[0],
+                second=ports[1],
+                second_down=" down" if second_down else "",
+                port=front,
+                # As root, nginx's workers would switch to "nobody", who can't write the temp dir.
+                user="user root;" if os.geteuid() == 0 else "",
+            )
         )
-    )
+
+    configure(second_down=False)
     proxy = Process(
         "nginx",
         [nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
@@ -432,6 +448,27 @@ def main() -> int:
         tmp / "nginx.out",
     )
     run = f"scale-{secrets.token_hex(4)}"
+
+    def stop_second() -> None:
+        if args.stop == "kill":
+            print("killing app server 2 (SIGKILL, no warning) ...", flush=True)
+            apps[1].signal(signal.SIGKILL)
+            return
+        # A rolling restart: take it out of nginx (a reload lets requests under way finish),
+        # then stop gunicorn, which finishes the requests it holds.
+        print("draining app server 2 from nginx, then stopping it (SIGTERM) ...", flush=True)
+        assert proxy.popen is not None
+        old_workers = children_of(proxy.popen.pid)
+        configure(second_down=True)
+        proxy.signal(signal.SIGHUP)
+        # nginx's old workers exit once the requests they passed on are answered.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and any(
+            Path(f"/proc/{pid}").exists() for pid in old_workers
+        ):
+            time.sleep(0.2)
+        apps[1].stop()
+
     try:
         for app in apps:
             app.start()
@@ -444,7 +481,7 @@ def main() -> int:
             f"to two app servers of {args.workers} workers ...",
             flush=True,
         )
-        tally, elapsed = asyncio.run(load(front, sessions, run, args.seconds, apps[1], args.stop))
+        tally, elapsed = asyncio.run(load(front, sessions, run, args.seconds, stop_second))
     finally:
         proxy.stop()
         for app in apps:
