@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "peergoals.goals",
     "peergoals.privacy",
     "peergoals.audit",
+    "peergoals.operations",
 ]
 
 MIDDLEWARE = [
