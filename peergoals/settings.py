@@ -124,6 +124,11 @@ def database_from_environment() -> dict[str, Any]:
                 "PRAGMA synchronous=FULL;"
                 "PRAGMA busy_timeout=20000;"
                 "PRAGMA foreign_keys=ON;"
+                # Reads through a memory map of the file (up to 1 GiB) and a 64 MiB page cache
+                # per connection: a caseload's index lookups then cost the same at 1,000 peers
+                # as at 50,000, where the default 2 MiB cache kept missing.
+                "PRAGMA cache_size=-65536;"
+                "PRAGMA mmap_size=1073741824;"
             ),
         }
     return config

@@ -27,7 +27,14 @@ def test_it_opens_sqlite_in_wal_mode_with_full_sync_and_a_busy_timeout(
     with django_db_blocker.unblock():
         try:
             with connection.cursor() as cursor:
-                for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys"):
+                for name in (
+                    "journal_mode",
+                    "synchronous",
+                    "busy_timeout",
+                    "foreign_keys",
+                    "cache_size",
+                    "mmap_size",
+                ):
                     cursor.execute(f"PRAGMA {name}")
                     pragmas[name] = cursor.fetchone()[0]
         finally:
@@ -37,6 +44,8 @@ def test_it_opens_sqlite_in_wal_mode_with_full_sync_and_a_busy_timeout(
         "synchronous": 2,
         "busy_timeout": 20000,
         "foreign_keys": 1,
+        "cache_size": -65536,
+        "mmap_size": 1073741824,
     }
 
 
