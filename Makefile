@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,7 +66,7 @@ bench-coach: install
 	$(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
-bench: bench-coach seed-bench page-bench
+bench: bench-coach seed-bench page-bench durability-bench konote-bench
 
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
@@ -80,6 +80,15 @@ seed-bench-postgres: install
 ## Build the demo program and time every page a person uses on it (target: p95 <= 50 ms).
 page-bench: install
 	$(BIN)/python bench/bench_pages.py
+
+## How many durable small transactions a second this disk gives SQLite (synchronous FULL, NORMAL).
+durability-bench: install
+	$(BIN)/python bench/bench_durability.py
+
+## PeerGoals beside KoNote2 with the shared harness (../shared/perf); skipped, with a message,
+## when no prepared KoNote2 checkout is in KONOTE_DIR (default /tmp/perf/konote).
+konote-bench: install
+	$(BIN)/python bench/bench_konote.py
 
 ci: test
 

@@ -39,13 +39,14 @@ changes the peer's own words: those rules belong to the practice and live in
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 
 from peergoals import audit
 from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
+from peergoals.db import flushed_with_the_next_write
 from peergoals.errors import NotFound
 from peergoals.goals.models import CheckIn, Goal, Review, Step, SuggestedChange, Win
 from peergoals.people.models import Assignment, Role, User
@@ -71,30 +72,41 @@ GRANTS: dict[str, frozenset[Action]] = {
 }
 
 
+# A peer whose records anyone may reach: an active account that has not asked to be deleted.
+REACHABLE = {"role": Role.PEER, "is_active": True, "deletion_requested_at__isnull": True}
+
+
 def _related_peers(user: User | AnonymousUser, action: Action) -> QuerySet[User]:
     """The peers `user` stands in a relationship with that grants `action`, consent aside."""
-    peers = User.objects.filter(role=Role.PEER, is_active=True, deletion_requested_at__isnull=True)
+    peers = User.objects.filter(**REACHABLE)
     if not user.is_authenticated or not user.is_active:
         return peers.none()
     assert isinstance(user, User)
     if user.role == Role.PEER:
         return peers.filter(id=user.id) if action in GRANTS["self"] else peers.none()
+    # A specialist's or a team's peers are found from the assignments, which also ask that the
+    # peer be reachable: the query starts from the caseload, never from every peer of the
+    # program, so its cost follows the caseload's size and not the organisation's.
+    on_caseload = Assignment.objects.current().filter(
+        **{f"peer__{name}": value for name, value in REACHABLE.items()}
+    )
     if user.role == Role.SPECIALIST and action in GRANTS["specialist"]:
-        caseload = Assignment.objects.current().filter(specialist=user)
-        return peers.filter(id__in=caseload.values("peer_id"))
+        caseload = on_caseload.filter(specialist=user)
+        return User.objects.filter(id__in=caseload.values("peer_id"))
     if user.role == Role.SUPERVISOR and action in GRANTS["supervisor"] and user.team_id:
-        team = Assignment.objects.current().filter(
+        team = on_caseload.filter(
             specialist__team_id=user.team_id, specialist__role=Role.SPECIALIST
         )
-        return peers.filter(id__in=team.values("peer_id"))
+        return User.objects.filter(id__in=team.values("peer_id"))
     if user.role == Role.ADMIN and action in GRANTS["admin"]:
         return peers
     return peers.none()
 
 
-def _consenting() -> QuerySet[Consent, Any]:
-    """The ids of peers with a valid consent, as a subquery."""
-    return Consent.objects.valid().values("peer_id")
+def _consenting() -> Exists:
+    """Whether the peer of the outer query has a valid consent: one indexed lookup for each
+    peer a page lists, however many consents the organisation holds."""
+    return Exists(Consent.objects.valid().filter(peer_id=OuterRef("pk")))
 
 
 def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[User]:
@@ -105,7 +117,7 @@ def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> Query
     """
     peers = _related_peers(user, action)
     if isinstance(user, User) and user.role != Role.PEER:
-        peers = peers.filter(id__in=_consenting())
+        peers = peers.filter(_consenting())
     return peers
 
 
@@ -113,7 +125,7 @@ def peers_not_sharing(user: User | AnonymousUser) -> QuerySet[User]:
     """Peers on `user`'s caseload or team who have not agreed to share: names only, no records."""
     if not isinstance(user, User) or user.role == Role.PEER:
         return User.objects.none()
-    return _related_peers(user, Action.VIEW).exclude(id__in=_consenting())
+    return _related_peers(user, Action.VIEW).exclude(_consenting())
 
 
 def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
@@ -129,9 +141,11 @@ def _handed_out(
     *,
     read_only: bool = False,
 ) -> None:
-    audit.record_view(
-        user, record, peer_id=peer_id, for_change=action != Action.VIEW, read_only=read_only
-    )
+    # A read's entry is on disk before the page is sent, without a flush of its own (db.py).
+    with flushed_with_the_next_write():
+        audit.record_view(
+            user, record, peer_id=peer_id, for_change=action != Action.VIEW, read_only=read_only
+        )
 
 
 def _refuse(user: User | AnonymousUser, existing: Model | None, peer_id: int | None) -> None:
@@ -199,7 +213,9 @@ def _get_for(
     denial in the audit log when it exists. One read is recorded when it is handed out."""
     path = PEER_PATHS[records.model]
     try:
-        record = records.filter(**{f"{path}__in": peers_for(user, action)}).get(id=record_id)
+        # Asked of this record's peer alone, not by listing every peer `user` may reach.
+        permitted = peers_for(user, action).filter(pk=OuterRef(path))
+        record = records.filter(Exists(permitted)).get(id=record_id)
     except ObjectDoesNotExist:
         existing = records.filter(id=record_id).first()
         _refuse(user, existing, _peer_id_of(existing) if existing else None)
@@ -288,12 +304,14 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
 
 def record_caseload_seen(user: User | AnonymousUser, peers: list[User]) -> None:
     """A caseload lists each peer's goals, reviews and wins: one read per listed peer."""
-    audit.record_list_views(user, [peer.pk for peer in peers], RecordType.CASELOAD)
+    with flushed_with_the_next_write():
+        audit.record_list_views(user, [peer.pk for peer in peers], RecordType.CASELOAD)
 
 
 def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> None:
     """An admin list of records shows each listed peer's records: one read per listed peer."""
-    audit.record_list_views(user, peer_ids, RecordType.LIST)
+    with flushed_with_the_next_write():
+        audit.record_list_views(user, peer_ids, RecordType.LIST)
 
 
 def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:

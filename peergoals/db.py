@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar, TypeVar
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import IntegerField, QuerySet, Subquery
 
 
@@ -70,3 +72,28 @@ def id_from_text(text: str) -> int | None:
     if text.isascii() and text.isdigit() and len(text) <= 18:
         return int(text)
     return None
+
+
+@contextmanager
+def flushed_with_the_next_write() -> Iterator[None]:
+    """Commit the writes inside without a disk flush of their own (SQLite in WAL mode).
+
+    For the audit entries of reads, written on every page a staff member opens. With
+    `synchronous=NORMAL` a commit is in the WAL file before the page is sent, so a killed or
+    crashed server keeps it (tests/test_crash_safety.py); the disk flush comes with the next
+    write made at `synchronous=FULL` (a check-in, any change) or the next checkpoint, so only
+    a power cut or an operating-system crash in between could lose it. Everything else stays
+    at `FULL`: an acknowledged check-in survives a power cut too. Inside a transaction, or on
+    PostgreSQL (whose group commit already shares one flush among concurrent commits), it
+    changes nothing.
+    """
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=FULL")

@@ -118,7 +118,8 @@ def database_from_environment() -> dict[str, Any]:
         dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
+        # Kept open between requests like PostgreSQL's (60 s): opening one costs about a
+        # millisecond, and its page cache stays warm for the next request.
         config["OPTIONS"] = {
             # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of failing
             # with "database is locked" half-way through a transaction.
@@ -129,6 +130,11 @@ def database_from_environment() -> dict[str, Any]:
                 "PRAGMA synchronous=FULL;"
                 "PRAGMA busy_timeout=20000;"
                 "PRAGMA foreign_keys=ON;"
+                # Reads through a memory map of the file (up to 1 GiB) and a 64 MiB page cache
+                # per connection: a caseload's index lookups then cost the same at 1,000 peers
+                # as at 50,000, where the default 2 MiB cache kept missing.
+                "PRAGMA cache_size=-65536;"
+                "PRAGMA mmap_size=1073741824;"
             ),
         }
     return config

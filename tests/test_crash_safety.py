@@ -1,9 +1,13 @@
-"""A killed server loses no check-in it acknowledged and leaves SQLite intact.
+"""A killed server loses no check-in it acknowledged, nor the audit entry of any page it
+showed, and leaves SQLite intact.
 
 The real thing, end to end: gunicorn with several workers on a SQLite file, eight people's
-phones (threads with their own HTTP sessions) signing in and checking in at once, then the whole
-server (master and workers) killed with SIGKILL mid-stream and started again. Every check-in the
-server answered "saved" must be in the database, and SQLite's integrity check must pass.
+phones (threads with their own HTTP sessions) signing in and checking in at once while their
+peer specialist reads the caseload and a peer's page, then the whole server (master and
+workers) killed with SIGKILL mid-stream and started again. Every check-in the server answered
+"saved" must be in the database, every page it showed the specialist must have its audit entry
+(those are committed without a disk flush of their own: peergoals.db.flushed_with_the_next_write),
+and SQLite's integrity check must pass.
 """
 
 from __future__ import annotations
@@ -48,11 +52,18 @@ from peergoals.goals import actions
 from peergoals.people.models import Role, User
 from tests.personas import make_person
 first = make_person("peer0", Role.PEER)
+from peergoals.people.actions import assign_peer
+from tests.personas import agree_to_share
+from tests.web.conftest import browser_for
+admin = make_person("admin", Role.ADMIN)
+reader = make_person("reader", Role.SPECIALIST)
 for client in range({CLIENTS}):
     # One slow password hash, shared: the same password for everyone in this test.
     peer = first if client == 0 else User.objects.create(
         username=f"peer{{client}}", role=Role.PEER, password=first.password
     )
+    agree_to_share(peer)
+    assign_peer(peer, reader, by=admin)
     goal = actions.create_goal(peer, by=peer, own_words="Show up", life_area="emotional")
     for number in range({ROUNDS}):
         step = actions.add_step(
@@ -60,6 +71,8 @@ for client in range({CLIENTS}):
             target_per="day",
         )
         print(number, peer.username, step.pk)
+# The specialist, signed in and past the 6-digit code as after a real sign-in.
+print("reader", browser_for(reader).cookies["sessionid"].value, first.pk)
 """
 
 
@@ -113,6 +126,7 @@ class Browser:
 @dataclass
 class Round:
     acknowledged: list[str] = field(default_factory=list)
+    reads: dict[str, int] = field(default_factory=lambda: dict.fromkeys(READS, 0))
     problems: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     stop: threading.Event = field(default_factory=threading.Event)
@@ -140,6 +154,30 @@ def check_in_until_killed(browser: Browser, step_id: int, this_round: Round) -> 
     except ServerGone:
         return
     except Exception as error:  # reported by the test thread; an exception here is lost
+        this_round.problems.append(repr(error))
+
+
+# The pages the specialist reads, and the audit entry each one showing writes for peer0.
+READS = {"peer page": "plan", "caseload": "caseload"}
+
+
+def read_until_killed(browser: Browser, peer_id: int, this_round: Round) -> None:
+    """The specialist opens the caseload and a peer's page in turn; each page shown is a read
+    that must stay in the audit log."""
+    paths = {"peer page": f"/peers/{peer_id}/", "caseload": "/caseload/"}
+    try:
+        deadline = time.monotonic() + ROUND_SECONDS
+        while not this_round.stop.is_set() and time.monotonic() < deadline:
+            for page, path in paths.items():
+                status, _headers, _text = browser.request("GET", path)
+                if status != 200:
+                    this_round.problems.append(f"{page} answered {status}")
+                    return
+                with this_round.lock:
+                    this_round.reads[page] += 1
+    except ServerGone:
+        return
+    except Exception as error:
         this_round.problems.append(repr(error))
 
 
@@ -217,7 +255,22 @@ def saved_notes(database: Path) -> set[str]:
         return {note for (note,) in connection.execute("SELECT note FROM goals_checkin")}
 
 
-def test_it_keeps_every_acknowledged_check_in_when_the_server_is_killed(tmp_path: Path) -> None:
+def audited_reads(database: Path, peer_id: int) -> dict[str, int]:
+    """How many reads of peer0's records by the specialist each page left in the audit log."""
+    with closing(sqlite3.connect(database)) as connection:
+        return {
+            page: connection.execute(
+                "SELECT COUNT(*) FROM audit_auditentry WHERE username = 'reader' "
+                "AND action = 'view' AND record_type = ? AND peer_id = ?",
+                (record_type, peer_id),
+            ).fetchone()[0]
+            for page, record_type in READS.items()
+        }
+
+
+def test_it_keeps_every_acknowledged_check_in_and_read_when_the_server_is_killed(
+    tmp_path: Path,
+) -> None:
     database = tmp_path / "peergoals.sqlite3"
     environment = {
         **os.environ,
@@ -239,11 +292,17 @@ def test_it_keeps_every_acknowledged_check_in_when_the_server_is_killed(tmp_path
     phones_by_round: dict[int, list[tuple[str, int]]] = {}
     for line in made.stdout.splitlines():
         number, username, step_id = line.split()
+        if number == "reader":
+            reader_session, read_peer = username, int(step_id)
+            continue
         phones_by_round.setdefault(int(number), []).append((username, int(step_id)))
     assert [len(phones_by_round[number]) for number in range(ROUNDS)] == [CLIENTS] * ROUNDS
 
     acknowledged: list[str] = []
+    reads_shown = dict.fromkeys(READS, 0)
     server = Server(environment, tmp_path / "gunicorn.log")
+    reader = Browser(server.port)
+    reader.cookies["sessionid"] = reader_session
     # Each person signs in once; sessions live in the database, so they outlast every crash.
     browsers = {username: Browser(server.port, username) for username, _step in phones_by_round[0]}
     try:
@@ -259,6 +318,10 @@ def test_it_keeps_every_acknowledged_check_in_when_the_server_is_killed(tmp_path
                         target=check_in_until_killed, args=(browsers[username], step, this_round)
                     )
                 )
+            reader.port = server.port
+            phones.append(
+                threading.Thread(target=read_until_killed, args=(reader, read_peer, this_round))
+            )
             for phone in phones:
                 phone.start()
             deadline = time.monotonic() + ROUND_SECONDS
@@ -277,15 +340,24 @@ def test_it_keeps_every_acknowledged_check_in_when_the_server_is_killed(tmp_path
                 phone.join(timeout=30)
                 assert not phone.is_alive()
             acknowledged += this_round.acknowledged
+            for page, count in this_round.reads.items():
+                reads_shown[page] += count
 
             server = Server(environment, tmp_path / "gunicorn.log")
             saved = saved_notes(database)
             missing = set(acknowledged) - saved
             assert not missing, f"round {number + 1}: {len(missing)} acknowledged check-ins lost"
+            # A read killed after its entry was written but before the page was sent leaves an
+            # entry for a page nobody saw: more entries than pages shown is fine, fewer is not.
+            audited = audited_reads(database, read_peer)
+            for page, shown in reads_shown.items():
+                assert audited[page] >= shown, f"round {number + 1}: {page} reads lost from the log"
             print(
                 f"round {number + 1}: {len(this_round.acknowledged)} acknowledged; "
-                f"all {len(acknowledged)} acknowledged so far present among {len(saved)} saved"
+                f"all {len(acknowledged)} acknowledged so far present among {len(saved)} saved; "
+                f"pages shown to the specialist {reads_shown}, audited {audited}"
             )
     finally:
         server.stop()
     assert len(acknowledged) >= ROUNDS * ACKS_BEFORE_KILL
+    assert all(reads_shown.values()), reads_shown

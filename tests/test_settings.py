@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
+from peergoals.db import flushed_with_the_next_write
 from peergoals.settings import database_from_environment
 
 
@@ -25,7 +27,14 @@ def test_it_opens_sqlite_in_wal_mode_with_full_sync_and_a_busy_timeout(
     with django_db_blocker.unblock():
         try:
             with connection.cursor() as cursor:
-                for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys"):
+                for name in (
+                    "journal_mode",
+                    "synchronous",
+                    "busy_timeout",
+                    "foreign_keys",
+                    "cache_size",
+                    "mmap_size",
+                ):
                     cursor.execute(f"PRAGMA {name}")
                     pragmas[name] = cursor.fetchone()[0]
         finally:
@@ -35,6 +44,8 @@ def test_it_opens_sqlite_in_wal_mode_with_full_sync_and_a_busy_timeout(
         "synchronous": 2,
         "busy_timeout": 20000,
         "foreign_keys": 1,
+        "cache_size": -65536,
+        "mmap_size": 1073741824,
     }
 
 
@@ -46,3 +57,26 @@ def test_it_uses_database_url_when_given(monkeypatch: pytest.MonkeyPatch) -> Non
         "goals",
         "db.example.org",
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reads_audit_entries_wait_for_the_next_flush_and_everything_else_is_flushed() -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite setting: PostgreSQL's commits are always flushed")
+
+    def synchronous() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous")
+            return int(cursor.fetchone()[0])
+
+    full, normal = 2, 1
+    assert synchronous() == full
+    with flushed_with_the_next_write():
+        assert synchronous() == normal
+    assert synchronous() == full
+    # Inside a transaction, which may also hold other writes, it changes nothing.
+    with transaction.atomic(), flushed_with_the_next_write():
+        assert synchronous() == full
+    with pytest.raises(ZeroDivisionError), flushed_with_the_next_write():
+        1 / 0  # noqa: B018
+    assert synchronous() == full

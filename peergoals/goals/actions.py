@@ -731,7 +731,6 @@ def _celebrate_step_done(step: Step, at: datetime.datetime | None) -> list[Win]:
 # Check-ins -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def record_check_in(
     step: Step,
     *,
@@ -758,16 +757,6 @@ def record_check_in(
         raise NotAllowed(_("You can check in for today or an earlier day, not a future day."))
     if outcome not in Outcome.values:
         raise NotAllowed(_("Please choose done, not today, or skip."))
-    first_ever = not CheckIn.objects.filter(peer=peer).exists()
-    # One entry counts per step and day: a second tap on the same day replaces the first
-    # (kept, as a correction would keep it), so "Done" tapped twice counts once.
-    earlier = (
-        CheckIn.objects.select_for_update(of=("self",))
-        .current()
-        .filter(step=step, for_date=for_date)
-        .order_by("-recorded_at", "-id")
-        .first()
-    )
     check_in = CheckIn(
         step=step,
         peer=peer,
@@ -778,21 +767,35 @@ def record_check_in(
         note=note.strip(),
         recorded_by=by,
         recorded_at=_now(at),
-        supersedes=earlier,
     )
-    check_in.full_clean()
-    try:
-        with transaction.atomic():
-            check_in.save()
-    except IntegrityError:
-        # Two taps at the same moment both tried to replace the same entry.
-        raise Conflict(_("This was just saved from another tap. Please look again.")) from None
-    audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=check_in)
-    wins: list[Win | None] = []
-    if first_ever:
-        wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step, at=at))
-    if outcome == Outcome.DONE:
-        wins.extend(_wins_after_progress(step, today, at))
+    # The entry's own values, checked before the write lock is taken: the step and the people
+    # are rows just read, and the database holds "one correction per entry" (caught below).
+    check_in.full_clean(
+        exclude=["step", "peer", "recorded_by", "supersedes"], validate_unique=False
+    )
+    first_ever = not CheckIn.objects.filter(peer=peer).exists()
+    with transaction.atomic():
+        # One entry counts per step and day: a second tap on the same day replaces the first
+        # (kept, as a correction would keep it), so "Done" tapped twice counts once.
+        check_in.supersedes = (
+            CheckIn.objects.select_for_update(of=("self",))
+            .current()
+            .filter(step=step, for_date=for_date)
+            .order_by("-recorded_at", "-id")
+            .first()
+        )
+        try:
+            with transaction.atomic():
+                check_in.save()
+        except IntegrityError:
+            # Two taps at the same moment both tried to replace the same entry.
+            raise Conflict(_("This was just saved from another tap. Please look again.")) from None
+        audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=check_in)
+        wins: list[Win | None] = []
+        if first_ever:
+            wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step, at=at))
+        if outcome == Outcome.DONE:
+            wins.extend(_wins_after_progress(step, today, at))
     return CheckInResult(check_in, [win for win in wins if win])
 
 

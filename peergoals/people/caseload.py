@@ -7,14 +7,18 @@ and later the API, the outcomes report and the reminders, all ask these.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django import forms
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from peergoals import access
 from peergoals.db import SubqueryCount
@@ -50,6 +54,65 @@ class CaseloadRow:
     @property
     def went_quiet(self) -> bool:
         return self.last_check_in is None or timezone.now() - self.last_check_in > QUIET_AFTER
+
+    # What the page says about the peer, worked out here once per row: a caseload draws each
+    # row in up to five lists, and these cost the template far more as tags than here.
+
+    @functools.cached_property
+    def name(self) -> str:
+        return self.peer.display_name
+
+    @functools.cached_property
+    def url(self) -> str:
+        return reverse("goals:peer", args=[self.peer.pk])
+
+    @functools.cached_property
+    def summary(self) -> str:
+        """Goals in progress, the next look back and the last check-in (the list of everyone)."""
+        n = self.active_goals
+        parts = [ngettext("%(n)s goal in progress", "%(n)s goals in progress", n) % {"n": n}]
+        if self.next_review_on:
+            parts.append(_("next look back %(day)s") % {"day": _day(self.next_review_on)})
+        if self.last_check_in:
+            parts.append(_("last check-in %(day)s") % {"day": _day(self.last_check_in)})
+        return " · ".join(parts)
+
+    @functools.cached_property
+    def reviews_text(self) -> str:
+        n = self.reviews_due
+        text = ngettext("%(n)s goal", "%(n)s goals", n) % {"n": n}
+        if self.reviews_overdue and self.next_review_on:
+            since = _("some are past their date (since %(day)s)")
+            text += " · " + since % {"day": _day(self.next_review_on)}
+        return text
+
+    @functools.cached_property
+    def quiet_text(self) -> str:
+        if self.last_check_in:
+            last = _("last check-in %(day)s") % {"day": _day(self.last_check_in)}
+        else:
+            last = _("no check-ins yet")
+        return f"{last} · {_('reach out and say hello')}"
+
+    @functools.cached_property
+    def wins_text(self) -> str:
+        n = len(self.recent_wins)
+        wins = ngettext("%(n)s win", "%(n)s wins", n) % {"n": n}
+        return f"{wins}. {_('Latest:')} {self.recent_wins[0].message_about_peer}"
+
+    @functools.cached_property
+    def waiting_text(self) -> str:
+        if self.waiting_since:
+            since = _("waiting since %(day)s") % {"day": _day(self.waiting_since)}
+            return f"{self.waiting_for_answer} · {since}"
+        return str(self.waiting_for_answer)
+
+
+def _day(value: datetime.date) -> str:
+    """A day as the caseload writes it ("Mar 4"), a moment on the program's calendar."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return date_format(value, "MONTH_DAY_FORMAT")
 
 
 # Statuses a specialist filters a caseload by, in their words; declined goals are the peer's
@@ -159,15 +222,48 @@ def caseload_of(
     ]
 
 
+# A long caseload is shown this many peers a page, and each list of who needs attention shows
+# at most this many (the rest are counted and are in the list of everyone), so a page costs
+# the same whether the caseload holds 50 peers or 500.
+PAGE_SIZE = 100
+
+
+@dataclass
+class Shortlist:
+    """The first rows of a list that needs attention, and how many more it holds."""
+
+    shown: list[CaseloadRow]
+    more: int
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+
+def _shortlist(rows: list[CaseloadRow]) -> Shortlist:
+    return Shortlist(rows[:PAGE_SIZE], max(0, len(rows) - PAGE_SIZE))
+
+
+def page_of(rows: list[CaseloadRow], number: str | None) -> Page:
+    """One page of everyone on the caseload; a page number that isn't one shows the first
+    (or, past the end, the last) page."""
+    return Paginator(rows, PAGE_SIZE).get_page(number)
+
+
+def peers_shown(page: Page, attention: dict[str, Shortlist]) -> list[User]:
+    """Every peer whose records the page shows: its page of everyone and the lists."""
+    rows = [*page, *(row for shortlist in attention.values() for row in shortlist.shown)]
+    return [row.peer for row in rows]
+
+
 FAR_PAST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 FAR_FUTURE = datetime.date.max
 
 
-def needs_attention(rows: list[CaseloadRow]) -> dict[str, list[CaseloadRow]]:
+def needs_attention(rows: list[CaseloadRow]) -> dict[str, Shortlist]:
     """Each list in the order it needs attention: the review longest past its date first, the
     peer quiet longest first (never checked in before that), the newest win first, and the
-    suggestion waiting longest first."""
-    return {
+    suggestion waiting longest first. Each shows at most PAGE_SIZE rows."""
+    lists = {
         "reviews_due": sorted(
             (row for row in rows if row.reviews_due),
             key=lambda row: row.next_review_on or FAR_FUTURE,
@@ -186,6 +282,7 @@ def needs_attention(rows: list[CaseloadRow]) -> dict[str, list[CaseloadRow]]:
             key=lambda row: row.waiting_since or FAR_PAST,
         ),
     }
+    return {name: _shortlist(rows) for name, rows in lists.items()}
 
 
 def not_sharing_on_caseload_of(specialist: User) -> QuerySet[User]:

@@ -44,15 +44,17 @@ def _render_caseload(
 ) -> HttpResponse:
     chosen, ignored = caseload.parse_filters(request.GET)
     rows = caseload.caseload_of(specialist, area=chosen.get("area"), status=chosen.get("status"))
-    access.record_caseload_seen(request.user, [row.peer for row in rows])
+    page = caseload.page_of(rows, request.GET.get("page"))
+    attention = caseload.needs_attention(rows)
+    access.record_caseload_seen(request.user, caseload.peers_shown(page, attention))
     context = {
         "specialist": specialist,
-        "rows": rows,
+        "page": page,
         "read_only": read_only,
         "filters": caseload.CaseloadFilters(initial=chosen),
         "filtered": bool(chosen),
         "ignored": ignored,
-        **caseload.needs_attention(rows),
+        **attention,
         # Names only: their records stay closed until they agree to share.
         "not_sharing": caseload.not_sharing_on_caseload_of(specialist),
     }

@@ -10,7 +10,10 @@ from django.utils import timezone
 
 from peergoals.goals import actions
 from peergoals.goals.models import CheckIn, Goal, Step
-from tests.personas import People
+from peergoals.people.actions import assign_peer
+from peergoals.people.caseload import PAGE_SIZE
+from peergoals.people.models import Role, User
+from tests.personas import People, agree_to_share
 
 
 def test_it_shows_the_specialist_only_their_own_peers(as_sam: Client, people: People) -> None:
@@ -84,3 +87,28 @@ def test_a_specialist_cannot_see_another_specialists_caseload(
 def test_a_peer_has_no_caseload_or_team_page(as_maria: Client) -> None:
     assert as_maria.get(reverse("people:caseload")).status_code == 302
     assert as_maria.get(reverse("people:team")).status_code == 302
+
+
+def test_a_long_caseload_is_shown_a_page_at_a_time(as_sam: Client, people: People) -> None:
+    password = people.maria.password
+    for n in range(PAGE_SIZE + 5):
+        peer = User.objects.create(
+            username=f"peer{n:03d}",
+            preferred_name=f"Zed {n:03d}",
+            role=Role.PEER,
+            password=password,
+        )
+        agree_to_share(peer)
+        assign_peer(peer, people.sam, by=people.morgan)
+    everyone = reverse("people:caseload")
+    first = as_sam.get(everyone)
+    assert "Page 1 of 2" in first.text
+    assert first.text.count('<li class="card">') == PAGE_SIZE
+    # Everyone new is quiet: the list shows the first hundred and counts the rest.
+    assert "And 6 more, in the list of everyone below." in first.text
+    second = as_sam.get(everyone, {"page": "2"})
+    assert "Page 2 of 2" in second.text
+    assert "Zed 104" in second.text and "Zed 104" not in first.text.split("everyone-title")[1]
+    # A page number that isn't one shows a page, never an error.
+    for wrong in ("0", "x", "999"):
+        assert as_sam.get(everyone, {"page": wrong}).status_code == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from html import unescape
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 from peergoals.goals import actions
 from peergoals.goals.models import CheckIn, Goal, Win
 from peergoals.people.actions import assign_peer
+from peergoals.people.caseload import CaseloadFilters
 from peergoals.people.models import Role, User
 from tests.personas import People, agree_to_share, make_person
 
@@ -144,3 +146,20 @@ def test_the_supervisor_can_filter_a_specialists_caseload_too(
     url = reverse("people:specialist", args=[people.sam.pk])
     assert "Maria" in section(as_pat.get(url, {"area": "financial"}).text, "everyone-title")
     assert "Maria" not in section(as_pat.get(url, {"area": "social"}).text, "everyone-title")
+
+
+def _markup(html: str) -> str:
+    """HTML with the spaces between and inside tags that a browser ignores taken out."""
+    return re.sub(r">\s+", ">", re.sub(r"\s+<", "<", re.sub(r"\s+", " ", html)))
+
+
+@pytest.mark.parametrize("query", [{}, {"area": "physical", "status": "active"}])
+def test_the_filters_are_drawn_as_the_form_draws_them(
+    as_sam: Client, people: People, query: dict[str, str]
+) -> None:
+    # The page writes the two lists out itself, for speed: they must stay what the form would
+    # draw, the chosen value selected, whatever the form says next year.
+    page = _markup(as_sam.get(reverse("people:caseload"), query).text)
+    form = CaseloadFilters(initial=query)
+    for name in ("area", "status"):
+        assert _markup(form[name].as_field_group()) in page

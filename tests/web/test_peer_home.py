@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from unittest import mock
 
 from django.test import Client
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peergoals.goals import actions
+from peergoals.goals.forms import CheckInForm
 from peergoals.goals.models import Goal, Step
 from tests.personas import People
 from tests.web.conftest import browser_for
@@ -105,3 +107,19 @@ def test_it_lists_every_win_on_the_wins_page(as_maria: Client, walk_step: Step) 
     )
     page = as_maria.get(reverse("goals:wins"))
     assert "You did your first check-in" in page.text
+
+
+def _markup(html: str) -> str:
+    """HTML with the spaces between and inside tags that a browser ignores taken out."""
+    return re.sub(r">\s+", ">", re.sub(r"\s+<", "<", re.sub(r"\s+", " ", html)))
+
+
+def test_each_step_cards_check_in_fields_are_the_forms_own(
+    as_maria: Client, walk_step: Step
+) -> None:
+    # The card writes a fresh form's fields out itself, for speed: they must stay exactly what
+    # the form would draw (labels, names, ids, limits), whatever the form says next year.
+    form = CheckInForm(prefix=f"step-{walk_step.pk}")
+    page = _markup(as_maria.get(TODAY).text)
+    for name in ("amount", "feeling", "note"):
+        assert _markup(form[name].as_field_group()) in page
