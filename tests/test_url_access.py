@@ -173,6 +173,9 @@ SITE: dict[str, Row] = {
     "people:caseload": Row(
         get=  "login     302   302    200   200   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
+    "people:help": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
     "people:specialist": Row(
         get=  "login     404   404    302   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
@@ -24,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from peergoals import access
 from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
+from peergoals.help import call_link
 from peergoals.people import actions
 from peergoals.people.forms import CodeForm
 from peergoals.people.models import Assignment, Role, User
@@ -58,6 +60,22 @@ def home(request: Request) -> HttpResponse:
     if role == Role.SPECIALIST:
         return redirect("people:caseload")
     return redirect("people:team")
+
+
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    """Crisis lines and the program's own contact, for everyone, signed in or not."""
+    context = {
+        "crisis_lines": settings.PEERGOALS_CRISIS_LINES,
+        "emergency_number": settings.PEERGOALS_EMERGENCY_NUMBER,
+        "emergency_link": call_link(settings.PEERGOALS_EMERGENCY_NUMBER),
+        "program_name": settings.PEERGOALS_PROGRAM_NAME,
+        "program_phone": settings.PEERGOALS_PROGRAM_PHONE,
+        "program_phone_link": call_link(settings.PEERGOALS_PROGRAM_PHONE),
+        "program_email": settings.PEERGOALS_PROGRAM_EMAIL,
+        "program_hours": settings.PEERGOALS_PROGRAM_HOURS,
+    }
+    return render(request, "people/help.html", context)
 
 
 @dataclass
