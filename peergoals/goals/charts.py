@@ -13,13 +13,12 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from peergoals.goals.progress import PeriodPoint
+from peergoals.goals.progress import PeriodPoint, format_quantity
 
 WIDTH = 320
 HEIGHT = 170
@@ -160,7 +159,7 @@ def bar_chart(points: list[PeriodPoint], target: Decimal | None = None, per: str
                 label=words if show_label else "",
                 label_x=round(label_x, 1),
                 row_label=_date_words(point.start, ROW_DATE[per], language),
-                achieved_text=floatformat(point.achieved, "-2"),
+                achieved_text=format_quantity(point.achieved),
             )
         )
     bars.reverse()

@@ -20,6 +20,7 @@ from peergoals.goals.models import (
     Status,
     TargetKind,
 )
+from peergoals.goals.progress import as_written
 
 if TYPE_CHECKING:
     # Only for type checking: django-stubs is a development dependency.
@@ -42,6 +43,18 @@ PLAIN_ERRORS = {
 }
 
 BLANK_CHOICE = [("", _("Choose one"))]
+
+
+class AmountField(forms.DecimalField):
+    """An optional count or amount, shown as the person wrote it: "10", not the saved "10.00"."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        widget = forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"})
+        super().__init__(max_digits=9, decimal_places=2, widget=widget, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return as_written(value) if isinstance(value, Decimal) else value
 
 
 class PlainForm(forms.Form):
@@ -219,14 +232,7 @@ class StepForm(PlainForm):
         initial=TargetKind.ONCE,
         widget=forms.RadioSelect,
     )
-    target_quantity = forms.DecimalField(
-        label=_("How many or how much"),
-        required=False,
-        min_value=Decimal("0.01"),
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-    )
+    target_quantity = AmountField(label=_("How many or how much"), min_value=Decimal("0.01"))
     target_unit = forms.CharField(
         label=_("Unit (optional)"),
         max_length=40,
@@ -283,14 +289,7 @@ class CheckInForm(PlainForm):
     """One tap: done, not today, or skip; the rest is optional."""
 
     outcome = forms.ChoiceField(choices=Outcome.choices)
-    amount = forms.DecimalField(
-        label=_("How much? (optional)"),
-        required=False,
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-    )
+    amount = AmountField(label=_("How much? (optional)"), min_value=0)
     feeling = forms.ChoiceField(
         label=_("How did it feel?"),
         choices=Feeling.choices,

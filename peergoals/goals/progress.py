@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -36,11 +37,21 @@ def period_bounds(per: str, today: datetime.date) -> tuple[datetime.date, dateti
     raise ValueError(f"unknown period {per!r}")
 
 
+def as_written(quantity: Decimal) -> Decimal:
+    """`quantity` without the zeros the database pads it with: 10.00 is 10, 2.50 is 2.5."""
+    normal = quantity.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
 def format_quantity(quantity: Decimal | None) -> str:
+    """A count or amount as people write it, in the reader's language ("2.5", "2,5" in Spanish).
+
+    The one rule for showing an amount: pages (the `amount` filter), forms, charts, the history
+    and the data download all go through `as_written`.
+    """
     if quantity is None:
         return ""
-    normal = quantity.normalize()
-    return f"{normal:f}" if normal != normal.to_integral() else str(int(normal))
+    return number_format(as_written(quantity))
 
 
 def describe_target(kind: str, quantity: Decimal | None, unit: str, per: str) -> str:

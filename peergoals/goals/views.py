@@ -12,6 +12,7 @@ import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -63,6 +64,7 @@ from peergoals.goals.progress import (
     StepProgress,
     best_streak,
     chart_period,
+    format_quantity,
     goal_series,
     period_bounds,
     step_progress,
@@ -183,6 +185,8 @@ def _choices(model: type[Model], name: str) -> dict[Any, Any]:
 def _shown(model: type[Model], name: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, Decimal):
+        return format_quantity(value)
     return str(_choices(model, name).get(value, value))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from peergoals import access, audit
 from peergoals.access import Action
 from peergoals.audit.models import AuditAction, RecordType
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
 
@@ -313,8 +315,17 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     }
 
 
+class _RecordsEncoder(DjangoJSONEncoder):
+    """Amounts as the peer wrote them ("10", "2.5"), not as the database pads them ("10.00")."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, Decimal):
+            return str(as_written(o))
+        return super().default(o)
+
+
 def as_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    return json.dumps(data, cls=_RecordsEncoder, indent=2, ensure_ascii=False)
 
 
 # Deletion ------------------------------------------------------------------------------------
