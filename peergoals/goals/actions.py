@@ -10,7 +10,7 @@ transaction, so a change that is rolled back leaves no entry behind.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -151,6 +151,7 @@ def create_goal(
     life_area: str,
     smart_wording: str = "",
     looks_like: str = "",
+    exploration: Sequence[Mapping[str, str]] = (),
     why_it_matters: str = "",
     strengths: str = "",
     importance: int | None = None,
@@ -179,6 +180,7 @@ def create_goal(
         own_words=own_words,
         smart_wording=smart_wording.strip(),
         looks_like=looks_like.strip() if by_peer else "",
+        exploration=[dict(answer) for answer in exploration] if by_peer else [],
         life_area=life_area,
         why_it_matters=why_it_matters.strip(),
         strengths=strengths.strip(),

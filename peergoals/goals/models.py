@@ -110,6 +110,10 @@ class Goal(models.Model):
         blank=True,
         help_text=_("The peer's answer when asked what a broad wish would look like for them."),
     )
+    # Every answer the peer gave while exploring the goal (the dream, the six-month picture,
+    # the hesitant path's answers, what it would look like), verbatim and in the order asked:
+    # [{"question": ..., "answer": ...}]. The peer's own words: nobody changes them afterwards.
+    exploration = models.JSONField(_("answers while exploring"), default=list, blank=True)
     life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
     why_it_matters = models.TextField(_("why it matters"), max_length=2000, blank=True)
     strengths = models.TextField(_("strengths to draw on"), max_length=2000, blank=True)

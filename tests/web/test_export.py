@@ -159,3 +159,17 @@ def test_maria_sees_that_sam_downloaded_her_plan(people: People, marias_plan: Go
     seen = browser_for(people.maria).get(reverse("audit:seen")).text
     assert "Sam" in seen
     assert "exported" in seen
+
+
+def test_the_download_keeps_the_answers_given_while_exploring(
+    as_maria: Client, people: People
+) -> None:
+    for name, words in [("start", "Go hiking"), ("picture", "Outside every weekend")]:
+        as_maria.post(reverse("goals:explore_screen", args=[name]), {"answer": words})
+    as_maria.post(reverse("goals:explore_screen", args=["goal"]), {"answer": "Walk my dog daily"})
+    as_maria.post(reverse("goals:explore_screen", args=["area"]), {"life_area": "physical"})
+    as_maria.post(reverse("goals:explore_screen", args=["ready"]), {})
+    answer = as_maria.get(reverse("privacy:download_my_data"))
+    data = json.loads(b"".join(answer.streaming_content) if answer.streaming else answer.content)
+    answers = [item["answer"] for item in data["goals"][0]["exploration"]]
+    assert answers == ["Go hiking", "Outside every weekend"]
