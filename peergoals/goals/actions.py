@@ -499,6 +499,10 @@ def record_check_in(
         note=note.strip(),
         recorded_by=by,
         supersedes=earlier,
+        target_kind=step.target_kind,
+        target_quantity=step.target_quantity,
+        target_unit=step.target_unit,
+        target_per=step.target_per,
     )
     check_in.full_clean()
     try:

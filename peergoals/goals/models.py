@@ -309,6 +309,18 @@ class CheckIn(AppendOnlyModel):
     )
     feeling = models.CharField(_("how it felt"), max_length=12, choices=Feeling.choices, blank=True)
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    # The step's target when the check-in was made, kept with it: "Done" means that target was
+    # met, and a step measured differently later (minutes, then times) never re-reads this entry
+    # in the new unit. Empty on entries from before targets were kept, which are read against
+    # the step's target as it is.
+    target_kind = models.CharField(
+        _("target then"), max_length=10, choices=TargetKind.choices, blank=True
+    )
+    target_quantity = models.DecimalField(
+        _("how many or how much then"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    target_unit = models.CharField(_("unit then"), max_length=40, blank=True)
+    target_per = models.CharField(_("each then"), max_length=10, choices=Period.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
