@@ -467,8 +467,12 @@ def record_check_in(
     amount: Decimal | None = None,
     feeling: str = "",
     note: str = "",
+    share_note: bool = False,
 ) -> CheckInResult:
-    """Progress on a step for a day, and the wins it brings (first check-in, streaks, done)."""
+    """Progress on a step for a day, and the wins it brings (first check-in, streaks, done).
+
+    The note is the peer's own unless `share_note`: then their specialist reads it too.
+    """
     peer = step.goal.peer
     _require(by, Action.CREATE, peer)
     today = timezone.localdate()
@@ -497,6 +501,7 @@ def record_check_in(
         amount=amount,
         feeling=feeling,
         note=note.strip(),
+        note_shared=share_note,
         recorded_by=by,
         supersedes=earlier,
         target_kind=step.target_kind,

@@ -296,7 +296,15 @@ class CheckInForm(PlainForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    note = text(_("A note for yourself (optional)"), max_length=2000, rows=2)
+    note = text(
+        _("A note for yourself (optional)"),
+        max_length=2000,
+        rows=2,
+        help_text=_("Only you can read it, unless you share it with your peer specialist."),
+    )
+    share_note = forms.BooleanField(
+        label=_("Share this note with my peer specialist"), required=False
+    )
 
 
 class ReviewForm(PlainForm):

@@ -309,6 +309,9 @@ class CheckIn(AppendOnlyModel):
     )
     feeling = models.CharField(_("how it felt"), max_length=12, choices=Feeling.choices, blank=True)
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    # What the peer writes for themself stays theirs: a note is read by others only when the
+    # peer chose to share it with their specialist (see `note_for`).
+    note_shared = models.BooleanField(_("note shared with the specialist"), default=False)
     # The step's target when the check-in was made, kept with it: "Done" means that target was
     # met, and a step measured differently later (minutes, then times) never re-reads this entry
     # in the new unit. Empty on entries from before targets were kept, which are read against
@@ -346,6 +349,15 @@ class CheckIn(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.step} on {self.for_date}: {self.get_outcome_display()}"
+
+    def note_for(self, reader: User | None) -> str:
+        """The note as `reader` may read it: the peer and whoever wrote it always; anyone else
+        (None: any staff member, as in the admin) only a note the peer shared. Pages, staff
+        downloads and the admin all ask this."""
+        reader_id = reader.pk if reader is not None else None
+        if self.note_shared or reader_id in (self.peer_id, self.recorded_by_id):
+            return self.note
+        return ""
 
 
 class ReviewFeeling(models.TextChoices):

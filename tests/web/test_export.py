@@ -21,11 +21,14 @@ from tests.web.conftest import browser_for
 
 @pytest.fixture
 def marias_plan(people: People, walk_goal: Goal, walk_step: Step) -> Goal:
-    """Maria's goal with a changed wording, a check-in with a note, a review and a win."""
+    """Maria's goal with a changed wording, a check-in with a note she shared, a review and a
+    win."""
     actions.change_goal(
         walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
-    actions.record_check_in(walk_step, by=people.maria, outcome="done", note="Felt lighter")
+    actions.record_check_in(
+        walk_step, by=people.maria, outcome="done", note="Felt lighter", share_note=True
+    )
     actions.hold_review(walk_goal, by=people.maria, decision="keep", whats_working="Mornings")
     return walk_goal
 
