@@ -10,6 +10,7 @@ transaction, so a change that is rolled back leaves no entry behind.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -597,9 +598,13 @@ def hold_review(
     wins: str = "",
     lessons: str = "",
     attainment: int | None = None,
+    submission: uuid.UUID | None = None,
 ) -> ReviewResult:
     """Record a review, apply its decision (keep, adjust, pause, complete or let go), and
     return it with the wins it brings.
+
+    `submission` is the review form's one-time key: the same form sent again (Back then Save,
+    a retry) returns the review it already made, with no new win and nothing applied twice.
 
     Who took part: the person recording it and `participants`; when `participants` is not
     given, the peer is taken to have been there. The next review is set from the goal's
@@ -607,6 +612,10 @@ def hold_review(
     """
     _require(by, Action.CREATE, goal.peer)
     goal = _lock(goal, None)
+    if submission is not None:
+        already = Review.objects.filter(goal=goal, submission=submission).first()
+        if already is not None:
+            return ReviewResult(already, [])
     if goal.status not in (Status.ACTIVE, Status.ON_HOLD):
         raise NotAllowed(_("Only a goal you are working on, or have paused, can be reviewed."))
     if decision not in Decision.values:
@@ -623,6 +632,7 @@ def hold_review(
         wins=wins.strip(),
         lessons=lessons.strip(),
         attainment=attainment,
+        submission=submission,
     )
     review.full_clean()
     review.save()

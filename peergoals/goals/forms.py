@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -335,9 +336,12 @@ class ReviewForm(PlainForm):
     )
 
     peer_took_part = forms.BooleanField(required=False, initial=True)
+    # A new key each time the form is shown; sent twice, it makes one review (hold_review).
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, peer: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4()
         self.peer = peer
         if peer is None:
             # The peer is recording it themself: they took part.

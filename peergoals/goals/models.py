@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -404,6 +404,9 @@ class Review(models.Model):
     decision = models.CharField(_("what next"), max_length=10, choices=Decision.choices)
     wins = models.TextField(_("wins to celebrate"), max_length=2000, blank=True)
     lessons = models.TextField(_("what I learned from hurdles"), max_length=2000, blank=True)
+    # The review form's one-time key: the same form sent twice (Back then Save, a retry on a
+    # weak signal) makes one review and one win.
+    submission = models.UUIDField(null=True, blank=True, editable=False)
     attainment = models.SmallIntegerField(
         _("how it went against what was expected"),
         choices=Attainment.choices,
@@ -419,6 +422,9 @@ class Review(models.Model):
             models.CheckConstraint(
                 condition=Q(attainment__isnull=True) | Q(attainment__gte=-2, attainment__lte=2),
                 name="review_attainment_minus_2_to_2",
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "submission"], name="one_review_per_submission"
             ),
         ]
 
@@ -449,6 +455,11 @@ class Win(models.Model):
         Step, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     streak_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Frozen when earned: the step's and the goal's words that day, so renaming them later
+    # never rewrites an old win. Empty on wins from before words were kept (the current words
+    # are shown for those).
+    step_words = models.TextField(_("the step, as it was worded then"), blank=True)
+    goal_words = models.TextField(_("the goal, as it was worded then"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -475,6 +486,14 @@ class Win(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:
+            if self.step is not None and not self.step_words:
+                self.step_words = self.step.wording
+            if self.goal is not None and not self.goal_words:
+                self.goal_words = self.goal.title
+        super().save(*args, **kwargs)
 
     @property
     def message(self) -> str:

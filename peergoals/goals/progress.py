@@ -170,8 +170,8 @@ def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
 def win_message(win: Win, *, about: str | None = None) -> str:
     """The celebration in plain, warm words: to the peer ("You ..."), or, given `about` (the
     peer's name), for the people who support them ("Maria ...")."""
-    step = win.step.wording if win.step_id and win.step else ""
-    goal = win.goal.title if win.goal_id and win.goal else ""
+    step = win.step_words or (win.step.wording if win.step_id and win.step else "")
+    goal = win.goal_words or (win.goal.title if win.goal_id and win.goal else "")
     if about is None:
         messages = {
             "first_check_in": _("You did your first check-in. That is how every journey starts!"),
