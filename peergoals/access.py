@@ -27,6 +27,10 @@ The audit log is read by program admins, who export it (`audit_log_for`), and by
 about their own records (`seen_by_others_for`, "who has seen my plan"); nobody changes it.
 The admin's pages for peer records take their rows from `peers_for` and are read-only.
 
+Every role permission is asked here too, as a question about the person (`may_manage_caseloads`,
+`may_manage_deletions`, `may_record_consent_end`, `may_read_audit_log`, the export rules, ...):
+no page, action, admin class or command compares a role itself.
+
 What a specialist creates stays *proposed* until the peer accepts it, and nobody but the peer
 changes the peer's own words: those rules belong to the practice and live in
 `peergoals.goals.actions`, which every interface calls.
@@ -261,7 +265,7 @@ def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> N
 
 def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
     """The whole audit log, for a program admin to export; 404 for anyone else."""
-    if not (user.is_authenticated and user.is_active and getattr(user, "role", "") == Role.ADMIN):
+    if not may_read_audit_log(user):
         raise Http404("No such page.")
     return AuditEntry.objects.all()
 
@@ -287,3 +291,62 @@ def seen_by_others_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
         .exclude(user_id=user.pk)
         .filter(action__in=ABOUT_A_PEER)
     )
+
+
+# Role permissions ----------------------------------------------------------------------------
+# Each is a question about a person, asked by pages, actions, the admin and commands alike.
+
+
+def keeps_a_caseload(user: User | AnonymousUser) -> bool:
+    """Whether `user` is a peer specialist, whose own page is their caseload."""
+    return isinstance(user, User) and user.role == Role.SPECIALIST
+
+
+def may_see_a_team(user: User | AnonymousUser) -> bool:
+    """Whether `user` oversees specialists (a supervisor or a program admin): the team page."""
+    return isinstance(user, User) and user.role in (Role.SUPERVISOR, Role.ADMIN)
+
+
+def may_manage_caseloads(user: User) -> bool:
+    """Whether `user` may put peers on caseloads and take them off (supervisors only within
+    their own team; `peergoals.people.actions` says which moves)."""
+    return user.is_active and (
+        user.role == Role.ADMIN or user.is_superuser or user.role == Role.SUPERVISOR
+    )
+
+
+def may_manage_deletions(user: User | None) -> bool:
+    """Whether `user` may complete or cancel a peer's deletion: a program admin.
+
+    None is the operator running a command on the server, who holds the database anyway.
+    """
+    return user is None or (user.is_active and (user.role == Role.ADMIN or user.is_superuser))
+
+
+def may_record_consent_end(user: User) -> bool:
+    """Whether `user` may record that the event a consent ends on happened: a program admin."""
+    return user.is_active and (user.role == Role.ADMIN or user.is_superuser)
+
+
+def may_read_audit_log(user: User | AnonymousUser) -> bool:
+    """Whether `user` may read and export the whole audit log: an active program admin."""
+    return user.is_authenticated and user.is_active and getattr(user, "role", "") == Role.ADMIN
+
+
+def may_download_own_data(user: User, peer: User) -> bool:
+    """Whether `user` may download everything held about `peer`: only the peer themself, while
+    their records are reachable (not after asking to be deleted)."""
+    return user.id == peer.id and may(user, Action.VIEW, peer)
+
+
+def is_not_sharing_with(user: User | AnonymousUser, peer: User) -> bool:
+    """Whether `peer` is on `user`'s caseload or team but has not agreed to share: `user` sees
+    their name, and is told so, instead of a bare 404 (a refused export says why)."""
+    return peers_not_sharing(user).filter(id=peer.id).exists()
+
+
+def may_export_records_of(user: User, peer: User) -> bool:
+    """Whether staff `user` may download `peer`'s plan and records: someone other than the peer
+    who may view them. The consent must also cover alcohol and drug use records
+    (`peergoals.privacy.actions.export_peer_records` checks and says so)."""
+    return user.id != peer.id and may(user, Action.VIEW, peer)

@@ -34,6 +34,8 @@ from peergoals.privacy.actions import consent_terms
 from peergoals.privacy.models import Consent
 
 SPECIALISTS_PER_SUPERVISOR = 10
+# Every active goal gets these steps, in this order: (wording, times, per).
+SEEDED_STEPS = (("A little every day", 1, "day"), ("Three times a week", 3, "week"))
 PEERS_PER_SLICE = 250
 
 GOAL_WORDS = {
@@ -196,29 +198,18 @@ def _build_slice(
     for goal in goals:
         if goal.status != Status.ACTIVE:
             continue
-        steps.append(
+        steps.extend(
             Step(
                 goal=goal,
-                wording="A little every day",
+                wording=wording,
                 target_kind=TargetKind.COUNT,
-                target_quantity=1,
-                target_per="day",
+                target_quantity=quantity,
+                target_per=per,
                 starts_on=start,
-                position=1,
+                position=position,
                 created_by=goal.peer,
             )
-        )
-        steps.append(
-            Step(
-                goal=goal,
-                wording="Three times a week",
-                target_kind=TargetKind.COUNT,
-                target_quantity=3,
-                target_per="week",
-                starts_on=start,
-                position=2,
-                created_by=goal.peer,
-            )
+            for position, (wording, quantity, per) in enumerate(SEEDED_STEPS, start=1)
         )
     Step.objects.bulk_create(steps)
     check_ins: list[CheckIn] = []

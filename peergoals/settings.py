@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "peergoals.goals",
     "peergoals.privacy",
     "peergoals.audit",
+    "peergoals.operations",
 ]
 
 MIDDLEWARE = [

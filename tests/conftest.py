@@ -11,6 +11,8 @@ from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
 from peergoals.audit.models import AuditEntry
+from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team
 from peergoals.privacy.actions import give_consent
@@ -47,6 +49,34 @@ def people(db: None, settings: object) -> People:
     give_consent(cast.maria, by=cast.maria, signature="Maria", until_event=True)
     give_consent(cast.jordan, by=cast.jordan, signature="Jordan", until_event=True)
     return cast
+
+
+@pytest.fixture
+def walk_goal(people: People) -> Goal:
+    """Maria's own goal, in her words, with a clearer wording beside it: the one peer-with-a-goal
+    every test that needs one starts from."""
+    return actions.create_goal(
+        people.maria,
+        by=people.maria,
+        own_words="I want to get healthier",
+        smart_wording="I will walk for 10 minutes every morning this week",
+        life_area="physical",
+        importance=8,
+        confidence=6,
+    )
+
+
+@pytest.fixture
+def walk_step(walk_goal: Goal) -> Step:
+    """A daily step on Maria's goal."""
+    return actions.add_step(
+        walk_goal,
+        by=walk_goal.peer,
+        wording="Walk 10 minutes after breakfast",
+        target_kind="count",
+        target_quantity=1,
+        target_per="day",
+    )
 
 
 @pytest.fixture

@@ -16,26 +16,6 @@ from peergoals.people.actions import assign_peer, end_assignment
 from tests.audit_helpers import new_entries
 from tests.personas import People
 
-
-@pytest.fixture
-def goal(people: People) -> Goal:
-    return actions.create_goal(
-        people.maria, by=people.maria, own_words="Find a job", life_area="occupational"
-    )
-
-
-@pytest.fixture
-def step(people: People, goal: Goal) -> Step:
-    return actions.add_step(
-        goal,
-        by=people.maria,
-        wording="Walk",
-        target_kind="count",
-        target_quantity=1,
-        target_per="day",
-    )
-
-
 # What Sam, Maria's specialist, does to her records; each must write one entry.
 SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
     "proposes a goal": (
@@ -97,30 +77,34 @@ SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
 
 @pytest.mark.parametrize("what", sorted(SAM_DOES))
 def test_it_records_exactly_one_entry_for_each_change_by_the_specialist(
-    people: People, goal: Goal, step: Step, what: str
+    people: People, walk_goal: Goal, walk_step: Step, what: str
 ) -> None:
     do, action, record_type = SAM_DOES[what]
     with new_entries() as entries:
-        do(people, goal, step)
+        do(people, walk_goal, walk_step)
     assert [(e.action, e.record_type, e.username, e.peer_id) for e in entries] == [
         (action, record_type, "sam", people.maria.pk)
     ]
 
 
 def test_it_records_nothing_when_the_peer_works_on_their_own_plan(
-    people: People, goal: Goal, step: Step
+    people: People, walk_goal: Goal, walk_step: Step
 ) -> None:
     with new_entries() as entries:
-        actions.record_check_in(step, by=people.maria, outcome="done")
-        actions.change_goal(goal, by=people.maria, version=goal.version, smart_wording="z")
-        access.get_goal_for(people.maria, goal.pk)
+        actions.record_check_in(walk_step, by=people.maria, outcome="done")
+        actions.change_goal(
+            walk_goal, by=people.maria, version=walk_goal.version, smart_wording="z"
+        )
+        access.get_goal_for(people.maria, walk_goal.pk)
         access.get_peer_for(people.maria, people.maria.pk)
     assert entries == []
 
 
-def test_it_records_nothing_for_a_change_the_practice_refused(people: People, goal: Goal) -> None:
+def test_it_records_nothing_for_a_change_the_practice_refused(
+    people: People, walk_goal: Goal
+) -> None:
     with new_entries() as entries, pytest.raises(actions.NotAllowed):
-        actions.set_goal_status(goal, by=people.sam, status="planned")
+        actions.set_goal_status(walk_goal, by=people.sam, status="planned")
     assert entries == []
 
 
@@ -135,39 +119,41 @@ def test_it_records_one_entry_for_each_caseload_change(people: People) -> None:
     assert [(e.action, e.username) for e in entries] == [("change", "morgan")]
 
 
-def test_it_records_a_read_by_someone_other_than_the_peer(people: People, goal: Goal) -> None:
+def test_it_records_a_read_by_someone_other_than_the_peer(people: People, walk_goal: Goal) -> None:
     with new_entries() as entries:
-        access.get_goal_for(people.pat, goal.pk)
+        access.get_goal_for(people.pat, walk_goal.pk)
     assert [(e.action, e.record_type, e.record_id, e.username, e.peer_id) for e in entries] == [
-        ("view", "goal", goal.pk, "pat", people.maria.pk)
+        ("view", "goal", walk_goal.pk, "pat", people.maria.pk)
     ]
 
 
-def test_it_records_a_read_once_per_request(people: People, goal: Goal) -> None:
+def test_it_records_a_read_once_per_request(people: People, walk_goal: Goal) -> None:
     with new_entries() as entries, audit.scope(ip="10.0.0.1", path="/x/", method="GET"):
-        access.get_goal_for(people.sam, goal.pk)
-        access.get_goal_for(people.sam, goal.pk)
+        access.get_goal_for(people.sam, walk_goal.pk)
+        access.get_goal_for(people.sam, walk_goal.pk)
     assert [(e.action, e.ip, e.path) for e in entries] == [("view", "10.0.0.1", "/x/")]
 
 
-def test_it_leaves_a_fetch_for_a_change_to_the_action(people: People, goal: Goal) -> None:
+def test_it_leaves_a_fetch_for_a_change_to_the_action(people: People, walk_goal: Goal) -> None:
     with new_entries() as entries:
-        fetched = access.get_goal_for(people.sam, goal.pk, Action.CHANGE)
+        fetched = access.get_goal_for(people.sam, walk_goal.pk, Action.CHANGE)
         actions.change_goal(fetched, by=people.sam, version=fetched.version, strengths="kind")
     assert [e.action for e in entries] == ["change"]
 
 
-def test_it_records_a_denial_of_a_record_that_exists(people: People, goal: Goal) -> None:
+def test_it_records_a_denial_of_a_record_that_exists(people: People, walk_goal: Goal) -> None:
     with new_entries() as entries, pytest.raises(Http404):
-        access.get_goal_for(people.alex, goal.pk)
+        access.get_goal_for(people.alex, walk_goal.pk)
     assert [(e.action, e.record_type, e.record_id, e.username, e.peer_id) for e in entries] == [
-        ("denied", "goal", goal.pk, "alex", people.maria.pk)
+        ("denied", "goal", walk_goal.pk, "alex", people.maria.pk)
     ]
 
 
-def test_it_records_no_denial_for_a_record_that_does_not_exist(people: People, goal: Goal) -> None:
+def test_it_records_no_denial_for_a_record_that_does_not_exist(
+    people: People, walk_goal: Goal
+) -> None:
     with new_entries() as entries, pytest.raises(Http404):
-        access.get_goal_for(people.alex, goal.pk + 1000)
+        access.get_goal_for(people.alex, walk_goal.pk + 1000)
     assert entries == []
 
 
@@ -176,13 +162,13 @@ def test_it_records_no_denial_for_a_record_that_does_not_exist(people: People, g
     ["get_peer_for", "get_step_for", "get_check_in_for", "get_review_for"],
 )
 def test_every_getter_records_reads_and_denials(
-    people: People, goal: Goal, step: Step, fetch: str
+    people: People, walk_goal: Goal, walk_step: Step, fetch: str
 ) -> None:
-    check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
-    review = actions.hold_review(goal, by=people.maria, decision="keep").review
+    check_in = actions.record_check_in(walk_step, by=people.maria, outcome="done").check_in
+    review = actions.hold_review(walk_goal, by=people.maria, decision="keep").review
     record_id = {
         "get_peer_for": people.maria.pk,
-        "get_step_for": step.pk,
+        "get_step_for": walk_step.pk,
         "get_check_in_for": check_in.pk,
         "get_review_for": review.pk,
     }[fetch]

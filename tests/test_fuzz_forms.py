@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peergoals.goals import actions
+from peergoals.goals.models import Goal, Step
 from tests.personas import People
 from tests.web.conftest import browser_for
 
@@ -305,20 +306,9 @@ class Records:
 
 
 @pytest.fixture
-def records(people: People) -> Records:
+def records(people: People, walk_goal: Goal, walk_step: Step) -> Records:
     maria, sam = people.maria, people.sam
-    walk = actions.create_goal(
-        maria,
-        by=maria,
-        own_words="I want to get healthier",
-        smart_wording="I will walk for 10 minutes every morning this week",
-        life_area="physical",
-        importance=8,
-        confidence=6,
-    )
-    step = actions.add_step(
-        walk, by=maria, wording="Walk", target_kind="count", target_quantity=1, target_per="day"
-    )
+    walk, step = walk_goal, walk_step
     check_in = actions.record_check_in(step, by=maria, outcome="done", note="It felt good")
     review = actions.hold_review(walk, by=sam, decision="keep", whats_working="Mornings").review
     suggested_step = actions.add_step(walk, by=sam, wording="Walk with my sister")

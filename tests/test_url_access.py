@@ -29,7 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from peergoals.audit.models import AuditEntry
 from peergoals.goals import actions
-from peergoals.goals.models import Win
+from peergoals.goals.models import Goal, Step, Win
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Assignment
 from peergoals.privacy.models import Consent
@@ -394,12 +394,9 @@ def sign_in_records() -> dict[str, Any]:
 
 
 @pytest.fixture
-def marias(people: People) -> dict[str, Any]:
+def marias(people: People, walk_goal: Goal, walk_step: Step) -> dict[str, Any]:
     """Maria's records, and one of each kind of thing the admin's routes name."""
-    goal = actions.create_goal(
-        people.maria, by=people.maria, own_words="I want to get healthier", life_area="physical"
-    )
-    step = actions.add_step(goal, by=people.maria, wording="Walk 10 minutes")
+    goal, step = walk_goal, walk_step
     check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
     review = actions.hold_review(goal, by=people.maria, decision="keep").review
     objects = {

@@ -7,7 +7,7 @@ Pure Python: no Django, no network; rules and word lists compiled at import.
     >>> j.due, j.target.count, j.criteria.time_bound.met
     (datetime.date(2026, 11, 29), 3, True)
 
-Criteria (definitions: shared/DOMAIN.md)
+Criteria, as the practice defines them
     specific    names a concrete action; not a state, wish or outcome ("get a job", "get
                 healthier", "work on my recovery"), not "more/better/less/stuff" with no number.
     measurable  a count, amount, duration or frequency, or one concrete action that is done or

@@ -78,6 +78,10 @@ class GoalQuerySet(models.QuerySet["Goal"]):
         """Active goals whose review date has come. Ideas and paused goals never come due."""
         return self.active().filter(next_review_on__lte=on or timezone.localdate())
 
+    def review_overdue(self, on: datetime.date | None = None) -> GoalQuerySet:
+        """Active goals whose review date has passed: due since before `on` (today)."""
+        return self.active().filter(next_review_on__lt=on or timezone.localdate())
+
     def with_progress(self, since: datetime.date) -> GoalQuerySet:
         """Each goal with `steps_done` of its `steps_taken_on` (the steps the peer said yes to),
         and `days_done_since`: the days since `since` with one of its steps done."""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from peergoals import audit
+from peergoals import access, audit
 from peergoals.audit.models import AuditAction
 from peergoals.people.models import Assignment, Role, User
 from peergoals.people.two_factor import must_use_two_factor
@@ -23,10 +23,6 @@ from peergoals.people.two_factor import must_use_two_factor
 
 class NotAllowed(Exception):
     """This person may not make this change; the message says why."""
-
-
-def may_manage_caseloads(by: User) -> bool:
-    return by.is_active and (by.role == Role.ADMIN or by.is_superuser or by.role == Role.SUPERVISOR)
 
 
 @transaction.atomic
@@ -38,7 +34,7 @@ def assign_peer(
     The old specialist loses access on their very next request: access is computed from the
     current assignment every time, never cached.
     """
-    if not may_manage_caseloads(by):
+    if not access.may_manage_caseloads(by):
         raise NotAllowed("Only a supervisor or a program admin can change a caseload.")
     if by.role == Role.SUPERVISOR and (not by.team_id or specialist.team_id != by.team_id):
         raise NotAllowed("A supervisor can only assign peers to specialists on their own team.")
@@ -64,7 +60,7 @@ def assign_peer(
 @transaction.atomic
 def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> None:
     """Take `peer` off any caseload; they keep using PeerGoals on their own."""
-    if not may_manage_caseloads(by):
+    if not access.may_manage_caseloads(by):
         raise NotAllowed("Only a supervisor or a program admin can change a caseload.")
     on = on or timezone.localdate()
     for assignment in Assignment.objects.select_for_update().filter(

@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from peergoals.access import may_manage_caseloads
 from peergoals.admin_mixins import ViewOnlyMixin
-from peergoals.people.actions import assign_peer, end_assignment, may_manage_caseloads
+from peergoals.people.actions import assign_peer, end_assignment
 from peergoals.people.models import Assignment, Role, Team, User
 from peergoals.privacy import actions as privacy
 

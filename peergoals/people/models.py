@@ -32,12 +32,6 @@ class Team(models.Model):
 
 
 class UserQuerySet(models.QuerySet["User"]):
-    def peers(self) -> UserQuerySet:
-        return self.filter(role=Role.PEER)
-
-    def specialists(self) -> UserQuerySet:
-        return self.filter(role=Role.SPECIALIST)
-
     def on_caseload_of(self, specialist: User, on: datetime.date | None = None) -> UserQuerySet:
         return self.filter(
             id__in=Assignment.objects.current(on).filter(specialist=specialist).values("peer_id")
@@ -88,18 +82,6 @@ class User(AbstractUser):
     @property
     def is_peer(self) -> bool:
         return self.role == Role.PEER
-
-    @property
-    def is_specialist(self) -> bool:
-        return self.role == Role.SPECIALIST
-
-    @property
-    def is_supervisor(self) -> bool:
-        return self.role == Role.SUPERVISOR
-
-    @property
-    def is_program_admin(self) -> bool:
-        return self.role == Role.ADMIN
 
 
 class AssignmentQuerySet(models.QuerySet["Assignment"]):

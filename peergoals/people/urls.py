@@ -7,7 +7,7 @@ from peergoals.people.forms import SignInForm
 # Namespaced pages of this app; "home", "login" and "logout" stay un-namespaced because the
 # settings (LOGIN_URL, LOGIN_REDIRECT_URL, LOGOUT_REDIRECT_URL) name them.
 people_patterns = [
-    path("caseload/", views.caseload, name="caseload"),
+    path("caseload/", views.own_caseload, name="caseload"),
     path("team/", views.team, name="team"),
     path("specialists/<int:specialist_id>/", views.specialist, name="specialist"),
     path("account/two-factor/", views.two_factor, name="two_factor"),

@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peergoals import access, audit
-from peergoals.access import Action
 from peergoals.audit.models import AuditAction, RecordType
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.goals.progress import as_written
@@ -156,9 +155,7 @@ def give_consent(
     now = timezone.now()
     # Lock the peer's row so two signatures at once queue instead of both replacing.
     User.objects.select_for_update().filter(id=peer.id).first()
-    for old in Consent.objects.filter(
-        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
-    ):
+    for old in Consent.objects.not_ended().filter(peer=peer):
         old.replaced_at = now
         old.save(update_fields=["replaced_at"])
     consent = consent_terms().signed_by(
@@ -176,9 +173,7 @@ def revoke_consent(peer: User, *, by: User) -> Consent | None:
     """
     _only_the_peer(peer, by)
     revoked = None
-    for consent in Consent.objects.select_for_update().filter(
-        peer=peer, revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True
-    ):
+    for consent in Consent.objects.select_for_update().not_ended().filter(peer=peer):
         consent.revoked_at = timezone.now()
         consent.save(update_fields=["revoked_at"])
         revoked = consent
@@ -188,7 +183,7 @@ def revoke_consent(peer: User, *, by: User) -> Consent | None:
 @transaction.atomic
 def record_expiry_event(consent: Consent, *, by: User) -> Consent:
     """Record that the event a consent ends on happened (the peer left the program)."""
-    if not (by.is_active and (by.role == Role.ADMIN or by.is_superuser)):
+    if not access.may_record_consent_end(by):
         raise NotAllowed(_("Only a program admin can record that a consent ended."))
     consent = Consent.objects.select_for_update().get(id=consent.id)
     if not consent.expiry_event:
@@ -251,7 +246,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     Profile, goals (own words beside SMART wording), steps, check-ins with notes, reviews,
     wins, consents and every saved version of their goals and steps.
     """
-    if by.id != peer.id or not access.may(by, Action.VIEW, peer):
+    if not access.may_download_own_data(by, peer):
         raise Http404("No such peer.")
     _record_export(AuditAction.EXPORT, by=by, peer=peer)
     goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
@@ -295,16 +290,15 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     Refused (ExportRefused, with a clear message) when the peer has no valid consent that
     covers alcohol and drug use records; a peer `by` may not reach at all is a 404.
     """
-    on_caseload_without_consent = access.peers_not_sharing(by).filter(id=peer.id).exists()
-    if on_caseload_without_consent:
+    if access.is_not_sharing_with(by, peer):
         _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(
             _("%(name)s hasn't agreed to share their records, so they can't be downloaded.")
             % {"name": peer.display_name}
         )
-    if by.id == peer.id or not access.may(by, Action.VIEW, peer):
+    if not access.may_export_records_of(by, peer):
         raise Http404("No such peer.")
-    if not Consent.objects.valid().filter(peer=peer, covers_substance_use=True).exists():
+    if not Consent.objects.valid().covering_substance_use().filter(peer=peer).exists():
         _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(
             _(
@@ -363,11 +357,6 @@ def deletions_due(now: datetime.datetime | None = None) -> models.QuerySet[User]
     return User.objects.filter(role=Role.PEER, deletion_requested_at__lte=cutoff).order_by("id")
 
 
-def _may_manage_deletions(by: User | None) -> bool:
-    # None is the operator running the command on the server, who holds the database anyway.
-    return by is None or (by.is_active and (by.role == Role.ADMIN or by.is_superuser))
-
-
 @transaction.atomic
 def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | None = None) -> int:
     """Purge everything of `peer` once the retention window is over; returns the peer's old id.
@@ -375,7 +364,7 @@ def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | N
     Removes goals, steps, check-ins, reviews, wins, the saved versions of goals and steps,
     consents and the account. Audit entries are kept: they hold the peer id as a plain number.
     """
-    if not _may_manage_deletions(by):
+    if not access.may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can complete a deletion."))
     if not deletions_due(now).filter(id=peer.id).exists():
         raise NotAllowed(
@@ -414,7 +403,7 @@ def cancel_deletion(peer: User, *, by: User | None) -> User:
 
     A program admin does it after talking with the peer, who can no longer sign in to ask.
     """
-    if not _may_manage_deletions(by):
+    if not access.may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can cancel a deletion."))
     if peer.role != Role.PEER or peer.deletion_requested_at is None:
         raise NotAllowed(
@@ -438,7 +427,7 @@ def complete_due_deletions(
     *, by: User | None, dry_run: bool = False, now: datetime.datetime | None = None
 ) -> list[str]:
     """Purge every peer whose retention window is over; returns their usernames."""
-    if not _may_manage_deletions(by):
+    if not access.may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can complete a deletion."))
     due = list(deletions_due(now))
     if not dry_run:

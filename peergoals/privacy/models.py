@@ -25,17 +25,26 @@ class SignedConsentError(Exception):
 ENDING_FIELDS = frozenset({"revoked_at", "replaced_at", "event_happened_at"})
 
 
+# Not ended in any of the three ways a consent ends; an end date passing is not one of them.
+NOT_ENDED = Q(revoked_at__isnull=True, replaced_at__isnull=True, event_happened_at__isnull=True)
+
+
 class ConsentQuerySet(models.QuerySet["Consent"]):
+    def not_ended(self) -> ConsentQuerySet:
+        """Not revoked, not replaced, its end event not happened: what a new consent replaces
+        and what revoking stops (at most one per peer)."""
+        return self.filter(NOT_ENDED)
+
     def valid(self, on: datetime.date | None = None) -> ConsentQuerySet:
         """Signed, not expired, not revoked, not replaced: the consents that open access."""
         on = on or timezone.localdate()
-        return self.filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=on),
-            signed_at__isnull=False,
-            revoked_at__isnull=True,
-            replaced_at__isnull=True,
-            event_happened_at__isnull=True,
+        return self.not_ended().filter(
+            Q(expires_on__isnull=True) | Q(expires_on__gte=on), signed_at__isnull=False
         )
+
+    def covering_substance_use(self) -> ConsentQuerySet:
+        """Consents that cover alcohol and drug use records (42 CFR Part 2)."""
+        return self.filter(covers_substance_use=True)
 
 
 class Consent(models.Model):
@@ -87,12 +96,7 @@ class Consent(models.Model):
             # Giving a new consent ends the old one first, so at most one is open at a time.
             models.UniqueConstraint(
                 fields=["peer"],
-                condition=Q(
-                    revoked_at__isnull=True,
-                    replaced_at__isnull=True,
-                    event_happened_at__isnull=True,
-                    signed_at__isnull=False,
-                ),
+                condition=NOT_ENDED & Q(signed_at__isnull=False),
                 name="one_open_consent_per_peer",
             ),
         ]

@@ -1,7 +1,8 @@
-"""Fixtures for the web pages: a signed-in browser per persona, and Maria's walking goal.
+"""Fixtures for the web pages: a signed-in browser per persona.
 
 The personas themselves (Maria, Sam, Alex, Jordan, Pat, Quinn, Morgan, Riley) come from the
-`people` fixture in tests/conftest.py; see tests/personas.py for who is who.
+`people` fixture in tests/conftest.py, Maria's walking goal and its daily step from the
+`walk_goal` and `walk_step` fixtures there; see tests/personas.py for who is who.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from peergoals.goals import actions
-from peergoals.goals.models import Goal, Step
 from peergoals.people.middleware import LAST_SEEN
 from peergoals.people.models import User
 from peergoals.people.two_factor import requires_two_factor
@@ -63,30 +62,3 @@ def as_pat(people: People) -> Client:
 @pytest.fixture
 def as_quinn(people: People) -> Client:
     return browser_for(people.quinn)
-
-
-@pytest.fixture
-def walk_goal(people: People) -> Goal:
-    """Maria's own goal, in her words, with a clearer wording beside it."""
-    return actions.create_goal(
-        people.maria,
-        by=people.maria,
-        own_words="I want to get healthier",
-        smart_wording="I will walk for 10 minutes every morning this week",
-        life_area="physical",
-        importance=8,
-        confidence=6,
-    )
-
-
-@pytest.fixture
-def walk_step(walk_goal: Goal) -> Step:
-    """A daily step on Maria's goal."""
-    return actions.add_step(
-        walk_goal,
-        by=walk_goal.peer,
-        wording="Walk 10 minutes after breakfast",
-        target_kind="count",
-        target_quantity=1,
-        target_per="day",
-    )
