@@ -18,13 +18,15 @@ from django.utils.translation import gettext_lazy
 
 from peergoals import access
 from peergoals.db import SubqueryCount
-from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
+from peergoals.goals.models import CheckIn, Feeling, Goal, LifeArea, Status, Step, Win
 from peergoals.people.models import Assignment, User
 
 # A peer with no check-in for this long gets a friendly "reach out", never an alarm.
 QUIET_AFTER = datetime.timedelta(days=14)
 # Wins this recent are shown for the specialist to celebrate with the peer.
 RECENT_WINS = datetime.timedelta(days=14)
+# A check-in that said "Overwhelmed" this recently shows the peer as "may need support".
+SUPPORT_AFTER_OVERWHELMED = datetime.timedelta(days=7)
 
 
 def recent_wins_of_all() -> QuerySet[Win]:
@@ -45,6 +47,7 @@ class CaseloadRow:
     waiting_for_answer: int
     waiting_since: datetime.datetime | None
     recent_wins: list[Win]
+    may_need_support: bool = False
 
     @property
     def went_quiet(self) -> bool:
@@ -114,6 +117,11 @@ def caseload_of(
     last_check_in = (
         CheckIn.objects.filter(peer=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")
     )
+    overwhelmed = CheckIn.objects.current().filter(
+        peer=OuterRef("pk"),
+        feeling=Feeling.OVERWHELMED,
+        recorded_at__gte=timezone.now() - SUPPORT_AFTER_OVERWHELMED,
+    )
     next_review = (
         goals.active()
         .filter(next_review_on__isnull=False)
@@ -134,6 +142,7 @@ def caseload_of(
             proposed_steps=SubqueryCount(steps),
             goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
             step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
+            may_need_support=Exists(overwhelmed),
         )
         .prefetch_related(
             Prefetch("wins", queryset=recent_wins.select_related("goal", "step"), to_attr="recent")
@@ -153,6 +162,7 @@ def caseload_of(
                 filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
             ),
             recent_wins=peer.recent,
+            may_need_support=peer.may_need_support,
         )
         for peer in peers
     ]
@@ -167,6 +177,7 @@ def needs_attention(rows: list[CaseloadRow]) -> dict[str, list[CaseloadRow]]:
     peer quiet longest first (never checked in before that), the newest win first, and the
     suggestion waiting longest first."""
     return {
+        "support": [row for row in rows if row.may_need_support],
         "reviews_due": sorted(
             (row for row in rows if row.reviews_due),
             key=lambda row: row.next_review_on or FAR_FUTURE,
