@@ -1,7 +1,7 @@
 """The one access policy: whose records a person may reach, and what they may do with them.
 
 Every view, htmx endpoint, admin page and command gets peer records through these functions.
-A record someone may not reach raises Http404, exactly as a missing one does, so the answer
+A record someone may not reach raises NotFound (a 404), exactly as a missing one does, so the answer
 never tells whether it exists.
 
 The policy, by relationship to the peer whose record it is:
@@ -43,10 +43,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
-from django.http import Http404
 
 from peergoals import audit
 from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
+from peergoals.errors import NotFound
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
@@ -138,7 +138,7 @@ def get_peer_for(user: User | AnonymousUser, peer_id: int, action: Action = Acti
     except User.DoesNotExist:
         existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
         _refuse(user, existing, existing.pk if existing else None)
-        raise Http404("No such peer.") from None
+        raise NotFound("No such peer.") from None
     _handed_out(user, peer, peer.pk, action)
     return peer
 
@@ -156,7 +156,7 @@ def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> Use
     except User.DoesNotExist:
         existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
         _refuse(user, existing, existing.pk if existing else None)
-        raise Http404("No such peer.") from None
+        raise NotFound("No such peer.") from None
 
 
 Found = TypeVar("Found", bound=Model)
@@ -189,7 +189,7 @@ def _get_for(
     except ObjectDoesNotExist:
         existing = records.filter(id=record_id).first()
         _refuse(user, existing, _peer_id_of(existing) if existing else None)
-        raise Http404(f"No such {records.model._meta.verbose_name}.") from None
+        raise NotFound(f"No such {records.model._meta.verbose_name}.") from None
     _handed_out(user, record, _peer_id_of(record), action)
     return record
 
@@ -250,7 +250,7 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
                 record_type=RecordType.SPECIALIST,
                 record_id=specialist_id,
             )
-        raise Http404("No such specialist.") from None
+        raise NotFound("No such specialist.") from None
 
 
 def record_caseload_seen(user: User | AnonymousUser, peers: list[User]) -> None:
@@ -266,7 +266,7 @@ def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> N
 def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
     """The whole audit log, for a program admin to export; 404 for anyone else."""
     if not may_read_audit_log(user):
-        raise Http404("No such page.")
+        raise NotFound("No such page.")
     return AuditEntry.objects.all()
 
 

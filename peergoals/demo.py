@@ -1,8 +1,7 @@
 """The demo program that `make run` loads: one team, two specialists, eight peers, six weeks.
 
-Goals, proposals, acceptances and reviews go through the actions, so their versions and wins are
-the real thing. Past check-ins are written as history rows with the dates they would have had:
-the actions only record progress for today or earlier, stamped with the time of recording.
+Everything goes through the actions, each at the moment it would have happened (`at=`), so the
+versions, check-ins and wins follow the practice's own rules and carry their real dates.
 """
 
 from __future__ import annotations
@@ -16,8 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from peergoals.goals import actions
-from peergoals.goals.models import CheckIn, Decision, Goal, Outcome, Status, Step, Win, WinKind
-from peergoals.goals.progress import STREAK_MILESTONES
+from peergoals.goals.models import Decision, Goal, Outcome, Status, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team, User
 from peergoals.privacy.actions import give_consent
@@ -288,8 +286,8 @@ def _build_goal(
         importance=spec.importance,
         confidence=spec.confidence,
         ready=spec.status != Status.PLANNED,
+        at=_at(start),
     )
-    Goal.objects.filter(id=goal.id).update(created_at=_at(start))
     for spec_step in spec.steps:
         by = specialist if spec_step.by_specialist else peer
         step = actions.add_step(
@@ -301,29 +299,31 @@ def _build_goal(
             target_unit=spec_step.unit,
             target_per=spec_step.per,
             starts_on=start,
+            at=_at(start),
         )
         if spec_step.by_specialist:
             continue  # a proposal: it waits for the peer
-        _write_check_ins(step, spec_step, start, today, rng)
+        _check_in_over_the_weeks(step, spec_step, start, today, rng)
     if spec.status == Status.ACTIVE:
         for weeks in (2, 4):
+            held_on = start + datetime.timedelta(weeks=weeks)
             actions.hold_review(
                 goal,
                 by=specialist,
                 decision=Decision.KEEP,
-                held_on=start + datetime.timedelta(weeks=weeks),
+                held_on=held_on,
                 whats_working="Showing up, even on hard days.",
                 whats_not_working="Evenings are tough.",
                 feeling="good",
                 wins="Kept going through a rough week.",
                 lessons="Plan the step for mornings.",
                 attainment=rng.choice([-1, 0, 0, 1]),
+                at=_at(held_on),
             )
     elif spec.status == Status.ON_HOLD:
         actions.set_goal_status(
             goal, by=peer, status=Status.ON_HOLD, reason="Taking a break to focus on meetings."
         )
-    Win.objects.filter(goal=goal).update(created_at=_at(today - datetime.timedelta(days=1)))
     return goal
 
 
@@ -331,101 +331,44 @@ def _at(day: datetime.date, hour: int = 18) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def _write_check_ins(
+def _check_in_over_the_weeks(
     step: Step, spec: DemoStep, start: datetime.date, today: datetime.date, rng: random.Random
 ) -> None:
-    rows = []
+    """The peer's check-ins since `start`, each recorded on its day, so the wins they bring
+    (first check-in, streaks, a step done) come from the practice's own rules."""
     every = {"day": 1, "week": 3, "month": 10}.get(spec.per, 0)
     if spec.kind == "once":
         day = start + datetime.timedelta(days=rng.randint(2, 10))
-        rows.append(_check_in(step, day, Outcome.DONE, None, rng))
-    else:
-        day = start
-        while day < today:
-            roll = rng.random()
-            outcome = (
-                Outcome.DONE
-                if roll < spec.done_rate
-                else Outcome.SKIPPED
-                if roll < spec.done_rate + 0.1
-                else Outcome.NOT_DONE
-            )
-            amount = Decimal(spec.quantity or 1) if spec.kind == "amount" else None
-            rows.append(_check_in(step, day, outcome, amount if outcome == "done" else None, rng))
-            day += datetime.timedelta(days=every)
-    CheckIn.objects.bulk_create(rows)
-    _write_wins(step, rows)
+        _check_in(step, day, Outcome.DONE, None, rng)
+        return
+    day = start
+    while day < today:
+        roll = rng.random()
+        outcome = (
+            Outcome.DONE
+            if roll < spec.done_rate
+            else Outcome.SKIPPED
+            if roll < spec.done_rate + 0.1
+            else Outcome.NOT_DONE
+        )
+        amount = Decimal(spec.quantity or 1) if spec.kind == "amount" else None
+        _check_in(step, day, outcome, amount if outcome == "done" else None, rng)
+        day += datetime.timedelta(days=every)
 
 
 def _check_in(
     step: Step, day: datetime.date, outcome: str, amount: Decimal | None, rng: random.Random
-) -> CheckIn:
+) -> None:
     feeling = rng.choice(["great", "good", "good", "okay", "hard"]) if outcome == "done" else ""
-    return CheckIn(
-        step=step,
-        peer=step.goal.peer,
-        for_date=day,
+    actions.record_check_in(
+        step,
+        by=step.goal.peer,
         outcome=outcome,
+        for_date=day,
         amount=amount,
         feeling=feeling,
-        recorded_by=step.goal.peer,
-        recorded_at=_at(day),
+        at=_at(day),
     )
-
-
-def _write_wins(step: Step, rows: list[CheckIn]) -> None:
-    peer = step.goal.peer
-    wins = []
-    if rows and not Win.objects.filter(peer=peer, kind=WinKind.FIRST_CHECK_IN).exists():
-        wins.append(
-            Win(
-                peer=peer,
-                kind=WinKind.FIRST_CHECK_IN,
-                goal=step.goal,
-                step=step,
-                created_at=rows[0].recorded_at,
-            )
-        )
-    if step.target_kind == "once" and rows:
-        Step.objects.filter(id=step.id).update(
-            status=Status.COMPLETED, completed_at=rows[0].recorded_at
-        )
-        wins.append(
-            Win(
-                peer=peer,
-                kind=WinKind.STEP_COMPLETED,
-                goal=step.goal,
-                step=step,
-                created_at=rows[0].recorded_at,
-            )
-        )
-        if not Win.objects.filter(peer=peer, kind=WinKind.FIRST_STEP_DONE).exists():
-            wins.append(
-                Win(
-                    peer=peer,
-                    kind=WinKind.FIRST_STEP_DONE,
-                    goal=step.goal,
-                    step=step,
-                    created_at=rows[0].recorded_at,
-                )
-            )
-    streak = 0
-    for row in rows:
-        if step.target_per != "day":
-            break
-        streak = streak + 1 if row.outcome == "done" else streak if row.outcome == "skipped" else 0
-        if streak in STREAK_MILESTONES and not any(w.streak_days == streak for w in wins):
-            wins.append(
-                Win(
-                    peer=peer,
-                    kind=WinKind.STREAK,
-                    goal=step.goal,
-                    step=step,
-                    streak_days=streak,
-                    created_at=row.recorded_at,
-                )
-            )
-    Win.objects.bulk_create(wins)
 
 
 def logins() -> list[tuple[str, str]]:

@@ -58,15 +58,6 @@ SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
         "create",
         "check-in",
     ),
-    "corrects a check-in": (
-        lambda p, g, s: actions.correct_check_in(
-            actions.record_check_in(s, by=p.maria, outcome="done").check_in,
-            by=p.sam,
-            outcome="not_done",
-        ),
-        "change",
-        "check-in",
-    ),
     "holds a review": (
         lambda p, g, s: actions.hold_review(g, by=p.sam, decision="keep"),
         "create",

@@ -211,16 +211,6 @@ def test_it_refuses_to_edit_or_delete_a_check_in(people: People) -> None:
         CheckIn.objects.filter(id=check_in.id).update(note="changed")
 
 
-def test_it_keeps_a_corrected_check_in_and_counts_only_the_correction(people: People) -> None:
-    step = a_step(a_goal(people))
-    wrong = actions.record_check_in(step, by=people.maria, outcome=Outcome.NOT_DONE).check_in
-    fixed = actions.correct_check_in(wrong, by=people.maria, outcome=Outcome.DONE)
-    assert list(step.check_ins.current()) == [fixed]
-    assert step.check_ins.count() == 2
-    with pytest.raises(Conflict):
-        actions.correct_check_in(wrong, by=people.maria, outcome=Outcome.SKIPPED)
-
-
 def test_it_tells_done_not_done_and_not_recorded_apart(people: People) -> None:
     step = a_step(a_goal(people))
     actions.record_check_in(step, by=people.maria, outcome=Outcome.NOT_DONE)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from peergoals import access
 from peergoals.audit.actions import export_audit_log
 from peergoals.audit.forms import ExportForm
-from peergoals.people.views import Request
+from peergoals.web import Request, peer_required
 
 PER_PAGE = 25
 
@@ -20,10 +20,9 @@ PER_PAGE = 25
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def seen(request: Request) -> HttpResponse:
     """Who looked at or changed the peer's records, newest first."""
-    if not request.user.is_peer:
-        return redirect("home")
     entries = access.seen_by_others_for(request.user).order_by("-at", "-id")
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "audit/seen.html", {"page": page})

@@ -17,13 +17,13 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from django.db import IntegrityError, models, transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peergoals import access, audit
 from peergoals.access import Action
 from peergoals.audit.models import AuditAction
+from peergoals.errors import Conflict, NotAllowed, NotFound
 from peergoals.goals.models import (
     OPEN_STATUSES,
     CheckIn,
@@ -38,20 +38,12 @@ from peergoals.goals.models import (
     Win,
     WinKind,
 )
+from peergoals.goals.moves import GOAL_MOVES, STEP_MOVES, Moves, goal_moves, step_moves
 from peergoals.goals.progress import STREAK_MILESTONES, step_progress, streak_days
 from peergoals.people.models import User
 
-
-class NotAllowed(Exception):
-    """The practice does not allow this; the message says why, in plain words."""
-
-
-class Conflict(Exception):
-    """Someone else changed the record since it was loaded; nothing was overwritten."""
-
-
-# Fields each role may change with change_goal / change_step. The peer's own words and their
-# readiness ratings belong to the peer alone.
+# Fields change_goal / change_step may change; of a goal's, Goal.PEER_ONLY_FIELDS are the
+# peer's alone.
 GOAL_FIELDS_ANYONE = {
     "smart_wording",
     "life_area",
@@ -59,7 +51,6 @@ GOAL_FIELDS_ANYONE = {
     "strengths",
     "review_every_days",
 }
-GOAL_FIELDS_PEER_ONLY = {"own_words", "looks_like", "importance", "confidence"}
 STEP_FIELDS = {
     "wording",
     "target_kind",
@@ -97,19 +88,35 @@ def _require(by: User, action: Action, peer: User) -> None:
     # Views already fetched the record through the policy; this keeps commands and the API
     # honest too, and answers like a missing record would.
     if not access.may(by, action, peer):
-        raise Http404("No such record.")
+        raise NotFound("No such record.")
 
 
 def _is_peer(by: User, peer: User) -> bool:
     return by.id == peer.id
 
 
-def _save_version(record: Versioned, *, by: User, reason: str) -> Versioned:
-    record.version += 1
-    record.updated_at = timezone.now()
-    # django-simple-history reads these two attributes when it writes the version.
+def _now(at: datetime.datetime | None) -> datetime.datetime:
+    """The moment an action happens: now, unless a replay (the demo, an import) names it."""
+    return at or timezone.now()
+
+
+def _day(at: datetime.datetime | None) -> datetime.date:
+    return timezone.localdate(at) if at else timezone.localdate()
+
+
+def _stamp(record: Versioned, *, by: User, reason: str, at: datetime.datetime | None) -> None:
+    # django-simple-history reads these attributes when it writes the version.
     record._history_user = by  # type: ignore[attr-defined]
     record._change_reason = reason  # type: ignore[attr-defined]
+    record._history_date = _now(at)  # type: ignore[attr-defined]
+
+
+def _save_version(
+    record: Versioned, *, by: User, reason: str, at: datetime.datetime | None = None
+) -> Versioned:
+    record.version += 1
+    record.updated_at = _now(at)
+    _stamp(record, by=by, reason=reason, at=at)
     record.save()
     return record
 
@@ -127,17 +134,69 @@ def _lock(record: Versioned, version: int | None) -> Versioned:
     return fresh
 
 
-def _next_review(goal: Goal, start: datetime.date | None = None) -> datetime.date:
-    return (start or timezone.localdate()) + datetime.timedelta(days=goal.review_every_days)
+def _next_review(goal: Goal, start: datetime.date) -> datetime.date:
+    return start + datetime.timedelta(days=goal.review_every_days)
 
 
-def _celebrate(peer: User, kind: WinKind, **about: Any) -> Win | None:
+def _celebrate(
+    peer: User, kind: WinKind, *, at: datetime.datetime | None = None, **about: Any
+) -> Win | None:
     """Record a win once; a milestone already celebrated is not celebrated again."""
     try:
         with transaction.atomic():
-            return Win.objects.create(peer=peer, kind=kind, **about)
+            return Win.objects.create(peer=peer, kind=kind, created_at=_now(at), **about)
     except IntegrityError:
         return None
+
+
+def _allow_move(
+    record: Goal | Step,
+    moves: Moves,
+    table: dict[str, frozenset[str]],
+    status: str,
+    *,
+    cannot: str,
+    only_peer: str,
+) -> None:
+    """Refuse a status change the person's moves don't include, saying why: the practice
+    never allows it (`cannot`), or only the peer may make it (`only_peer`)."""
+    if status in moves.statuses:
+        return
+    if status in table.get(record.status, frozenset()):
+        raise NotAllowed(only_peer)
+    raise NotAllowed(cannot % {"now": record.get_status_display(), "then": Status(status).label})
+
+
+def _answerable(
+    record: Versioned, peer: User, *, by: User, not_peer: str, not_waiting: str
+) -> Versioned:
+    """`record`, locked, once `by` may answer it: it waits for an answer, and `by` is the peer."""
+    _require(by, Action.CHANGE, peer)
+    record = _lock(record, None)
+    moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
+    if not moves.answer:
+        raise NotAllowed(not_peer if by.pk != peer.pk else not_waiting)
+    return record
+
+
+def _audited_status(
+    record: Versioned,
+    peer: User,
+    *,
+    by: User,
+    status: str,
+    reason: str,
+    at: datetime.datetime | None,
+) -> None:
+    """The status change written: one audit entry and one version with its reason."""
+    record.status = status
+    audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=record)
+    _save_version(
+        record,
+        by=by,
+        reason=reason or _("Now: %(status)s") % {"status": record.get_status_display()},
+        at=at,
+    )
 
 
 # Goals ---------------------------------------------------------------------------------------
@@ -160,6 +219,7 @@ def create_goal(
     ready: bool = True,
     together: bool = False,
     review_every_days: int = 14,
+    at: datetime.datetime | None = None,
 ) -> Goal:
     """A new goal. The peer's own goal starts active (or as an idea when they are not ready
     yet); a specialist's goal is a proposal that waits for the peer's answer."""
@@ -191,10 +251,12 @@ def create_goal(
         status=status,
         review_every_days=review_every_days,
         created_by=by,
+        created_at=_now(at),
+        updated_at=_now(at),
     )
-    goal.next_review_on = _next_review(goal) if status == Status.ACTIVE else None
-    goal._history_user = by  # type: ignore[attr-defined]
-    goal._change_reason = _("Goal proposed") if status == Status.PROPOSED else _("Goal created")  # type: ignore[attr-defined]
+    goal.next_review_on = _next_review(goal, _day(at)) if status == Status.ACTIVE else None
+    reason = _("Goal proposed") if status == Status.PROPOSED else _("Goal created")
+    _stamp(goal, by=by, reason=reason, at=at)
     goal.full_clean()
     goal.save()
     audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=goal)
@@ -202,48 +264,63 @@ def create_goal(
 
 
 @transaction.atomic
-def accept_goal(goal: Goal, *, by: User, own_words: str | None = None, ready: bool = True) -> Goal:
+def accept_goal(
+    goal: Goal,
+    *,
+    by: User,
+    own_words: str | None = None,
+    ready: bool = True,
+    at: datetime.datetime | None = None,
+) -> Goal:
     """The peer makes a proposed goal theirs, in their own words if they reword it."""
-    _require(by, Action.CHANGE, goal.peer)
-    if not _is_peer(by, goal.peer):
-        raise NotAllowed(_("Only the peer can accept a goal. It stays suggested until they do."))
-    goal = _lock(goal, None)
-    if goal.status != Status.PROPOSED:
-        raise NotAllowed(_("This goal is not waiting for an answer."))
+    goal = _answerable(
+        goal,
+        goal.peer,
+        by=by,
+        not_peer=_("Only the peer can accept a goal. It stays suggested until they do."),
+        not_waiting=_("This goal is not waiting for an answer."),
+    )
     if own_words is not None and own_words.strip():
         goal.own_words = own_words.strip()
     goal.status = Status.ACTIVE if ready else Status.PLANNED
-    goal.next_review_on = _next_review(goal) if ready else None
+    goal.next_review_on = _next_review(goal, _day(at)) if ready else None
     goal.full_clean()
-    return _save_version(goal, by=by, reason=_("Accepted by the peer"))
+    return _save_version(goal, by=by, reason=_("Accepted by the peer"), at=at)
 
 
 @transaction.atomic
-def decline_goal(goal: Goal, *, by: User) -> Goal:
+def decline_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -> Goal:
     """The peer says no to a proposed goal. No reason is needed."""
-    _require(by, Action.CHANGE, goal.peer)
-    if not _is_peer(by, goal.peer):
-        raise NotAllowed(_("Only the peer can answer a suggested goal."))
-    goal = _lock(goal, None)
-    if goal.status != Status.PROPOSED:
-        raise NotAllowed(_("This goal is not waiting for an answer."))
+    goal = _answerable(
+        goal,
+        goal.peer,
+        by=by,
+        not_peer=_("Only the peer can answer a suggested goal."),
+        not_waiting=_("This goal is not waiting for an answer."),
+    )
     goal.status = Status.REJECTED
     goal.next_review_on = None
-    return _save_version(goal, by=by, reason=_("Declined by the peer"))
+    return _save_version(goal, by=by, reason=_("Declined by the peer"), at=at)
 
 
 @transaction.atomic
 def change_goal(
-    goal: Goal, *, by: User, version: int | None, reason: str = "", **changes: Any
+    goal: Goal,
+    *,
+    by: User,
+    version: int | None,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+    **changes: Any,
 ) -> Goal:
     """Change a goal's details; the old version is kept. Refused if it changed meanwhile."""
     _require(by, Action.CHANGE, goal.peer)
-    unknown = set(changes) - GOAL_FIELDS_ANYONE - GOAL_FIELDS_PEER_ONLY
+    unknown = set(changes) - GOAL_FIELDS_ANYONE - Goal.PEER_ONLY_FIELDS
     if unknown:
         raise ValueError(f"change_goal cannot change {sorted(unknown)}")
     goal = _lock(goal, version)
     if not _is_peer(by, goal.peer):
-        for name in GOAL_FIELDS_PEER_ONLY & set(changes):
+        for name in Goal.PEER_ONLY_FIELDS & set(changes):
             if changes[name] != getattr(goal, name):
                 raise NotAllowed(
                     _("Only the peer can change their own words and how ready they feel.")
@@ -251,46 +328,35 @@ def change_goal(
     for name, value in changes.items():
         setattr(goal, name, value.strip() if isinstance(value, str) else value)
     if "review_every_days" in changes and goal.status == Status.ACTIVE:
-        goal.next_review_on = _next_review(goal)
+        goal.next_review_on = _next_review(goal, _day(at))
     goal.full_clean()
     audit.record_change(AuditAction.CHANGE, by=by, peer=goal.peer, target=goal)
-    return _save_version(goal, by=by, reason=reason or _("Goal changed"))
-
-
-# Allowed moves between statuses, outside proposals (accept/decline answer those).
-GOAL_MOVES: dict[str, set[str]] = {
-    Status.PLANNED: {Status.ACTIVE, Status.CANCELLED},
-    Status.ACTIVE: {Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED, Status.PLANNED},
-    Status.ON_HOLD: {Status.ACTIVE, Status.COMPLETED, Status.CANCELLED},
-    Status.COMPLETED: {Status.ACTIVE},
-    Status.CANCELLED: {Status.ACTIVE, Status.PLANNED},
-}
+    return _save_version(goal, by=by, reason=reason or _("Goal changed"), at=at)
 
 
 @transaction.atomic
-def set_goal_status(goal: Goal, *, by: User, status: str, reason: str = "") -> StatusChange[Goal]:
+def set_goal_status(
+    goal: Goal, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+) -> StatusChange[Goal]:
     """Start, pause, finish or let go of a goal, and the wins it brings (a goal reached).
 
     Only the peer makes a goal active.
     """
     _require(by, Action.CHANGE, goal.peer)
     goal = _lock(goal, None)
-    if status not in GOAL_MOVES.get(goal.status, set()):
-        raise NotAllowed(
-            _("A goal that is “%(now)s” cannot become “%(then)s”.")
-            % {"now": goal.get_status_display(), "then": Status(status).label}
-        )
-    if status in (Status.ACTIVE, Status.PLANNED) and not _is_peer(by, goal.peer):
-        raise NotAllowed(_("Only the peer can decide to work on a goal."))
-    goal.status = status
-    goal.next_review_on = _next_review(goal) if status == Status.ACTIVE else None
-    audit.record_change(AuditAction.CHANGE, by=by, peer=goal.peer, target=goal)
-    _save_version(
-        goal, by=by, reason=reason or _("Now: %(status)s") % {"status": goal.get_status_display()}
+    _allow_move(
+        goal,
+        goal_moves(goal, by),
+        GOAL_MOVES,
+        status,
+        cannot=_("A goal that is “%(now)s” cannot become “%(then)s”."),
+        only_peer=_("Only the peer can decide to work on a goal."),
     )
+    goal.next_review_on = _next_review(goal, _day(at)) if status == Status.ACTIVE else None
+    _audited_status(goal, goal.peer, by=by, status=status, reason=reason, at=at)
     wins: list[Win | None] = []
     if status == Status.COMPLETED:
-        wins.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
+        wins.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal, at=at))
     return StatusChange(goal, [win for win in wins if win])
 
 
@@ -315,6 +381,7 @@ def add_step(
     target_per: str = "",
     starts_on: datetime.date | None = None,
     due_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> Step:
     """A short-term step under a goal. A specialist's step waits for the peer to accept it."""
     _require(by, Action.CREATE, goal.peer)
@@ -334,16 +401,17 @@ def add_step(
         goal=goal,
         wording=wording.strip(),
         target_unit=target_unit.strip(),
-        starts_on=starts_on or timezone.localdate(),
+        starts_on=starts_on or _day(at),
         due_on=due_on,
         position=(last or 0) + 1,
         status=Status.ACTIVE if by_peer else Status.PROPOSED,
         expressed_by=ExpressedBy.PEER if by_peer else ExpressedBy.SPECIALIST,
         created_by=by,
+        created_at=_now(at),
+        updated_at=_now(at),
         **fields,
     )
-    step._history_user = by  # type: ignore[attr-defined]
-    step._change_reason = _("Step added") if by_peer else _("Step proposed")  # type: ignore[attr-defined]
+    _stamp(step, by=by, reason=_("Step added") if by_peer else _("Step proposed"), at=at)
     step.full_clean()
     step.save()
     audit.record_change(AuditAction.CREATE, by=by, peer=goal.peer, target=step)
@@ -351,37 +419,47 @@ def add_step(
 
 
 @transaction.atomic
-def accept_step(step: Step, *, by: User, wording: str | None = None) -> Step:
+def accept_step(
+    step: Step, *, by: User, wording: str | None = None, at: datetime.datetime | None = None
+) -> Step:
     """The peer takes on a proposed step, reworded first if they like."""
-    _require(by, Action.CHANGE, step.goal.peer)
-    if not _is_peer(by, step.goal.peer):
-        raise NotAllowed(_("Only the peer can accept a step. It stays suggested until they do."))
-    step = _lock(step, None)
-    if step.status != Status.PROPOSED:
-        raise NotAllowed(_("This step is not waiting for an answer."))
+    step = _answerable(
+        step,
+        step.goal.peer,
+        by=by,
+        not_peer=_("Only the peer can accept a step. It stays suggested until they do."),
+        not_waiting=_("This step is not waiting for an answer."),
+    )
     if wording is not None and wording.strip():
         step.wording = wording.strip()
     step.status = Status.ACTIVE
     step.full_clean()
-    return _save_version(step, by=by, reason=_("Accepted by the peer"))
+    return _save_version(step, by=by, reason=_("Accepted by the peer"), at=at)
 
 
 @transaction.atomic
-def decline_step(step: Step, *, by: User) -> Step:
+def decline_step(step: Step, *, by: User, at: datetime.datetime | None = None) -> Step:
     """The peer says no to a proposed step. No reason is needed."""
-    _require(by, Action.CHANGE, step.goal.peer)
-    if not _is_peer(by, step.goal.peer):
-        raise NotAllowed(_("Only the peer can answer a suggested step."))
-    step = _lock(step, None)
-    if step.status != Status.PROPOSED:
-        raise NotAllowed(_("This step is not waiting for an answer."))
+    step = _answerable(
+        step,
+        step.goal.peer,
+        by=by,
+        not_peer=_("Only the peer can answer a suggested step."),
+        not_waiting=_("This step is not waiting for an answer."),
+    )
     step.status = Status.REJECTED
-    return _save_version(step, by=by, reason=_("Declined by the peer"))
+    return _save_version(step, by=by, reason=_("Declined by the peer"), at=at)
 
 
 @transaction.atomic
 def change_step(
-    step: Step, *, by: User, version: int | None, reason: str = "", **changes: Any
+    step: Step,
+    *,
+    by: User,
+    version: int | None,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+    **changes: Any,
 ) -> Step:
     """Change a step (often at a review), keeping the old version; refused if changed meanwhile."""
     _require(by, Action.CHANGE, step.goal.peer)
@@ -394,39 +472,30 @@ def change_step(
         setattr(step, name, value.strip() if isinstance(value, str) else value)
     step.full_clean()
     audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
-    return _save_version(step, by=by, reason=reason or _("Step changed"))
-
-
-STEP_MOVES: dict[str, set[str]] = {
-    Status.ACTIVE: {Status.ON_HOLD, Status.COMPLETED, Status.CANCELLED},
-    Status.ON_HOLD: {Status.ACTIVE, Status.CANCELLED},
-    Status.COMPLETED: {Status.ACTIVE},
-    Status.CANCELLED: {Status.ACTIVE},
-}
+    return _save_version(step, by=by, reason=reason or _("Step changed"), at=at)
 
 
 @transaction.atomic
-def set_step_status(step: Step, *, by: User, status: str, reason: str = "") -> StatusChange[Step]:
+def set_step_status(
+    step: Step, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+) -> StatusChange[Step]:
     """Pause, finish, drop or restart a step, and the wins it brings (a step done).
 
     Only the peer makes a step active.
     """
     _require(by, Action.CHANGE, step.goal.peer)
     step = _lock(step, None)
-    if status not in STEP_MOVES.get(step.status, set()):
-        raise NotAllowed(
-            _("A step that is “%(now)s” cannot become “%(then)s”.")
-            % {"now": step.get_status_display(), "then": Status(status).label}
-        )
-    if status == Status.ACTIVE and not _is_peer(by, step.goal.peer):
-        raise NotAllowed(_("Only the peer can decide to work on a step."))
-    step.status = status
-    step.completed_at = timezone.now() if status == Status.COMPLETED else None
-    audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
-    _save_version(
-        step, by=by, reason=reason or _("Now: %(status)s") % {"status": step.get_status_display()}
+    _allow_move(
+        step,
+        step_moves(step, by),
+        STEP_MOVES,
+        status,
+        cannot=_("A step that is “%(now)s” cannot become “%(then)s”."),
+        only_peer=_("Only the peer can decide to work on a step."),
     )
-    wins = _celebrate_step_done(step) if status == Status.COMPLETED else []
+    step.completed_at = _now(at) if status == Status.COMPLETED else None
+    _audited_status(step, step.goal.peer, by=by, status=status, reason=reason, at=at)
+    wins = _celebrate_step_done(step, at) if status == Status.COMPLETED else []
     return StatusChange(step, wins)
 
 
@@ -446,11 +515,11 @@ def move_step(step: Step, *, by: User, offset: int) -> Step:
     return siblings[target]
 
 
-def _celebrate_step_done(step: Step) -> list[Win]:
+def _celebrate_step_done(step: Step, at: datetime.datetime | None) -> list[Win]:
     peer = step.goal.peer
     wins = [
-        _celebrate(peer, WinKind.FIRST_STEP_DONE, goal=step.goal, step=step),
-        _celebrate(peer, WinKind.STEP_COMPLETED, goal=step.goal, step=step),
+        _celebrate(peer, WinKind.FIRST_STEP_DONE, goal=step.goal, step=step, at=at),
+        _celebrate(peer, WinKind.STEP_COMPLETED, goal=step.goal, step=step, at=at),
     ]
     return [win for win in wins if win]
 
@@ -469,16 +538,19 @@ def record_check_in(
     feeling: str = "",
     note: str = "",
     share_note: bool = False,
+    at: datetime.datetime | None = None,
 ) -> CheckInResult:
     """Progress on a step for a day, and the wins it brings (first check-in, streaks, done).
 
-    The note is the peer's own unless `share_note`: then their specialist reads it too.
+    `at` is when it is recorded (now, unless replayed); `for_date` the day it is about, that
+    day or an earlier one. The note is the peer's own unless `share_note`: then their
+    specialist reads it too.
     """
     peer = step.goal.peer
     _require(by, Action.CREATE, peer)
-    today = timezone.localdate()
+    today = _day(at)
     for_date = for_date or today
-    if step.status != Status.ACTIVE or step.goal.status != Status.ACTIVE:
+    if not step.takes_check_ins:
         raise NotAllowed(_("This step is not active right now, so there is nothing to check in."))
     if for_date > today:
         raise NotAllowed(_("You can check in for today or an earlier day, not a future day."))
@@ -504,6 +576,7 @@ def record_check_in(
         note=note.strip(),
         note_shared=share_note,
         recorded_by=by,
+        recorded_at=_now(at),
         supersedes=earlier,
         target_kind=step.target_kind,
         target_quantity=step.target_quantity,
@@ -520,18 +593,20 @@ def record_check_in(
     audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=check_in)
     wins: list[Win | None] = []
     if first_ever:
-        wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step))
+        wins.append(_celebrate(peer, WinKind.FIRST_CHECK_IN, goal=step.goal, step=step, at=at))
     if outcome == Outcome.DONE:
-        wins.extend(_wins_after_progress(step, today))
+        wins.extend(_wins_after_progress(step, today, at))
     return CheckInResult(check_in, [win for win in wins if win])
 
 
-def _wins_after_progress(step: Step, today: datetime.date) -> Iterable[Win]:
+def _wins_after_progress(
+    step: Step, today: datetime.date, at: datetime.datetime | None
+) -> Iterable[Win]:
     entries = list(step.check_ins.current())
     streak = streak_days(entries, today)
     if streak in STREAK_MILESTONES:
         win = _celebrate(
-            step.goal.peer, WinKind.STREAK, goal=step.goal, step=step, streak_days=streak
+            step.goal.peer, WinKind.STREAK, goal=step.goal, step=step, streak_days=streak, at=at
         )
         if win:
             yield win
@@ -539,40 +614,9 @@ def _wins_after_progress(step: Step, today: datetime.date) -> Iterable[Win]:
     # a repeating step ("3 times a week") goes on until the peer says it is done.
     if not step.target_per and step_progress(step, entries, today).is_met:
         step.status = Status.COMPLETED
-        step.completed_at = timezone.now()
-        _save_version(step, by=step.goal.peer, reason=_("Done"))
-        yield from _celebrate_step_done(step)
-
-
-@transaction.atomic
-def correct_check_in(
-    check_in: CheckIn,
-    *,
-    by: User,
-    outcome: str,
-    amount: Decimal | None = None,
-    feeling: str = "",
-    note: str = "",
-) -> CheckIn:
-    """A correction: a new entry that supersedes the old one, which is kept."""
-    _require(by, Action.CHANGE, check_in.peer)
-    if CheckIn.objects.filter(supersedes=check_in).exists():
-        raise Conflict(_("This check-in was already corrected. Please correct the latest one."))
-    correction = CheckIn(
-        step=check_in.step,
-        peer=check_in.peer,
-        for_date=check_in.for_date,
-        outcome=outcome,
-        amount=amount,
-        feeling=feeling,
-        note=note.strip(),
-        recorded_by=by,
-        supersedes=check_in,
-    )
-    correction.full_clean()
-    correction.save()
-    audit.record_change(AuditAction.CHANGE, by=by, peer=check_in.peer, target=correction)
-    return correction
+        step.completed_at = _now(at)
+        _save_version(step, by=step.goal.peer, reason=_("Done"), at=at)
+        yield from _celebrate_step_done(step, at)
 
 
 # Reviews -------------------------------------------------------------------------------------
@@ -599,6 +643,7 @@ def hold_review(
     lessons: str = "",
     attainment: int | None = None,
     submission: uuid.UUID | None = None,
+    at: datetime.datetime | None = None,
 ) -> ReviewResult:
     """Record a review, apply its decision (keep, adjust, pause, complete or let go), and
     return it with the wins it brings.
@@ -616,11 +661,11 @@ def hold_review(
         already = Review.objects.filter(goal=goal, submission=submission).first()
         if already is not None:
             return ReviewResult(already, [])
-    if goal.status not in (Status.ACTIVE, Status.ON_HOLD):
+    if not goal.is_reviewable:
         raise NotAllowed(_("Only a goal you are working on, or have paused, can be reviewed."))
     if decision not in Decision.values:
         raise NotAllowed(_("Please choose what happens next with this goal."))
-    held_on = held_on or timezone.localdate()
+    held_on = held_on or _day(at)
     review = Review(
         goal=goal,
         held_on=held_on,
@@ -633,6 +678,7 @@ def hold_review(
         lessons=lessons.strip(),
         attainment=attainment,
         submission=submission,
+        created_at=_now(at),
     )
     review.full_clean()
     review.save()
@@ -646,8 +692,9 @@ def hold_review(
         by=by,
         reason=_("Review on %(day)s: %(decision)s")
         % {"day": held_on.isoformat(), "decision": Decision(decision).label},
+        at=at,
     )
-    celebrated = [_celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal)]
+    celebrated = [_celebrate(goal.peer, WinKind.REVIEW_HELD, goal=goal, at=at)]
     if new_status == Status.COMPLETED:
-        celebrated.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal))
+        celebrated.append(_celebrate(goal.peer, WinKind.GOAL_COMPLETED, goal=goal, at=at))
     return ReviewResult(review, [win for win in celebrated if win])

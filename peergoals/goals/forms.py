@@ -14,6 +14,7 @@ from peergoals.goals.models import (
     Attainment,
     Decision,
     Feeling,
+    Goal,
     LifeArea,
     Outcome,
     Period,
@@ -173,35 +174,33 @@ class GoalEditForm(PlainForm):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
-    # Only the peer changes their own words and readiness; others see them but can't edit.
-    PEER_ONLY = ("own_words", "importance", "confidence")
-
     def __init__(self, *args: Any, peer_is_editing: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not peer_is_editing:
-            for name in self.PEER_ONLY:
+            # Others see the peer's own words and readiness, but never edit them.
+            for name in Goal.PEER_ONLY_FIELDS & set(self.fields):
                 del self.fields[name]
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class AcceptGoalForm(PlainForm):
-    own_words = text(
+def _own_way() -> forms.CharField:
+    """The peer's rewording of a suggestion they take on; empty keeps the suggested words."""
+    return text(
         _("Want to say it your own way? (optional)"),
         max_length=1000,
         rows=2,
         help_text=_("Leave it empty to keep the words as they are."),
     )
+
+
+class AcceptGoalForm(PlainForm):
+    own_words = _own_way()
 
 
 class AcceptStepForm(PlainForm):
-    wording = text(
-        _("Want to say it your own way? (optional)"),
-        max_length=1000,
-        rows=2,
-        help_text=_("Leave it empty to keep the words as they are."),
-    )
+    wording = _own_way()
 
 
 class StatusForm(PlainForm):

@@ -39,8 +39,8 @@ from peergoals.goals.forms import (
 )
 from peergoals.goals.models import Goal, LifeArea, Status
 from peergoals.goals.suggestions import step_details
-from peergoals.goals.views import _attempt, coach_tips, goal_context, save_step
-from peergoals.people.views import Request
+from peergoals.goals.views import coach_tips, goal_context, save_step
+from peergoals.web import Request, attempt
 
 logger = logging.getLogger(__name__)
 
@@ -329,7 +329,7 @@ def _create(
         messages.info(request, _("One more answer is needed before your goal can be saved."))
         return _go(gap)
     form = ReadinessForm()  # only a place for a refusal's message
-    goal, _status = _attempt(
+    goal, _status = attempt(
         form,
         lambda: actions.create_goal(
             peer,
@@ -396,7 +396,7 @@ def smart(request: Request, goal_id: int) -> HttpResponse:
     if form.is_valid():
         version = form.cleaned_data["version"]
         wording = form.cleaned_data["smart_wording"]
-        changed, status = _attempt(
+        changed, status = attempt(
             form,
             lambda: actions.change_goal(
                 goal,

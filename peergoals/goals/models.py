@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from peergoals.db import AppendOnlyModel, AppendOnlyQuerySet, SubqueryCount
+from peergoals.goals import progress
 
 if TYPE_CHECKING:
     from peergoals.people.models import User
@@ -53,6 +54,8 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.PROPOSED, Status.PLANNED, Status.ACTIVE, Status.ON_HOLD)
 # Steps the peer said yes to and has not let go: what "2 of 3 steps done" counts.
 TAKEN_ON_STATUSES = (Status.PLANNED, Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED)
+# A goal is looked back at while it is worked on or paused; a finished or released one is not.
+REVIEWABLE_STATUSES = (Status.ACTIVE, Status.ON_HOLD)
 
 
 class ExpressedBy(models.TextChoices):
@@ -176,9 +179,17 @@ class Goal(models.Model):
     def title(self) -> str:
         return self.smart_wording or self.own_words
 
+    # The peer's own words and readiness belong to the peer alone: others see them, never
+    # change them (change_goal refuses, the edit form leaves them out).
+    PEER_ONLY_FIELDS = frozenset({"own_words", "looks_like", "importance", "confidence"})
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_reviewable(self) -> bool:
+        return self.status in REVIEWABLE_STATUSES
 
     def review_is_due(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
@@ -264,11 +275,14 @@ class Step(models.Model):
     @property
     def target_text(self) -> str:
         """The target in plain words: "3 times a week", "20 minutes a day", "once"."""
-        from peergoals.goals.progress import describe_target
-
-        return describe_target(
+        return progress.describe_target(
             self.target_kind, self.target_quantity, self.target_unit, self.target_per
         )
+
+    @property
+    def takes_check_ins(self) -> bool:
+        """Progress is checked in only on a step worked on, under a goal worked on."""
+        return self.status == Status.ACTIVE and self.goal.status == Status.ACTIVE
 
 
 class Outcome(models.TextChoices):
@@ -502,13 +516,9 @@ class Win(models.Model):
     @property
     def message(self) -> str:
         """The celebration, said to the peer."""
-        from peergoals.goals.progress import win_message
-
-        return win_message(self)
+        return progress.win_message(self)
 
     @property
     def message_about_peer(self) -> str:
         """The celebration, said about the peer to the people who support them."""
-        from peergoals.goals.progress import win_message
-
-        return win_message(self, about=self.peer.display_name)
+        return progress.win_message(self, about=self.peer.display_name)

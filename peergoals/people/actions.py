@@ -17,12 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction
+from peergoals.errors import NotAllowed
 from peergoals.people.models import Assignment, Role, User
 from peergoals.people.two_factor import must_use_two_factor
-
-
-class NotAllowed(Exception):
-    """This person may not make this change; the message says why."""
 
 
 @transaction.atomic

@@ -9,11 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
@@ -28,13 +26,7 @@ from peergoals.people.two_factor import (
     qr_code_data_uri,
     secret_key_text,
 )
-
-
-class Request(HttpRequest):
-    """A request from someone signed in (every view here is behind login_required)."""
-
-    user: User
-    htmx: HtmxDetails
+from peergoals.web import Request, safe_next
 
 
 @login_required
@@ -176,7 +168,7 @@ def two_factor_verify(request: Request) -> HttpResponse:
         return redirect("home")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if _code_accepted(form, lambda code: actions.verify_code(request, device, code)):
-        return redirect(_safe_next(request) or "home")
+        return redirect(safe_next(request, request.GET.get("next", "")) or "home")
     return render(request, "people/two_factor_verify.html", {"form": form}, status=_status(form))
 
 
@@ -194,12 +186,3 @@ def _code_accepted(form: CodeForm, check: Callable[[str], None]) -> bool:
 
 def _status(form: CodeForm) -> int:
     return 400 if form.is_bound and form.errors else 200
-
-
-def _safe_next(request: HttpRequest) -> str | None:
-    target = request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None

@@ -16,20 +16,16 @@ from typing import Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction, RecordType
+from peergoals.errors import NotAllowed, NotFound
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
 from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
-
-
-class NotAllowed(Exception):
-    """This person may not do this, or not yet; the message says why, in plain words."""
 
 
 class ExportRefused(Exception):
@@ -247,7 +243,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     wins, consents and every saved version of their goals and steps.
     """
     if not access.may_download_own_data(by, peer):
-        raise Http404("No such peer.")
+        raise NotFound("No such peer.")
     _record_export(AuditAction.EXPORT, by=by, peer=peer)
     goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
     return {
@@ -297,7 +293,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
             % {"name": peer.display_name}
         )
     if not access.may_export_records_of(by, peer):
-        raise Http404("No such peer.")
+        raise NotFound("No such peer.")
     if not Consent.objects.valid().covering_substance_use().filter(peer=peer).exists():
         _record_export(AuditAction.DENIED, by=by, peer=peer)
         raise ExportRefused(

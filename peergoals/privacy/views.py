@@ -14,15 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peergoals import access
-from peergoals.people.models import Role
-from peergoals.people.views import Request
 from peergoals.privacy import actions
 from peergoals.privacy.forms import ConsentForm
 from peergoals.privacy.models import Consent
-
-
-def _peer_only(request: Request) -> HttpResponse | None:
-    return None if request.user.role == Role.PEER else redirect("home")
+from peergoals.web import Request, domain_errors, peer_required
 
 
 def _attachment(data: str, filename: str) -> HttpResponse:
@@ -34,10 +29,9 @@ def _attachment(data: str, filename: str) -> HttpResponse:
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def sharing(request: Request) -> HttpResponse:
     """What the peer agreed to share, with whom, and their past consents."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     consents = list(Consent.objects.filter(peer=request.user))
     current = next((consent for consent in consents if consent.is_valid()), None)
     past = [consent for consent in consents if consent is not current]
@@ -47,10 +41,9 @@ def sharing(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
+@peer_required
 def give_consent(request: Request) -> HttpResponse:
     """Every element of the consent in plain words, signed by typing one's name."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     form = ConsentForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
@@ -78,30 +71,28 @@ def give_consent(request: Request) -> HttpResponse:
 
 @login_required
 @require_POST
+@peer_required
+@domain_errors
 def revoke_consent(request: Request) -> HttpResponse:
     """Stop sharing with one tap; the next page explains what that means."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     actions.revoke_consent(request.user, by=request.user)
     return redirect("privacy:stopped")
 
 
 @login_required
 @require_GET
+@peer_required
 def stopped(request: Request) -> HttpResponse:
     """What happens now that the peer stopped sharing."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     return render(request, "privacy/stopped.html", {"program": actions.program_name()})
 
 
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def my_data(request: Request) -> HttpResponse:
     """Download all of one's data, or ask for it to be deleted."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     days = actions.retention_window().days
     return render(request, "privacy/my_data.html", {"days": days})
 
@@ -109,10 +100,9 @@ def my_data(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 @never_cache
+@peer_required
 def download_my_data(request: Request) -> HttpResponse:
     """All the peer's data as one JSON file."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     data = actions.export_my_data(request.user, by=request.user)
     day = timezone.localdate().isoformat()
     return _attachment(actions.as_json(data), f"peergoals-my-data-{day}.json")
@@ -121,10 +111,9 @@ def download_my_data(request: Request) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
+@peer_required
 def delete_my_data(request: Request) -> HttpResponse:
     """Explain what deleting means; on confirmation, sign the peer out for good."""
-    if (elsewhere := _peer_only(request)) is not None:
-        return elsewhere
     days = actions.retention_window().days
     if request.method == "GET":
         return render(request, "privacy/delete.html", {"days": days})

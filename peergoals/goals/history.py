@@ -1,0 +1,122 @@
+"""A goal's history: every saved version of it and its steps, each compared with the one before.
+
+Read-side only; the versions are the ones django-simple-history keeps on every save.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from peergoals.goals.models import Goal, Step
+from peergoals.goals.progress import format_quantity
+
+# Fields whose changes the history leaves out: bookkeeping, not something a person changed.
+HISTORY_SKIPS = ["version", "completed_at"]
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    """One saved version: who, when, why, and what changed since the version before."""
+
+    subject: str
+    who: str
+    when: datetime.datetime
+    why: str
+    created: bool
+    changes: list[Change]
+
+
+@functools.cache
+def _choices(model: type[Model], name: str) -> dict[Any, Any]:
+    return dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
+
+
+def _shown(model: type[Model], name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, Decimal):
+        return format_quantity(value)
+    return str(_choices(model, name).get(value, value))
+
+
+def _label(model: type[Model], name: str) -> str:
+    if name == "position":
+        return _("place in the list")
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+@functools.cache
+def _compared(model: type[Model]) -> tuple[tuple[str, str], ...]:
+    """(name, attribute) of each field a version is compared on, by name: the fields history
+    tracks and a person edits (as simple-history's diff_against), less HISTORY_SKIPS.
+
+    Worked out once per model: comparing attribute by attribute is what keeps a long history
+    cheap to show.
+    """
+    tracked = model.history.model.tracked_fields  # type: ignore[attr-defined]
+    return tuple(
+        sorted(
+            (field.name, field.attname)
+            for field in tracked
+            if field.editable and field.name not in HISTORY_SKIPS
+        )
+    )
+
+
+def history_of(model: type[Goal] | type[Step], records: Iterable[Any]) -> list[HistoryEntry]:
+    """Versions in order, each compared with the one before it (records oldest first)."""
+    compared = _compared(model)
+    previous: dict[int, Any] = {}
+    entries = []
+    for record in records:
+        before = previous.get(record.id)
+        changes = []
+        if before is not None:
+            changes = [
+                Change(
+                    _label(model, name),
+                    _shown(model, name, getattr(before, attname)),
+                    _shown(model, name, getattr(record, attname)),
+                )
+                for name, attname in compared
+                if getattr(before, attname) != getattr(record, attname)
+            ]
+        previous[record.id] = record
+        entries.append(
+            HistoryEntry(
+                subject=_("Goal")
+                if model is Goal
+                else _("Step: %(step)s") % {"step": record.wording},
+                who=str(record.history_user) if record.history_user else _("The system"),
+                when=record.history_date,
+                why=record.history_change_reason or "",
+                created=record.history_type == "+",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def goal_history(goal: Goal) -> list[HistoryEntry]:
+    order = ("history_date", "history_id")
+    goal_records = goal.history.select_related("history_user").order_by(*order)
+    step_records = (
+        Step.history.filter(goal_id=goal.pk).select_related("history_user").order_by(*order)
+    )
+    entries = history_of(Goal, goal_records) + history_of(Step, step_records)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)

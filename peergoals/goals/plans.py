@@ -1,0 +1,96 @@
+"""A peer's plan as the pages read it: the today page, a peer's page for their supporters, a
+goal with its steps. Read-side only, from records the access policy already let through;
+each list is loaded in a fixed number of queries however long the plan grows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from peergoals.goals.charts import Chart, bar_chart
+from peergoals.goals.models import Goal, Review, Status, Step, Win
+from peergoals.goals.progress import goal_series, period_bounds
+from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
+from peergoals.people.models import User
+
+
+def wins_of(peer: User) -> QuerySet[Win]:
+    """The peer's wins, newest first, with what each was about."""
+    return Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
+
+
+def _week_began(today: datetime.date) -> datetime.date:
+    return period_bounds("week", today)[0]
+
+
+def today_for(peer: User) -> dict[str, Any]:
+    """The peer's day: today's steps, answers waiting, ideas kept for later, recent wins."""
+    steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
+    proposed = Prefetch(
+        "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
+    )
+    goals = list(
+        Goal.objects.for_peer(peer)
+        .open()
+        .with_progress(since=_week_began(timezone.localdate()))
+        .prefetch_related(proposed)
+        .order_by("created_at")
+    )
+    return {
+        "steps": step_views(steps),
+        "active_goals": [goal for goal in goals if goal.status == Status.ACTIVE],
+        "proposals": [goal for goal in goals if goal.status == Status.PROPOSED],
+        "proposed_steps": [
+            step
+            for goal in goals
+            if goal.status != Status.PROPOSED
+            for step in goal.proposed  # type: ignore[attr-defined]
+        ],
+        "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
+        "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
+        "wins": wins_of(peer)[:5],
+    }
+
+
+def plan_of(person: User) -> dict[str, Any]:
+    """A peer's goals with their steps, reviews and wins, as their supporters see them."""
+    steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))
+    today = timezone.localdate()
+    goals = list(
+        Goal.objects.for_peer(person)
+        .exclude(status=Status.REJECTED)
+        .with_progress(since=_week_began(today))
+        .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
+        .order_by("created_at")
+    )
+    return {
+        "goals": [
+            (goal, [step_view(step, today) for step in goal.step_list])  # type: ignore[attr-defined]
+            for goal in goals
+        ],
+        "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
+        "wins": wins_of(person)[:5],
+    }
+
+
+def steps_of(goal: Goal) -> tuple[list[StepView], Chart | None]:
+    """A goal's steps as cards, and the goal's chart (None before any check-in)."""
+    steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
+    views = step_views(steps)
+    every_entry = [entry for view in views for entry in view.entries]
+    chart = bar_chart(goal_series(every_entry, timezone.localdate())) if every_entry else None
+    return views, chart
+
+
+def reviews_of(goal: Goal) -> QuerySet[Review]:
+    """The goal's reviews, newest first, with who recorded each and who took part."""
+    return goal.reviews.select_related("recorded_by").prefetch_related("participants")
+
+
+def open_steps(goal: Goal, limit: int) -> list[Step]:
+    """Up to `limit` of the goal's steps being worked on or paused: what a review may change."""
+    return list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:limit])
