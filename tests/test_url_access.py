@@ -137,6 +137,9 @@ SITE: dict[str, Row] = {
     "goals:new": Row(
         get=  "login     200   200    404   404   404   404   404",
         post= "login     200   200    404   404   404   404   404"),
+    "goals:past": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
     "goals:peer": Row(
         get=  "login     302   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),

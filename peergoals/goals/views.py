@@ -191,6 +191,21 @@ def wins(request: Request) -> HttpResponse:
 
 
 @login_required
+@require_GET
+@never_cache
+@peer_required
+def past_goals(request: Request) -> HttpResponse:
+    """What the peer has done and the goals they let go, each one theirs to bring back."""
+    peer = access.get_peer_for(request.user, request.user.pk)
+    past = plans.past_goals_of(peer)
+    context = {
+        name: [(goal, Status.ACTIVE in goal_moves(goal, peer).statuses) for goal in goals]
+        for name, goals in past.items()
+    }
+    return render(request, "goals/past.html", context)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
 def new_goal(request: Request) -> HttpResponse:
