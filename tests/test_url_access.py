@@ -179,6 +179,9 @@ SITE: dict[str, Row] = {
     "people:help": Row(
         get=  "200       200   200    200   200   200   200   200",
         post= "405       405   405    405   405   405   405   405"),
+    "people:outreach": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
     "people:specialist": Row(
         get=  "login     404   404    302   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),

@@ -56,6 +56,7 @@ from peergoals.goals.models import (
 from peergoals.goals.moves import GOAL_BUTTONS, STEP_BUTTONS, Moves, goal_moves, step_moves
 from peergoals.goals.steps import StepView, step_view
 from peergoals.goals.suggestions import suggested_wordings
+from peergoals.people import caseload
 from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
@@ -564,7 +565,12 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
     if person.pk == request.user.pk:
         return redirect("goals:today")
     may_change = access.may(request.user, Action.CHANGE, person)
-    context = {"person": person, "may_change": may_change, **plans.plan_of(person)}
+    context = {
+        "person": person,
+        "may_change": may_change,
+        **plans.plan_of(person),
+        **caseload.last_contact(person),
+    }
     return render(request, "goals/peer.html", context)
 
 

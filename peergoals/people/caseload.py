@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from peergoals import access
 from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Feeling, Goal, LifeArea, Status, Step, Win
-from peergoals.people.models import Assignment, User
+from peergoals.people.models import Assignment, Outreach, User
 
 # A peer with no check-in for this long gets a friendly "reach out", never an alarm.
 QUIET_AFTER = datetime.timedelta(days=14)
@@ -48,6 +48,7 @@ class CaseloadRow:
     waiting_since: datetime.datetime | None
     recent_wins: list[Win]
     may_need_support: bool = False
+    last_outreach: datetime.datetime | None = None
 
     @property
     def went_quiet(self) -> bool:
@@ -143,6 +144,9 @@ def caseload_of(
             goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
             step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
             may_need_support=Exists(overwhelmed),
+            last_outreach=Subquery(
+                Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
+            ),
         )
         .prefetch_related(
             Prefetch("wins", queryset=recent_wins.select_related("goal", "step"), to_attr="recent")
@@ -163,9 +167,18 @@ def caseload_of(
             ),
             recent_wins=peer.recent,
             may_need_support=peer.may_need_support,
+            last_outreach=peer.last_outreach,
         )
         for peer in peers
     ]
+
+
+def last_contact(peer: User) -> dict[str, CheckIn | Outreach | None]:
+    """The peer's last check-in and the last time their specialist reached out, for their page."""
+    return {
+        "last_check_in": CheckIn.objects.filter(peer=peer).order_by("-recorded_at").first(),
+        "last_outreach": Outreach.objects.filter(peer=peer).select_related("by").first(),
+    }
 
 
 FAR_PAST = datetime.datetime.min.replace(tzinfo=datetime.UTC)

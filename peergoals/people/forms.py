@@ -10,6 +10,8 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from peergoals.people.models import OutreachKind
+
 
 class CodeForm(forms.Form):
     """The 6-digit code an authenticator app shows."""
@@ -55,3 +57,15 @@ class SignInForm(AuthenticationForm):
         username.error_messages["max_length"] = _(
             "A username is at most %(limit_value)d characters. Please check it."
         )
+
+
+class OutreachForm(forms.Form):
+    """How the specialist reached out to a peer who went quiet, with an optional note."""
+
+    kind = forms.ChoiceField(label=_("How did you reach out?"), choices=OutreachKind.choices)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -9,16 +9,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
+from peergoals.errors import NotAllowed
 from peergoals.help import call_link
 from peergoals.people import actions, caseload
-from peergoals.people.forms import CodeForm
-from peergoals.people.models import User
+from peergoals.people.forms import CodeForm, OutreachForm
+from peergoals.people.models import OutreachKind, User
 from peergoals.people.two_factor import (
     has_confirmed_device,
     is_verified,
@@ -26,7 +28,7 @@ from peergoals.people.two_factor import (
     qr_code_data_uri,
     secret_key_text,
 )
-from peergoals.web import Request, safe_next
+from peergoals.web import Request, refused, safe_next
 
 
 @login_required
@@ -66,6 +68,7 @@ def _render_caseload(
         "specialist": specialist,
         "rows": rows,
         "read_only": read_only,
+        "outreach_kinds": OutreachKind.choices,
         "filters": caseload.CaseloadFilters(initial=chosen),
         "filtered": bool(chosen),
         "ignored": ignored,
@@ -186,3 +189,24 @@ def _code_accepted(form: CodeForm, check: Callable[[str], None]) -> bool:
 
 def _status(form: CodeForm) -> int:
     return 400 if form.is_bound and form.errors else 200
+
+
+@login_required
+@require_POST
+def outreach(request: Request, peer_id: int) -> HttpResponse:
+    """The specialist records reaching out to a peer (a call, a text, a visit or a note)."""
+    peer = access.get_peer_for(request.user, peer_id, access.Action.CREATE)
+    back = safe_next(request, request.POST.get("next", "")) or reverse("people:caseload")
+    form = OutreachForm(request.POST)
+    if not form.is_valid():
+        return refused(request, _("Please say how you reached out."), back)
+    try:
+        done = actions.record_outreach(peer, by=request.user, **form.cleaned_data)
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), back)
+    messages.success(
+        request,
+        _("Saved: %(kind)s to %(name)s.")
+        % {"kind": done.get_kind_display().lower(), "name": peer.display_name},
+    )
+    return redirect(back)
