@@ -303,7 +303,7 @@ class CheckInForm(PlainForm):
         help_text=_("Only you can read it, unless you share it with your peer specialist."),
     )
     share_note = forms.BooleanField(
-        label=_("Share this note with my peer specialist"), required=False
+        label=_("Share what I wrote with my peer specialist"), required=False
     )
 
 

@@ -21,7 +21,7 @@ def check_in(client: Client, step: Step, **more: str) -> None:
 def test_the_note_field_says_who_reads_it(as_maria: Client, walk_step: Step) -> None:
     page = as_maria.get(reverse("goals:today")).text
     assert "Only you can read it, unless you share it with your peer specialist." in page
-    assert "Share this note with my peer specialist" in page
+    assert "Share what I wrote with my peer specialist" in page
 
 
 def test_a_note_is_private_to_the_peer_unless_she_shares_it(
