@@ -121,8 +121,17 @@ def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
     return peers_for(user, action).filter(id=peer.id).exists()
 
 
-def _handed_out(user: User | AnonymousUser, record: Model, peer_id: int, action: Action) -> None:
-    audit.record_view(user, record, peer_id=peer_id, for_change=action != Action.VIEW)
+def _handed_out(
+    user: User | AnonymousUser,
+    record: Model,
+    peer_id: int,
+    action: Action,
+    *,
+    read_only: bool = False,
+) -> None:
+    audit.record_view(
+        user, record, peer_id=peer_id, for_change=action != Action.VIEW, read_only=read_only
+    )
 
 
 def _refuse(user: User | AnonymousUser, existing: Model | None, peer_id: int | None) -> None:
@@ -179,7 +188,12 @@ def _peer_id_of(record: Model) -> int:
 
 
 def _get_for(
-    user: User | AnonymousUser, records: QuerySet[Found], record_id: int, action: Action
+    user: User | AnonymousUser,
+    records: QuerySet[Found],
+    record_id: int,
+    action: Action,
+    *,
+    read_only: bool = False,
 ) -> Found:
     """The record with `record_id` if `user` may act on its peer's records; else 404, and a
     denial in the audit log when it exists. One read is recorded when it is handed out."""
@@ -190,13 +204,20 @@ def _get_for(
         existing = records.filter(id=record_id).first()
         _refuse(user, existing, _peer_id_of(existing) if existing else None)
         raise NotFound(f"No such {records.model._meta.verbose_name}.") from None
-    _handed_out(user, record, _peer_id_of(record), action)
+    _handed_out(user, record, _peer_id_of(record), action, read_only=read_only)
     return record
 
 
 def get_goal_for(user: User | AnonymousUser, goal_id: int, action: Action = Action.VIEW) -> Goal:
     """The goal with `goal_id` if `user` may act on it; 404 if missing or forbidden."""
     return _get_for(user, Goal.objects.select_related("peer"), goal_id, action)
+
+
+def read_goal_for(user: User | AnonymousUser, goal_id: int) -> Goal:
+    """The goal with `goal_id` for a request that only reads its words, whatever its method
+    (the live coach posts what is typed, to keep it out of URLs): the read is recorded like a
+    page's. 404 if missing or forbidden, with the refusal recorded like any other."""
+    return _get_for(user, Goal.objects.select_related("peer"), goal_id, Action.VIEW, read_only=True)
 
 
 def get_step_for(user: User | AnonymousUser, step_id: int, action: Action = Action.VIEW) -> Step:

@@ -146,7 +146,12 @@ def _is_new_read(by: Any, peer_id: int | None, record_type: str, record_id: int 
 
 
 def record_view(
-    by: User | AnonymousUser, target: Model, *, peer_id: int, for_change: bool = False
+    by: User | AnonymousUser,
+    target: Model,
+    *,
+    peer_id: int,
+    for_change: bool = False,
+    read_only: bool = False,
 ) -> None:
     """Record that `by` read `target` of peer `peer_id`, once per request, unless `by` is the
     peer.
@@ -154,12 +159,15 @@ def record_view(
     In a request, GET shows the record (an edit form too) and is a read; POST changes
     something and is recorded by the action it performs instead, so a change writes one entry,
     not a read and a change. Outside a request (commands), a record fetched `for_change` is
-    likewise left to its action.
+    likewise left to its action. A `read_only` fetch is a read whatever the method: a POST that
+    changes nothing (the live coach) has no action to record it.
     """
     from peergoals.audit.models import AuditAction
 
     where = _scope.get()
-    if where is not None and where.is_request:
+    if read_only:
+        is_read = True
+    elif where is not None and where.is_request:
         is_read = where.method in SAFE_METHODS
     else:
         is_read = not for_change

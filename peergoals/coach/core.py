@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from peergoals.coach import lexicon, messages, text
+from peergoals.coach import language as language_choice
+from peergoals.coach import lexicon, messages, relevance, text
 from peergoals.coach.dates import find_due
-from peergoals.coach.relevance import main_area, serves
-from peergoals.coach.target import EMPTY, Target, find_target
+from peergoals.coach.messages import Message
+from peergoals.coach.relevance import main_area
+from peergoals.coach.target import EMPTY, Target, find_target, singular
 
 MAX_LENGTH = 1000
 CRITERIA = ("specific", "measurable", "achievable", "time_bound", "relevant")
@@ -17,13 +20,13 @@ CRITERIA = ("specific", "measurable", "achievable", "time_bound", "relevant")
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
-    """One SMART criterion: met (None = not judged) and a one-sentence reason."""
+    """One SMART criterion: met (None = not judged) and why, as a message to render."""
 
     met: bool | None
-    why: str
+    why: Message
 
-    def to_dict(self) -> dict[str, object]:
-        return {"met": self.met, "why": self.why}
+    def to_dict(self, translate: Callable[[str], str]) -> dict[str, object]:
+        return {"met": self.met, "why": messages.render(self.why, translate)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +37,23 @@ class Criteria:
     time_bound: Criterion
     relevant: Criterion
 
-    def to_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name).to_dict() for name in CRITERIA}
+    def to_dict(self, translate: Callable[[str], str]) -> dict[str, object]:
+        return {name: getattr(self, name).to_dict(translate) for name in CRITERIA}
 
 
 @dataclass(frozen=True, slots=True)
 class Judgement:
-    """The coach's reading of a statement. `to_dict()` is the public JSON contract."""
+    """The coach's reading of a statement in `language` ("en", "es"). Reasons and suggestions
+    are messages (a key and the peer's words); `to_dict()` is the public JSON contract, with
+    each message rendered in the judgement's language."""
 
     statement: str
     criteria: Criteria
     due: dt.date | None
     target: Target
     flags: tuple[str, ...]
-    suggestions: tuple[str, ...]
+    suggestions: tuple[Message, ...]
+    language: str = "en"
 
     @property
     def can_judge(self) -> bool:
@@ -57,13 +63,17 @@ class Judgement:
     def is_smart(self) -> bool:
         return all(getattr(self.criteria, name).met is not False for name in CRITERIA)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, translate: Callable[[str], str] | None = None) -> dict[str, object]:
+        """The JSON contract; `translate` renders the messages (default: the catalogue of the
+        judgement's language)."""
+        translate = translate or messages.catalogue(self.language)
         return {
-            "criteria": self.criteria.to_dict(),
+            "criteria": self.criteria.to_dict(translate),
             "due": self.due.isoformat() if self.due else None,
             "target": self.target.to_dict(),
             "flags": list(self.flags),
-            "suggestions": list(self.suggestions),
+            "suggestions": [messages.render(s, translate) for s in self.suggestions],
+            "language": self.language,
         }
 
 
@@ -74,34 +84,36 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _ACCENTED = re.compile(r"[\u00e0-\u00ff\u00bf\u00a1]")
 
 
-def _cannot_judge(statement: str, reason: str, why: str) -> Judgement:
+def cannot_judge(statement: str, reason: str, why: Message, language: str) -> Judgement:
+    """The judgement of input the coach can't read: every criterion unmet, relevance not judged,
+    and one suggestion asking for the goal in the peer's own words."""
     no = Criterion(False, why)
     criteria = Criteria(no, no, no, no, Criterion(None, why))
-    return Judgement(
-        statement, criteria, None, EMPTY, ("cannot_judge", reason), (messages.SUGGEST_OWN_WORDS,)
-    )
+    own_words = Message(messages.SUGGEST_OWN_WORDS)
+    flags = ("cannot_judge", reason)
+    return Judgement(statement, criteria, None, EMPTY, flags, (own_words,), language)
 
 
-def _input_problem(cleaned: str, norm_words: list[str]) -> tuple[str, str] | None:
+def _input_problem(cleaned: str, norm_words: list[str]) -> tuple[str, Message] | None:
     if not cleaned:
-        return "empty", messages.CANNOT_EMPTY
+        return "empty", Message(messages.CANNOT_EMPTY)
     letters = _LETTER.findall(cleaned)
     if not letters:
-        return "no_words", messages.CANNOT_NO_WORDS
+        return "no_words", Message(messages.CANNOT_NO_WORDS)
     latin = sum(1 for ch in letters if _LATIN.match(ch))
     if latin < len(letters) / 2:
-        return "not_english", messages.CANNOT_NOT_ENGLISH
+        return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
     english = sum(1 for w in norm_words if w in lexicon.VOCABULARY)
     foreign = sum(
         1 for w in norm_words if w in lexicon.FOREIGN_WORDS and w not in lexicon.STOPWORDS
     )
     accents = len(_ACCENTED.findall(cleaned.lower()))
     if foreign >= 2 and foreign + accents > english:
-        return "not_english", messages.CANNOT_NOT_ENGLISH
+        return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
     if english == 0:
         if foreign or accents:
-            return "not_english", messages.CANNOT_NOT_ENGLISH
-        return "not_understood", messages.CANNOT_NOT_UNDERSTOOD
+            return "not_english", Message(messages.CANNOT_NOT_ENGLISH)
+        return "not_understood", Message(messages.CANNOT_NOT_UNDERSTOOD)
     return None
 
 
@@ -136,6 +148,10 @@ _LEAD_WORDS = lexicon.word_set(
     usually still consistently regularly
     """
 )
+# Who a goal is about: the peer's own "I", or a plan's "Client will ..." and its kin.
+_SUBJECTS = frozenset(
+    {"i", "we", "client", "pt", "patient", "participant", "member", "consumer", "resident"}
+)
 _START_VERBS = frozenset({"start", "begin", "keep", "continue", "resume", "get", "starting"})
 _NEGATIONS = frozenset({"not", "never", "no"})
 _DETERMINERS = frozenset(
@@ -146,7 +162,37 @@ _ACTIVITY_VERBS = lexicon.word_set(
     walk jog run swim bike hike stretch exercise workout read study meditate pray
     journal sleep rest eat drink cook practice volunteer spend play dance lift garden
     knit sew draw sing listen watch hang relax smoke use go attend work look search
+    log track keep sit
     """
+)
+# Only "a walk", "one book" is a single occurrence; "the dog", "my diary" is a routine's object.
+_ONE_OCCURRENCE = frozenset({"a", "an", "one", "1"})
+# "go swimming", "get back into my routine", "look for a place": ongoing by their form.
+_ONGOING = re.compile(
+    r"^go\s+\w+ing\b|\b(?:routine|habit|habits|regimen)\b|^(?:look|search|hunt)\s+for\b"
+    r"|^keep\s+(?:a|an|my|the)\s+(?:\w+\s+)?(?:journal|diary|log|list|record)\b"
+    r"|^take\s+(?:my|your|the)\s+\w*\s*(?:meds|medications?|pills|insulin)\b"
+)
+# Staying clean or sober over a stated time is a concrete, countable goal in recovery.
+_SOBER = (
+    r"(?:clean|sober|abstinent|(?:drug|alcohol|smoke|substance|nicotine)[\s-]free|off\s+"
+    r"(?:drugs|alcohol|pills|heroin|meth|opioids|the\s+bottle))"
+)
+_STAY_SOBER = re.compile(
+    rf"^(?:stay|remain|be|keep|live)\s+{_SOBER}\b|^maintain\s+(?:my\s+)?(?:sobriety|abstinence)\b"
+    r"|^get\s+through\s+.{1,30}?\s+without\s+(?:drinking|using|smoking|a\s+drink|a\s+drug|drugs|"
+    r"alcohol|picking\s+up|getting\s+high|relapsing)\b"
+    rf"|^(?:get|make\s+it)\s+to\s+\d+\s+(?:days|weeks|months)\s+{_SOBER}\b"
+)
+# An outcome someone can check (a credential, a test passed, a fluency, no debt) is specific
+# and measurable even when it is far off or too big for the time.
+_CHECKABLE = re.compile(
+    r"\b(?:degree|diploma|ged|hiset|licen[cs]e|cdl|certification|certificate|certified|card|"
+    r"permit|chip|keytag|fluent|citizenship|debt[\s-]free|out\s+of\s+debt|bachelors?|masters?|"
+    r"associates?)\b"
+)
+_CHECKABLE_VERBS = frozenset(
+    {"get", "earn", "obtain", "receive", "become", "pass", "finish", "complete", "be"}
 )
 _KNOWN_VERBS = lexicon.CONCRETE_VERBS | lexicon.STATE_VERBS | lexicon.DEFICIT_VERBS
 _OUTCOME_VERBS = frozenset(
@@ -177,7 +223,7 @@ _BE_CONCRETE = re.compile(
     r"^be\s+(?:in\s+bed|at\s+\w+|home|on\s+time|there|in\s+(?:church|class|court|school)|early)\b"
 )
 _WORK_ON = re.compile(
-    r"^(?:work|working)\s+on\b|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
+    r"^(?:work|working)\s+on\b(?!\s+time\b)|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
 )
 _MAKE_VAGUE = re.compile(
     r"^(?:make|making)\s+(?:some\s+|a\s+|better\s+|healthier\s+|good\s+|positive\s+|real\s+)*"
@@ -221,6 +267,32 @@ _ABSOLUTE = re.compile(
     r"|\b100\s*%|\b24/7"
     r"|(?<!\bhave\s)(?<!\bhad\s)\balways\b(?!\s+(?:wanted|been|dreamed|wished|liked|loved))"
 )
+# All-or-nothing rules and whole-life promises: a diet of one food, "every penny", everyone
+# "I ever" hurt, every day for the rest of the year.
+_ALL_OR_NOTHING = re.compile(
+    r"\bnothing\s+but\b|\bfrom\s+now\s+on\b|\b(?:no|without)\s+(?:any\s+)?food\b"
+    r"|\b(?:only\s+(?:eat|drink|have)|(?:eat|drink)\s+only)\b(?!\s+(?:\d|one|two|a|an)\b)"
+    r"|\b(?:cut\s+out|give\s+up|quit)\s+all\b"
+    r"|\bevery\s+(?:day|morning|night)\s+for\s+the\s+rest\s+of\b"
+    r"|\bevery\s+(?:single\s+)?(?:penny|cent|book|relationship|person)\b"
+    r"|\b(?:every|everyone|everybody|everything|all)\b(?=[^.;]{0,40}?\bever\b)"
+)
+# A clause that tells the story ("I used to walk all the time", "it has been sitting there
+# forever", "he was always good to me") sets no standard for the goal.
+_STORY = re.compile(
+    r"\b(?:used\s+to|was|were|has\s+been|have\s+been|had\s+been|he|she|they|it|nobody|"
+    r"everyone|everybody)\b"
+)
+_CLAUSE_BREAK = re.compile(r".*(?:[,;]|\b(?:because|and|so|but|since|before|after|when)\b)", re.S)
+
+
+def _told(norm: str, start: int) -> bool:
+    """Whether the words at `start` belong to a clause telling what was, not what will be."""
+    before = norm[max(start - 60, 0) : start]
+    clause = _CLAUSE_BREAK.sub("", before, count=1)
+    return bool(_STORY.search(clause))
+
+
 _BEST_EVER = re.compile(r"\bthe\s+best\s+(?:\w+\s+){0,2}ever\b|\bbest\s+ever\b")
 _NEVER_NOT_ABSOLUTE = re.compile(
     r"\b(?:have|had|i\s+have)\s+never\b|\bnever\s+(?:been|had|tried|done)\b"
@@ -265,7 +337,9 @@ _TIME_STOP = lexicon.word_set(
     """
 )
 _WANTS = frozenset({"want", "wanna", "wish", "hope", "like", "love"})
-_NOUN_STARTS = frozenset({"some", "more", "less", "no", "any", "all", "every", "each", "lots"})
+_NOUN_STARTS = frozenset(
+    {"some", "more", "less", "no", "any", "all", "every", "each", "lots", "things", "stuff"}
+)
 _OTHERS_WANT = re.compile(
     r"^.{0,60}?\b(?:wants?|told|tells|ordered|asked|asks|needs|expects|made|makes|requires|required)"
     r"\s+(?:me|us)\s+to\s+"
@@ -309,6 +383,8 @@ def _base(word: str) -> str:
     if not word.endswith("ing") or len(word) < 5:
         return word
     stem = word[:-3]
+    if not any(vowel in stem for vowel in "aeiouy"):
+        return word  # "bring", "string": no gerund
     if stem in _KNOWN_VERBS:
         return stem
     if stem + "e" in _KNOWN_VERBS:
@@ -339,11 +415,21 @@ class _Action:
     habitual: bool = False
 
 
+# How a spoken goal often starts before it says anything: "ok so basically", "I don't know,".
+_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|well|um+|uh+|basically|honestly|i\s+do\s+not\s+know|i\s+dunno|"
+    r"i\s+guess|i\s+mean|you\s+know)\b[\s,]*)+"
+)
+
+
 def _action(clause: str) -> _Action:
-    clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", clause))
+    clause = _OTHERS_WANT.sub("", _GOAL_PREFIX.sub("", _FILLER.sub("", clause)))
     words = _ACTION_TOKENS.findall(clause)
-    subject = next((i for i, w in enumerate(words) if w in ("i", "we")), None)
-    if subject is not None and subject <= 6:
+    subject = next((i for i, w in enumerate(words) if w in _SUBJECTS), None)
+    # "Write down 3 things I'm grateful for": an "I" after a leading verb starts a clause about
+    # the object, not the goal's subject.
+    starts_with_verb = bool(words) and words[0] in _KNOWN_VERBS | _ACTIVITY_VERBS
+    if subject is not None and subject <= 6 and not (subject > 0 and starts_with_verb):
         words = words[subject + 1 :]
     negated = False
     went = False
@@ -432,69 +518,115 @@ def _head_noun(rest: list[str]) -> tuple[str | None, bool]:
     return noun, determiner
 
 
+_WHOLE = frozenset({"whole", "entire", "every", "all"})
+
+
+def _one_occurrence(rest: list[str]) -> bool:
+    """Whether the object is counted as one ("go for a walk", "read one book"), or as a whole
+    that gets finished ("read the whole Big Book", "work step 4")."""
+    if _WHOLE & set(rest[:3]) or any(
+        word.isdigit() and i > 0 and rest[i - 1].isalpha() for i, word in enumerate(rest[:4])
+    ):
+        return True
+    for word in rest[:4]:
+        if word in _ONE_OCCURRENCE:
+            return True
+        if word in _DETERMINERS:
+            return False
+    return False
+
+
+_USE_WORDS = frozenset({"use", "using"})
+
+
+def _uses_without_object(verb: str, rest: list[str]) -> bool:
+    """ "Stop using", "never use again": what is used is left unsaid."""
+    words = [verb, *rest] if verb in _USE_WORDS else rest
+    if not words or words[0] not in _USE_WORDS:
+        return False
+    after = [w for w in words[1:4] if w not in _TIME_STOP and w not in ("ever", "at", "all")]
+    return not after
+
+
+def _shown(verb: str, rest: list[str]) -> str:
+    """The action as the peer put it, without its time words ("walk 10 minutes")."""
+    return _cut_to(_without_time(" ".join([verb, *rest])), 11)
+
+
 @dataclass(frozen=True, slots=True)
 class _Specific:
     met: bool
-    why: str
+    why: Message
     one_off: bool
 
 
-def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) -> _Specific:
+def _specific(
+    clause: str, action: _Action, has_number: bool, quantified: bool, timed: bool
+) -> _Specific:
     verb = action.verb
     if verb is None:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb == "":
         return _noun_phrase(action, has_number)
     phrase = " ".join([verb, *action.rest])
-    shown = _TIME_WORDS.sub("", " ".join([verb, *action.rest[:10]])).strip()
+    shown = _shown(verb, action.rest)
     if action.negated:
         shown = ("never " if verb in ("miss", "forget", "skip") else "not ") + shown
+    met = Message(messages.SPECIFIC_MET, {"action": _second_person(shown)})
+    if timed and _STAY_SOBER.match(phrase):
+        return _Specific(True, met, True)
+    if verb in _CHECKABLE_VERBS and _CHECKABLE.search(" ".join(action.rest[:6])):
+        return _Specific(True, met, True)
+    if not timed and _uses_without_object(verb, action.rest):
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": "using"}), False)
     if _BACK_OUTCOME.search(clause) and not has_number:
-        return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+        return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if _WORK_ON.match(phrase) or _MAKE_VAGUE.match(phrase) or _TAKE_CARE.match(phrase):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     noun, determiner = _head_noun(action.rest)
     object_words = set(action.rest[:6])
     first = action.rest[0] if action.rest else ""
     if verb in _STOPPING and first in _STATE_GERUNDS:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if first in _VAGUE_MANNER and not has_number:
         after = action.rest[1] if len(action.rest) > 1 else ""
         if not after or after in lexicon.STOPWORDS or after in _VAGUE_MANNER or verb == "try":
-            return _Specific(False, messages.SPECIFIC_VAGUE.format(word=first), False)
+            return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": first}), False)
     if verb in _REDUCING and not quantified and (verb != "cut" or first in ("down", "back")):
         return _Specific(
-            False, messages.SPECIFIC_VAGUE.format(word=" ".join([verb, first]).strip()), False
+            False,
+            Message(messages.SPECIFIC_VAGUE, {"word": " ".join([verb, first]).strip()}),
+            False,
         )
     if (
         verb in lexicon.STATE_VERBS
         and not _BE_CONCRETE.match(phrase)
         and not _STAY_AWAY.match(phrase)
     ):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if verb in _OUTCOME_VERBS:
         outcome = noun in lexicon.OUTCOME_NOUNS or bool(
             object_words & {"better", "healthier", "weight"}
         )
         unnumbered = verb in ("lose", "gain", "save", "learn", "earn") and not has_number
         if (outcome or unnumbered) and not (has_number and verb in _NUMBERED_OK):
-            return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+            return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     if noun in lexicon.VAGUE_OBJECTS and not has_number:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     vague = _UNQUANTIFIED.search(" ".join(action.rest[:3]))
     if vague and not has_number:
-        return _Specific(False, messages.SPECIFIC_VAGUE.format(word=vague.group(0)), False)
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": vague.group(0)}), False)
     if (
         verb not in lexicon.CONCRETE_VERBS
         and verb not in lexicon.DEFICIT_VERBS
         and verb in lexicon.STOPWORDS
         and noun is None
     ):
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if verb in ("healthy", "happy", "better", "healthier", "happier", "harder"):
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if noun is None and verb in lexicon.DEFICIT_VERBS:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     plural = noun is not None and noun.endswith("s") and not noun.endswith("ss")
     plural_bare = plural and verb in _REPEAT_VERBS and (not determiner or verb in ("go", "attend"))
     if verb in ("miss", "forget", "skip"):
@@ -502,33 +634,36 @@ def _specific(clause: str, action: _Action, has_number: bool, quantified: bool) 
     elif verb in _STOPPING or action.negated:
         one_off = noun is not None or verb in lexicon.CONCRETE_VERBS
     elif verb in _ACTIVITY_VERBS:
-        one_off = noun is not None and determiner and not plural
+        one_off = noun is not None and _one_occurrence(action.rest) and not plural
         if verb in ("go", "attend") and noun is not None and not plural_bare:
             one_off = True
     else:
         one_off = noun is not None and not plural_bare
-    if action.habitual and not action.negated:
+    if (action.habitual or _ONGOING.search(phrase)) and not action.negated:
         one_off = False
-    return _Specific(True, messages.SPECIFIC_MET.format(action=_second_person(shown)), one_off)
+    if _STAY_AWAY.match(phrase):
+        # Staying away is kept or not over a stated time; with no time it never ends.
+        one_off = timed
+    return _Specific(True, met, one_off)
 
 
 def _noun_phrase(action: _Action, has_number: bool) -> _Specific:
     """A statement with no verb: "gym 3x a week", "no more fast food this week", "a job"."""
     noun, _determiner = _head_noun(action.rest)
     if action.wanted:
-        return _Specific(False, messages.SPECIFIC_STATE, False)
+        return _Specific(False, Message(messages.SPECIFIC_STATE), False)
     if noun is None or noun in lexicon.VAGUE_OBJECTS:
-        return _Specific(False, messages.SPECIFIC_NO_ACTION, False)
+        return _Specific(False, Message(messages.SPECIFIC_NO_ACTION), False)
     if noun in lexicon.OUTCOME_NOUNS and not has_number:
-        return _Specific(False, messages.SPECIFIC_OUTCOME, False)
+        return _Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
     vague = _UNQUANTIFIED.search(" ".join(action.rest[:3]))
     if vague and not has_number and not action.negated:
-        return _Specific(False, messages.SPECIFIC_VAGUE.format(word=vague.group(0)), False)
-    shown = _TIME_WORDS.sub("", " ".join(action.rest[:10])).strip()
+        return _Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": vague.group(0)}), False)
+    shown = _cut_to(_without_time(" ".join(action.rest)), 10)
     if action.negated:
         shown = "no " + shown
     return _Specific(
-        True, messages.SPECIFIC_MET.format(action=_second_person(shown)), action.negated
+        True, Message(messages.SPECIFIC_MET, {"action": _second_person(shown)}), action.negated
     )
 
 
@@ -577,13 +712,14 @@ _LEAPS: tuple[tuple[re.Pattern[str], int], ...] = (
         90,
     ),
     (re.compile(r"\b(?:start|open)\s+(?:my\s+own\s+|a\s+)business\b"), 90),
+    (re.compile(r"\b(?:cdl|commercial\s+(?:driver'?s?\s+)?licen[cs]e)\b"), 28),
 )
 _DAILY_CAPS = {
     "book": 0.5,
-    "job": 15.0,
-    "application": 15.0,
+    "job": 5.0,
+    "application": 5.0,
     "meeting": 3.0,
-    "mile": 20.0,
+    "mile": 10.0,
     "step": 40000.0,
     "page": 300.0,
     "time": 8.0,
@@ -593,6 +729,8 @@ _DAILY_CAPS = {
     "dollar": 250.0,
 }
 _PER_DAYS = {"day": 1, "week": 7, "month": 30}
+# A job search is planned by the week: three applications "today" is a fine start.
+_PLANNED_OVER = {"job": 7, "application": 7}
 _WEIGHT = re.compile(r"\b(?:lose|gain|drop|shed)\s+(\d+)\s+(?:pounds?|lbs?|kilos?|kg)\b")
 _LONG_MINUTES_OK = re.compile(r"\b(?:sleep|work|shift|volunteer|fast)\w*\b")
 
@@ -618,10 +756,40 @@ def _too_large(norm: str, target: Target, due: dt.date | None, today: dt.date) -
     if target.per is not None:
         rate = target.count / _PER_DAYS[target.per]
     elif days is not None:
-        rate = target.count / max(days, 1)
+        rate = target.count / max(days, _PLANNED_OVER.get(target.unit, 1))
     else:
         return False
     return rate > _DAILY_CAPS[target.unit]
+
+
+_MINUTES_IN = {"minute": 1, "min": 1, "hour": 60, "hr": 60}
+
+
+def target_too_large(
+    quantity: float,
+    unit: str,
+    per: str | None,
+    *,
+    wording: str = "",
+    due: dt.date | None = None,
+    today: dt.date | None = None,
+) -> bool:
+    """Whether a target typed into a step's fields (1,000 minutes a day, 100 jobs a week) is too
+    big for its time, by the rule the coach applies to the same words in a sentence."""
+    # A form's own clock is the caller's; the coach's default is the local day, as in judge().
+    today = today or dt.date.today()  # noqa: DTZ011
+    norm = text.normalize(text.clean(wording[:MAX_LENGTH]))
+    name = singular(unit.strip().lower())
+    per = per if per in _PER_DAYS else None
+    if name in _MINUTES_IN:
+        minutes = quantity * _MINUTES_IN[name]
+        days = _PER_DAYS[per] if per else ((due - today).days + 1 if due else None)
+        if days is None:
+            return False
+        target = Target(count=1, unit="time", per="day", minutes=round(minutes / max(days, 1)))
+    else:
+        target = Target(count=round(quantity), unit=name or "time", per=per)
+    return _too_large(norm, target, due, today)
 
 
 # ---------------------------------------------------------------- words for suggestions
@@ -643,17 +811,86 @@ _DOUBLE = lexicon.word_set(
     """
 )
 _TIME_WORDS = re.compile(
-    r"\s*\b(?:this|next|every|each|by|until|before|within|starting|from\s+(?:\d|daily|every)|per|"
-    r"for\s+(?:\d|a\b|an\b|the\s+next)|in\s+(?:\d|a\b|an\b|the\s+next)|"
-    rf"on\s+(?:the\s+\d|{lexicon.WEEKDAY_ALT})|a\s+(?:day|week|month|night)\b|"
-    r"today|tonight|tomorrow|daily|weekly|monthly|nightly|someday|soon|eventually|again|"
+    r"\s*\b(?:this|next|(?:every|each)\s+(?:single\s+)?(?:other\s+)?(?:\d+\s+)?"
+    r"(?:day|night|morning|evening|afternoon|week|month|year|weekday|weekend|time|hour|"
+    rf"{lexicon.WEEKDAY_ALT})s?\b|everyday|by|until|before|within|starting|from\s+(?:\d+|daily|every)|per|"
+    # "for 30 days" is when; "for 10 minutes" is how much, and stays in the action.
+    r"(?:for|in)\s+(?:(?:\d+|a|an|the\s+next(?:\s+\d+)?)\s+(?:days?|weeks?|months?|years?))|"
+    rf"in\s+(?:{lexicon.MONTH_ALT})\b|"
+    rf"on\s+(?:the\s+\d+|(?:{lexicon.WEEKDAY_ALT})s?|{lexicon.MONTH_ALT})|a\s+(?:day|week|month|night)\b|"
+    # "a daily routine" is a thing, not a time: the words before it would be cut mid-phrase.
+    r"today|tonight|tomorrow|(?<!\ba\s)(?<!\bmy\s)(?<!\bthe\s)(?<!\bour\s)"
+    r"(?:daily|weekly|monthly|nightly)|someday|soon|eventually|again|"
     r"forever|for\s+good|any\s*more|ever|completely|cold\s+turkey|"
-    r"at\s+\d|once|\d+\s+times?)\b.*$"
+    r"(?:for|at|by|around)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|oclock)|at\s+\d+|all\s+at\s+once|once|\d+\s+(?:times?|mornings|evenings|nights|days))\b.*$"
 )
 
 
+# Words left hanging once the time is cut off ("create a [daily routine]"); a preposition may end
+# a clause in English ("things you are grateful for") and stays.
+_DANGLING = re.compile(r"(?:\s+(?:the|a|an|my|your|and|or))+$")
+
+
+_HANGING = re.compile(
+    r"(?:\s+(?:the|a|an|my|your|and|or|for|in|on|at|of|to|with|from|by|about|that|which))+$"
+)
+
+
+def _cut_to(phrase: str, most: int) -> str:
+    """The first `most` words of `phrase`, never ending on a word that needs the next one."""
+    words = phrase.split()
+    if len(words) <= most:
+        return phrase
+    return _HANGING.sub("", " ".join(words[:most]))
+
+
+def _without_time(phrase: str) -> str:
+    """`phrase` without its time words, and without a word the cut would leave hanging."""
+    return _DANGLING.sub("", _TIME_WORDS.sub("", phrase)).strip()
+
+
+_PEER_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]*)")
+# Params that quote the peer's own words back to them.
+_QUOTED = frozenset({"action", "topic", "habit", "word", "context"})
+
+
+def _as_written(cleaned: str) -> dict[str, str]:
+    """How the peer spelled each word they capitalised ("Luna", "NA", "DSS"), by its lower case.
+
+    A capital that only starts a sentence is no spelling of theirs, unless the whole word is
+    capitals ("NA meeting on Tuesday").
+    """
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(cleaned)}
+    spelled: dict[str, str] = {}
+    for match in _PEER_TOKEN.finditer(cleaned):
+        word = match.group(0)
+        if word.islower() or (match.start() in starts and not (word.isupper() and len(word) > 1)):
+            continue
+        spelled.setdefault(word.lower(), word)
+    return spelled
+
+
+def _in_their_words(message: Message, spelled: dict[str, str]) -> Message:
+    """`message` with the peer's words spelled as they wrote them."""
+    if not spelled or not _QUOTED & message.params.keys():
+        return message
+    params = dict(message.params)
+    for name in _QUOTED & params.keys():
+        params[name] = " ".join(
+            spelled.get(word.lower(), word) if word.lower() != "i" else word
+            for word in params[name].split(" ")
+        )
+    return Message(message.key, params)
+
+
 def _second_person(phrase: str) -> str:
-    return " ".join(_PERSON.get(word, word) for word in phrase.split())
+    words = phrase.split()
+    # "7 am" is a time, not "I am".
+    return " ".join(
+        word if word == "am" and i and words[i - 1][-1:].isdigit() else _PERSON.get(word, word)
+        for i, word in enumerate(words)
+    )
 
 
 def _gerund(verb: str) -> str:
@@ -671,12 +908,14 @@ def _gerund(verb: str) -> str:
 
 
 def _topic(action: _Action) -> str | None:
-    if action.verb is None:
+    # "What would hardering look like?": a manner word is no action to build the question on.
+    if not action.verb or action.verb in _VAGUE_MANNER:
         return None
     rest = " ".join(action.rest)
-    rest = _TIME_WORDS.sub("", rest).strip()
-    words = rest.split()[:6]
-    phrase = " ".join([_gerund(action.verb), *words]).strip()
+    words = _cut_to(_without_time(rest), 6).split()
+    # "stress management" names a thing: asked about as the peer put it, not as "stressing".
+    named = bool(words) and words[0] in lexicon.VAGUE_OBJECTS and action.verb not in _KNOWN_VERBS
+    phrase = " ".join([action.verb if named else _gerund(action.verb), *words]).strip()
     return _second_person(phrase)
 
 
@@ -706,7 +945,7 @@ def _habit(action: _Action, norm: str) -> str | None:
     while words and words[0] in _HABIT_SKIP:
         words = words[1:]
     words = [w for w in words if w not in ("less", "fewer", "so", "much", "too")]
-    words = _TIME_WORDS.sub("", " ".join(words)).split()[:5]
+    words = _without_time(" ".join(words)).split()[:5]
     if action.verb in lexicon.DEFICIT_VERBS or action.verb in ("cut", "give", "stay"):
         if words and words[0] in ("away", "from", "of"):
             words = words[1:] if words[0] != "away" else words[2:]
@@ -742,21 +981,38 @@ def _habit(action: _Action, norm: str) -> str | None:
 # ---------------------------------------------------------------- judge
 
 
-def judge(statement: str, context: str | None = None, today: dt.date | None = None) -> Judgement:
-    """Read a goal statement the SMART way. Never raises for any string input."""
+def judge(
+    statement: str,
+    context: str | None = None,
+    today: dt.date | None = None,
+    language: str | None = None,
+) -> Judgement:
+    """Read a goal statement the SMART way. Never raises for any string input.
+
+    `language` is the peer's language setting when known ("en", "es"); the statement is read
+    in the language `peergoals.coach.language.choose` picks from it and the words.
+    """
     if not isinstance(statement, str):
         raise TypeError("statement must be a string")
     # The caller's local day is the right default for a person typing a goal.
     today = today or dt.date.today()  # noqa: DTZ011
     if len(statement) > MAX_LENGTH:
-        why = messages.CANNOT_TOO_LONG.format(length=len(statement), limit=MAX_LENGTH)
-        return _cannot_judge(statement, "too_long", why)
+        why = Message(
+            messages.CANNOT_TOO_LONG, {"length": str(len(statement)), "limit": str(MAX_LENGTH)}
+        )
+        return cannot_judge(statement, "too_long", why, language_choice.fallback(language))
+    chosen = language_choice.choose(statement, language)
+    return language_choice.reader(chosen, statement)(statement, context, today)
+
+
+def read_english(statement: str, context: str | None, today: dt.date) -> Judgement:
+    """The English reader: `statement` (at most MAX_LENGTH characters) read against `today`."""
     cleaned = text.clean(statement)
     norm = text.normalize(cleaned)
     norm_words = text.words(norm)
     problem = _input_problem(cleaned, norm_words)
     if problem is not None:
-        return _cannot_judge(statement, *problem)
+        return cannot_judge(statement, *problem, "en")
 
     clause, reason = _split_reason(norm)
     due, exact_day, schedule, spans = find_due(norm, today)
@@ -767,23 +1023,24 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     has_number = has_number or bool(_WEIGHT.search(norm))
     action = _action(clause)
     quantified = target.count is not None or target.minutes is not None or money
-    specific = _specific(clause, action, has_number, quantified)
+    duration_span = _DURATION_SPAN.search(norm)
+    timed = due is not None or duration_span is not None
+    specific = _specific(clause, action, has_number, quantified, timed)
 
     flags: list[str] = []
-    suggestions: list[str] = []
+    suggestions: list[Message] = []
 
     # Time-bound
     never_time = _NEVER_TIME.search(norm)
-    duration_span = _DURATION_SPAN.search(norm)
     time_bound = due is not None or schedule or target.per is not None or duration_span is not None
     if due is not None:
-        time_why = messages.TIME_DUE.format(due=f"{due:%A, %B} {due.day}")
+        time_why = Message(messages.TIME_DUE, {"due": f"{due:%A, %B} {due.day}"})
     elif time_bound:
-        time_why = messages.TIME_SCHEDULE_PLAIN
+        time_why = Message(messages.TIME_SCHEDULE_PLAIN)
     elif never_time:
-        time_why = messages.TIME_VAGUE.format(word=never_time.group(0))
+        time_why = Message(messages.TIME_VAGUE, {"word": never_time.group(0)})
     else:
-        time_why = messages.TIME_NONE
+        time_why = Message(messages.TIME_NONE)
 
     # Measurable
     tried = _TRY.search(clause)
@@ -795,25 +1052,35 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     )
     single_day = due is not None and exact_day and not schedule
     if tried:
-        measurable, measurable_why = False, messages.MEASURABLE_TRY
+        measurable, measurable_why = False, Message(messages.MEASURABLE_TRY)
     elif unquantified and not has_number:
         measurable = False
-        measurable_why = messages.MEASURABLE_VAGUE.format(word=unquantified.group(0).capitalize())
+        measurable_why = Message(
+            messages.MEASURABLE_VAGUE, {"word": unquantified.group(0).capitalize()}
+        )
     elif counted and (specific.met or has_number or duration_span is not None):
         measurable = True
         shown = messages.target_phrase(target.count, target.unit, target.per, target.minutes)
         measurable_why = (
-            messages.MEASURABLE_COUNT.format(target=shown) if shown else messages.MEASURABLE_DONE
+            Message(messages.MEASURABLE_COUNT, {"target": shown})
+            if shown
+            else Message(messages.MEASURABLE_DONE)
         )
     elif specific.met and (specific.one_off or single_day or schedule):
-        measurable, measurable_why = True, messages.MEASURABLE_DONE
+        measurable, measurable_why = True, Message(messages.MEASURABLE_DONE)
     else:
-        measurable, measurable_why = False, messages.MEASURABLE_NONE
+        measurable, measurable_why = False, Message(messages.MEASURABLE_NONE)
 
     # Achievable
-    absolute = _ABSOLUTE.search(norm)
-    if absolute is None:
-        absolute = _BEST_EVER.search(norm)
+    absolute = next(
+        (
+            found
+            for pattern in (_ABSOLUTE, _ALL_OR_NOTHING, _BEST_EVER)
+            for found in pattern.finditer(norm)
+            if not _told(norm, found.start())
+        ),
+        None,
+    )
     if absolute and absolute.group(0).startswith("never") and _NEVER_NOT_ABSOLUTE.search(norm):
         absolute = None
     if (
@@ -825,13 +1092,13 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     too_large = _too_large(norm, target, due, today)
     if absolute:
         achievable = Criterion(
-            False, messages.ACHIEVABLE_ABSOLUTE.format(word=absolute.group(0).capitalize())
+            False, Message(messages.ACHIEVABLE_ABSOLUTE, {"word": absolute.group(0).capitalize()})
         )
         flags.append("absolute")
     elif too_large:
-        achievable = Criterion(False, messages.ACHIEVABLE_TOO_LARGE)
+        achievable = Criterion(False, Message(messages.ACHIEVABLE_TOO_LARGE))
     else:
-        achievable = Criterion(True, messages.ACHIEVABLE_MET)
+        achievable = Criterion(True, Message(messages.ACHIEVABLE_MET))
     if too_large:
         flags.append("too_large")
 
@@ -840,12 +1107,17 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     if goal is not None or reason is not None:
         against = " ".join(part for part in (goal, reason) if part)
         shown_goal = goal or _second_person(_REASON_LEAD.sub("", reason or ""))
-        if serves(clause, against):
-            relevant = Criterion(True, messages.RELEVANT_MET.format(context=shown_goal))
+        fit = relevance.fit(clause, against)
+        if fit == relevance.SERVES:
+            relevant = Criterion(True, Message(messages.RELEVANT_MET, {"context": shown_goal}))
+        elif fit == relevance.UNRELATED:
+            relevant = Criterion(False, Message(messages.RELEVANT_NOT_MET, {"context": shown_goal}))
         else:
-            relevant = Criterion(False, messages.RELEVANT_NOT_MET.format(context=shown_goal))
+            # Relevance is the peer's call: when the words don't show it, ask, don't judge.
+            relevant = Criterion(None, Message(messages.RELEVANT_ASK, {"context": shown_goal}))
+            flags.append("ask_relevance")
     else:
-        relevant = Criterion(None, messages.RELEVANT_UNKNOWN)
+        relevant = Criterion(None, Message(messages.RELEVANT_UNKNOWN))
 
     vague = _VAGUE_MARKERS.search(norm)
     if vague or not specific.met:
@@ -862,37 +1134,47 @@ def judge(statement: str, context: str | None = None, today: dt.date | None = No
     if not specific.met:
         if topic:
             area = main_area(norm) or (main_area(goal.lower()) if goal else None)
-            example = messages.AREA_EXAMPLES.get(area or "", messages.EXAMPLE_DEFAULT)
-            suggestions.append(messages.SUGGEST_SPECIFIC.format(topic=topic, example=example))
+            example = messages.example_key(area)
+            suggestions.append(
+                Message(messages.SUGGEST_SPECIFIC, {"topic": topic, "example": example})
+            )
         else:
-            suggestions.append(messages.SUGGEST_SPECIFIC_NO_TOPIC)
+            suggestions.append(Message(messages.SUGGEST_SPECIFIC_NO_TOPIC))
     if not measurable:
         suggestions.append(
-            messages.SUGGEST_MEASURABLE_TRY if tried else messages.SUGGEST_MEASURABLE
+            Message(messages.SUGGEST_MEASURABLE_TRY)
+            if tried
+            else Message(messages.SUGGEST_MEASURABLE)
         )
     if absolute:
-        suggestions.append(messages.SUGGEST_ABSOLUTE.format(word=absolute.group(0).capitalize()))
+        suggestions.append(
+            Message(messages.SUGGEST_ABSOLUTE, {"word": absolute.group(0).capitalize()})
+        )
     if too_large:
-        suggestions.append(messages.SUGGEST_TOO_LARGE)
+        suggestions.append(Message(messages.SUGGEST_TOO_LARGE))
     if relevant.met is False:
-        suggestions.append(messages.SUGGEST_RELEVANT.format(context=shown_goal))
+        suggestions.append(Message(messages.SUGGEST_RELEVANT, {"context": shown_goal}))
+    if "ask_relevance" in flags:
+        suggestions.append(Message(messages.SUGGEST_RELEVANT_ASK, {"context": shown_goal}))
     if not time_bound:
-        suggestions.append(messages.SUGGEST_TIME)
+        suggestions.append(Message(messages.SUGGEST_TIME))
     if deficit:
         habit = _habit(action, norm)
         suggestions.append(
-            messages.SUGGEST_DEFICIT.format(habit=habit)
+            Message(messages.SUGGEST_DEFICIT, {"habit": habit})
             if habit
-            else messages.SUGGEST_DEFICIT_PLAIN
+            else Message(messages.SUGGEST_DEFICIT_PLAIN)
         )
     if "readiness" in flags:
-        suggestions.append(messages.SUGGEST_READINESS)
+        suggestions.append(Message(messages.SUGGEST_READINESS))
 
+    spelled = _as_written(cleaned)
     criteria = Criteria(
-        specific=Criterion(specific.met, specific.why),
-        measurable=Criterion(measurable, measurable_why),
-        achievable=achievable,
-        time_bound=Criterion(time_bound, time_why),
-        relevant=relevant,
+        specific=Criterion(specific.met, _in_their_words(specific.why, spelled)),
+        measurable=Criterion(measurable, _in_their_words(measurable_why, spelled)),
+        achievable=Criterion(achievable.met, _in_their_words(achievable.why, spelled)),
+        time_bound=Criterion(time_bound, _in_their_words(time_why, spelled)),
+        relevant=Criterion(relevant.met, _in_their_words(relevant.why, spelled)),
     )
-    return Judgement(statement, criteria, due, target, tuple(flags), tuple(suggestions))
+    said = tuple(_in_their_words(message, spelled) for message in suggestions)
+    return Judgement(statement, criteria, due, target, tuple(flags), said, "en")

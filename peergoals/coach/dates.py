@@ -455,7 +455,12 @@ _EXACT_DAY = frozenset(
         _r_weekday,
     }
 )
-_WEEKDAY_SCHEDULE = re.compile(rf"\b(?:{WEEKDAY_LIST}|{WEEKDAY_PARTS})\b")
+# Weekdays that repeat ("Mondays and Fridays", "every other Monday", "one Saturday a month") name
+# no due day.
+_WEEKDAY_SCHEDULE = re.compile(
+    rf"\b(?:{WEEKDAY_LIST}|{WEEKDAY_PARTS}|(?:every|each)\s+(?:other\s+)?(?:{WEEKDAY_LIST}|(?:{WEEKDAY_ALT})s?)"
+    rf"|(?:one|1)\s+(?:{WEEKDAY_ALT})\s+(?:a|each|every)\s+month)\b"
+)
 
 
 def _blank(match: re.Match[str]) -> str:

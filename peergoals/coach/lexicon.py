@@ -123,6 +123,7 @@ STATE_VERBS = _split(
     focus concentrate figure sort transform rebuild regain restore reconnect strengthen
     deepen survive overcome conquer beat achieve succeed thrive
     flourish understand accept love enjoy believe hope wish consider think realize try
+    demonstrate enhance explore maintain increase boost
     """
 )
 
@@ -132,7 +133,8 @@ VAGUE_OBJECTS = _split(
     life stuff things thing everything something myself self recovery health wellness
     wellbeing future situation issues problems mess others people act together shit crap
     self-care habits lifestyle mindset attitude relationship relationships trust bond credit
-    image reputation
+    image reputation supports insight patterns options engagement behaviors behaviours esteem
+    self-esteem adherence symptoms portions management
     """
 )
 
@@ -200,6 +202,7 @@ AREAS: dict[str, frozenset[str]] = {
     er hospitalized psychiatrist y ymca stronger active activity
         clinic nurse dental teeth vitamins shape strength strong muscle lose sick illness
         prescription pharmacy insulin smoking smoke cigarettes cigarette vape vaping
+        outside outdoors outdoor inside push-ups pushups pushup sit-ups situps squats plank
         """
     ),
     "emotional": _split(
@@ -244,7 +247,7 @@ AREAS: dict[str, frozenset[str]] = {
         money budget budgeting save saving savings bank account debt debts bill bills pay
         paying credit loan loans spend spending income benefits ssi ssdi snap ebt stamps tax
         taxes financial finances dollars cash paycheck rent deposit afford expenses fund
-        casino gambling gamble lottery scratch takeout
+        casino gambling gamble lottery scratch takeout aside
         """
     ),
     "spiritual": _split(
@@ -267,6 +270,14 @@ AREAS: dict[str, frozenset[str]] = {
         diploma enroll enrollment tutor certificate certification training library
         education learn learning read reading books book university community-college exam
         test tests skill skills fafsa semester associate credits transcript
+        """
+    ),
+    # Pastimes and buying things: they help a goal only when the peer says how.
+    "leisure": _split(
+        """
+        movie movies film films tv television netflix video videogame videogames
+        game games gaming playstation xbox nails manicure pedicure mall shopping fishing
+        pottery knit knitting concert buy purchase
         """
     ),
     "services": _split(

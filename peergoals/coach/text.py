@@ -120,6 +120,8 @@ _SPEAK: dict[str, str] = {
     "everyy": "every",
     "mornin": "morning",
     "mornins": "mornings",
+    "mo": "more",
+    "b": "be",
     "cuz": "because",
     "bc": "because",
     "cos": "because",
@@ -176,11 +178,16 @@ _TO_FOR = (
         re.compile(
             r"\b2\s+(?=(?:the|my|a|an|his|her|their|our|bed|work|school|church|see|get|go|do|be|make|"
             r"call|visit|meet|talk|take|pay|buy|eat)\b)"
+            # "apply 2 5 jobs": a 2 between a word and a count is "to".
+            r"|(?<=[a-z]\s)2\s+(?=\d+\s+[a-z])"
         ),
         "to ",
     ),
     (
-        re.compile(r"\b4\s+(?=(?:the|my|a|an|his|her|their|our|me|you|him|them|real|good|sure)\b)"),
+        re.compile(
+            r"\b4\s+(?=(?:the|my|a|an|his|her|their|our|me|you|him|them|real|good|sure)\b)"
+            r"|(?<=[a-z]\s)4\s+(?=\d+\s+(?:days?|weeks?|months?|hours?|minutes?)\b)"
+        ),
         "for ",
     ),
 )
@@ -383,6 +390,9 @@ def fix_typo(word: str) -> str:
             continue
         limit = 2 if len(target) >= 7 and len(word) >= 6 else 1
         for candidate in (word, word[:-1]) if plural else (word,):
+            # Only days come in plurals ("tusdays"); "Marcus" is no plural of "March".
+            if candidate is not word and target not in lexicon.WEEKDAY_NAMES:
+                continue
             if _distance(candidate, target, limit) <= limit:
                 suffix = "s" if candidate is not word and target in lexicon.WEEKDAY_NAMES else ""
                 return target + suffix
@@ -398,6 +408,35 @@ def _fix_token(match: re.Match[str]) -> str:
 
 
 _WORD = re.compile(r"[a-z][a-z']*")
+# "10 minute" from "10 min": a unit after a number other than one is plural, as the peer meant.
+_COUNTED_SINGULAR = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s+(minute|hour|week|month|year|meeting|page|mile)\b(?!s)"
+    # ...unless it describes the next word: "a 10 minute walk".
+    r"(?=\s*(?:$|[,.;:!?)]|(?:a|an|every|each|per|on|in|at|before|after|with|to|for|this|next|"
+    r"and|or|of|daily|weekly|twice|once|a\s+day|\d)\b))"
+)
+
+
+def _counted_plural(match: re.Match[str]) -> str:
+    number, unit = match.groups()
+    return match.group(0) if number == "1" else f"{number} {unit}s"
+
+
+_ABBR = lexicon.WEEKDAY_ABBR_ALT
+# Text-speak days ("mtg sat", "mon wed fri", "mon 2 make an appt"): a short name is a day when it
+# ends the goal, stands in a list of days, or comes before a time of day; "I sat down" stays.
+_ABBR_DAYS = re.compile(
+    rf"\b(?:{_ABBR})(?:\s*(?:,|and|&)?\s*(?:{_ABBR}))+\b"
+    rf"|(?<=[a-z]\s)(?:{_ABBR})(?=\s*[.!]*$)"
+    rf"|\b(?:{_ABBR})(?=\s+(?:to|at\s+\d|morning|night|afternoon|evening)\b)"
+)
+_ONE_ABBR = re.compile(rf"\b(?:{_ABBR})\b")
+_END_OF = re.compile(r"\bend\s+of\s+(week|month|year)\b")
+
+
+def _day_names(match: re.Match[str]) -> str:
+    days = [lexicon.WEEKDAY_NAMES[lexicon.WEEKDAYS[d]] for d in _ONE_ABBR.findall(match.group(0))]
+    return ", ".join(days)
 
 
 def normalize(text: str) -> str:
@@ -414,7 +453,10 @@ def normalize(text: str) -> str:
     low = _TOKEN.sub(_fix_token, low)
     for pattern, repl in _TO_FOR:
         low = pattern.sub(repl, low)
+    low = _ABBR_DAYS.sub(_day_names, low)
+    low = _END_OF.sub(r"end of the \1", low)
     low = _TIMES_X.sub(r"\1 times", low)
+    low = _COUNTED_SINGULAR.sub(_counted_plural, low)
     low = _COMPOUND_ORDINAL.sub(_compound_ordinal, low)
     low = _MONTH_ORDINAL.sub(_month_ordinal, low)
     low = _ORDINAL_WORD.sub(_ordinal, low)

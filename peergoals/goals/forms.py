@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peergoals.goals import coaching
 from peergoals.goals.models import (
     Attainment,
     Decision,
@@ -265,6 +266,18 @@ class StepForm(PlainForm):
         due_on = data.get("due_on")
         if due_on and due_on < (data.get("starts_on") or timezone.localdate()):
             self.add_error("due_on", _("Please pick a day on or after the start day."))
+        quantity = data.get("target_quantity")
+        if kind in (TargetKind.COUNT, TargetKind.AMOUNT) and quantity is not None:
+            # The coach flags "1,000 minutes a day" in a sentence; typed into the fields, too.
+            warning = coaching.target_warning(
+                float(quantity),
+                data.get("target_unit") or "",
+                data.get("target_per") or "",
+                wording=data.get("wording") or "",
+                due=due_on,
+            )
+            if warning:
+                self.add_error("target_quantity", warning)
         return data
 
     def step_fields(self) -> dict[str, Any]:

@@ -8,7 +8,6 @@ The goal is saved after the readiness rulers (as an idea for now, when the peer 
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from peergoals import access
 from peergoals.access import Action
-from peergoals.coach import judge
-from peergoals.goals import actions
+from peergoals.goals import actions, coaching
 from peergoals.goals.forms import (
     AnswerForm,
     AreaForm,
@@ -39,10 +37,8 @@ from peergoals.goals.forms import (
 )
 from peergoals.goals.models import Goal, LifeArea, Status
 from peergoals.goals.suggestions import step_details
-from peergoals.goals.views import coach_tips, goal_context, save_step
+from peergoals.goals.views import save_step
 from peergoals.web import Request, attempt
-
-logger = logging.getLogger(__name__)
 
 DRAFT = "goal_draft"
 # A rating at or below this is "not sure yet": the flow offers to keep the goal as an idea
@@ -167,14 +163,13 @@ def _save_draft(request: Request, draft: dict[str, Any]) -> None:
 
 
 def is_vague(words: str) -> bool:
-    """Whether the coach reads `words` as a wish more than an action (and can read it at all)."""
-    try:
-        judgement = judge(words, today=timezone.localdate())
-    except Exception:
-        # The vague question is a help, not a gate: a coach problem only skips it.
-        logger.exception("The coach could not judge a statement")
-        return False
-    return judgement.can_judge and judgement.criteria.specific.met is False
+    """Whether the coach reads `words` as a wish more than an action (and can read it at all).
+
+    The vague question is a help, not a gate: a coach problem only skips it."""
+    judgement = coaching.read(words)
+    return (
+        judgement is not None and judgement.can_judge and judgement.criteria.specific.met is False
+    )
 
 
 def previous_screen(slug: str, draft: dict[str, Any]) -> str | None:
@@ -367,8 +362,11 @@ def _smart_context(
     goal: Goal, form: SmartForm, smaller: bool, conflict: bool = False
 ) -> dict[str, Any]:
     wording = str(form["smart_wording"].value() or "")
-    tips = coach_tips(
-        wording, context=goal_context(goal, for_step=False), goal=goal, offer="smart_wording"
+    tips = coaching.tips(
+        wording,
+        context=coaching.goal_context(goal, for_step=False),
+        goal=goal,
+        offer="smart_wording",
     )
     return {"goal": goal, "form": form, "smaller": smaller, "tips": tips, "conflict": conflict}
 
@@ -452,7 +450,9 @@ def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, 
     tips = {}
     if wording_form is not None and wording_form.is_bound:
         wording = str(wording_form["wording"].value() or "")
-        tips = coach_tips(wording, context=goal_context(goal), goal=goal, offer="wording")
+        tips = coaching.tips(
+            wording, context=coaching.goal_context(goal), goal=goal, offer="wording"
+        )
     return {
         "goal": goal,
         "steps": list(steps),
@@ -484,11 +484,7 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
             return render(request, "goals/breakdown.html", context, status=400)
         wording = wording_form.cleaned_data["wording"]
         today = timezone.localdate()
-        try:
-            reading = judge(wording, context=goal_context(goal), today=today).to_dict()
-        except Exception:
-            logger.exception("The coach could not judge a statement")
-            reading = {}
+        reading = coaching.read(wording, context=coaching.goal_context(goal), today=today)
         details = StepForm(initial={"wording": wording, **step_details(reading, today)})
         context = _breakdown_context(goal, request, details_form=details)
         return render(request, "goals/breakdown.html", context)

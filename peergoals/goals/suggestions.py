@@ -1,8 +1,8 @@
-"""What the guided flow offers from the coach: wordings to pick, step details to start from.
+"""What the guided flow starts from: an example first step per life area, and a step's details
+as the coach read them from its wording.
 
-Pure functions over the coach's `judge(...).to_dict()` contract. Nothing here changes what the
-peer wrote: a wording is only used when the peer presses its button, and pre-filled step
-details stay editable.
+Pure functions over the coach's typed `Judgement`. Nothing here changes what the peer wrote:
+pre-filled step details stay editable.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from peergoals.coach import judge
+from peergoals.coach import Judgement
 from peergoals.goals.models import LifeArea, TargetKind
 
 
@@ -31,73 +31,37 @@ def area_examples() -> dict[str, str]:
     }
 
 
-def _met(reading: dict[str, Any], name: str) -> bool | None:
-    criteria = reading.get("criteria")
-    if not isinstance(criteria, dict):
-        return None
-    criterion = criteria.get(name)
-    return criterion.get("met") if isinstance(criterion, dict) else None
-
-
-def suggested_wordings(
-    statement: str, reading: dict[str, Any], life_area: str, today: datetime.date
-) -> list[str]:
-    """Clear wordings the peer may choose to use, built on their words where that works.
-
-    A clear action with no "when" gets "this week" added, if the coach then finds it clear,
-    countable and timed. A wish with no clear action gets the life area's example.
-    """
-    wordings: list[str] = []
-    statement = statement.strip()
-    if not statement or "cannot_judge" in reading.get("flags", []):
-        return wordings
-    if _met(reading, "specific") and _met(reading, "time_bound") is False:
-        candidate = f"{statement.rstrip(' .!')} {_('this week')}."
-        if judge(candidate, today=today).is_smart:
-            wordings.append(candidate)
-    if _met(reading, "specific") is False:
-        example = area_examples().get(life_area)
-        if example and example != statement:
-            wordings.append(example)
-    return wordings
-
-
 def _plural(unit: str, count: int) -> str:
     if count == 1 or not unit:
         return unit
     return unit + ("es" if unit.endswith(("s", "sh", "ch", "x")) else "s")
 
 
-def step_details(reading: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+def step_details(judgement: Judgement | None, today: datetime.date) -> dict[str, Any]:
     """A step's target and due day, as the coach read them from its wording (the form's start).
 
     "Walk 10 minutes every morning this week" -> 10 minutes a day, due Sunday;
     "Apply to three jobs this month" -> 3 jobs in total, due at the month's end;
-    "Call my brother by Friday" -> once, due Friday.
+    "Call my brother by Friday" -> once, due Friday. No reading: once, no due day.
     """
     details: dict[str, Any] = {"target_kind": TargetKind.ONCE}
-    due = reading.get("due")
-    if isinstance(due, str):
-        try:
-            day = datetime.date.fromisoformat(due)
-        except ValueError:
-            day = None
-        if day is not None and day >= today:
-            details["due_on"] = day
-    target = reading.get("target")
-    if not isinstance(target, dict):
+    if judgement is None:
         return details
-    count, unit, per, minutes = (target.get(k) for k in ("count", "unit", "per", "minutes"))
-    per = per if per in ("day", "week", "month") else ""
-    if isinstance(minutes, int) and minutes > 0 and (not isinstance(count, int) or count <= 1):
+    if judgement.due is not None and judgement.due >= today:
+        details["due_on"] = judgement.due
+    target = judgement.target
+    count, minutes = target.count, target.minutes
+    per = target.per or ""
+    if minutes is not None and minutes > 0 and (count is None or count <= 1):
         details.update(
             target_kind=TargetKind.AMOUNT,
             target_quantity=Decimal(minutes),
             target_unit=_("minutes"),
             target_per=per,
         )
-    elif isinstance(count, int) and count > 0 and (count > 1 or per):
-        shown_unit = "" if unit in (None, "time") else _plural(str(unit), count)
+    elif count is not None and count > 0 and (count > 1 or per):
+        unit = target.unit or "time"
+        shown_unit = "" if unit == "time" else _plural(unit, count)
         details.update(
             target_kind=TargetKind.COUNT,
             target_quantity=Decimal(count),

@@ -8,7 +8,6 @@ reach is a 404, like a missing one), calls one action, and renders. A refusal fr
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -20,16 +19,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peergoals import access
 from peergoals.access import Action
-from peergoals.coach import judge
 from peergoals.db import id_from_text
 from peergoals.errors import NotAllowed
-from peergoals.goals import actions, plans
+from peergoals.goals import actions, coaching, plans
 from peergoals.goals.actions import StatusChange
 from peergoals.goals.forms import (
     AcceptGoalForm,
@@ -55,12 +52,10 @@ from peergoals.goals.models import (
 )
 from peergoals.goals.moves import GOAL_BUTTONS, STEP_BUTTONS, Moves, goal_moves, step_moves
 from peergoals.goals.steps import StepView, step_view
-from peergoals.goals.suggestions import suggested_wordings
 from peergoals.people import caseload
 from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
-logger = logging.getLogger(__name__)
 
 # Helpers -------------------------------------------------------------------------------------
 
@@ -576,63 +571,6 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
 
 # The SMART coach, live beside the wording being typed -----------------------------------------
 
-# What each criterion means, in the words a peer sees.
-CRITERIA = {
-    "specific": gettext_lazy("A clear action"),
-    "measurable": gettext_lazy("Easy to count or check off"),
-    "achievable": gettext_lazy("Doable in the time"),
-    "time_bound": gettext_lazy("Has a when"),
-    "relevant": gettext_lazy("Fits what matters to you"),
-}
-
-
-def _coach_goal(request: Request) -> Goal | None:
-    """The goal a wording is for, when the person may see it."""
-    goal_id = id_from_text(request.POST.get("coach_goal", ""))
-    if goal_id is None:
-        return None
-    return Goal.objects.filter(peer__in=access.peers_for(request.user), pk=goal_id).first()
-
-
-def coach_tips(
-    statement: str, *, context: str | None, goal: Goal | None = None, offer: str = ""
-) -> dict[str, Any]:
-    """The coach's tips on `statement` for the `_coach.html` fragment; `offer` names the
-    field ("smart_wording" or "wording") whose wording ideas may be put in with one tap."""
-    statement = statement.strip()
-    if not statement:
-        return {}
-    today = timezone.localdate()
-    try:
-        judgement = judge(statement, context=context, today=today)
-    except Exception:
-        # Tips are a help, not a gate: a coach problem must never stop someone writing a goal.
-        logger.exception("The coach could not judge a statement")
-        return {}
-    result = judgement.to_dict()
-    criteria = result["criteria"]
-    assert isinstance(criteria, dict)
-    wordings = []
-    if offer in ("smart_wording", "wording"):
-        wordings = suggested_wordings(statement, result, goal.life_area if goal else "", today)
-    return {
-        "criteria": [(CRITERIA[name], criteria[name]) for name in CRITERIA if name in criteria],
-        "suggestions": result["suggestions"],
-        "is_smart": judgement.is_smart and judgement.can_judge,
-        "wordings": wordings,
-        "offer": offer,
-    }
-
-
-def goal_context(goal: Goal | None, *, for_step: bool = True) -> str | None:
-    """What a wording should serve: for a step, the goal; for the goal's clear wording, the
-    peer's own words."""
-    if goal is None:
-        return None
-    if for_step:
-        return goal.smart_wording or goal.own_words
-    return goal.own_words
-
 
 @login_required
 @require_POST
@@ -641,15 +579,17 @@ def coach(request: Request) -> HttpResponse:
     """Tips on the wording being typed (htmx enhancement; the forms work without it).
 
     The coach suggests; it never rewrites the peer's words. A wording idea goes into the field
-    only when the peer presses its button.
+    only when the peer presses its button. The goal a wording serves is read through the access
+    policy like on any page: recorded, and 404 when it isn't this person's to see.
     """
     fields = ("wording", "smart_wording", "own_words")
     statement = next(
         (request.POST[f].strip() for f in fields if request.POST.get(f, "").strip()), ""
     )
-    goal = _coach_goal(request)
-    context = goal_context(goal, for_step="wording" in request.POST)
+    goal_id = id_from_text(request.POST.get("coach_goal", ""))
+    goal = access.read_goal_for(request.user, goal_id) if goal_id is not None else None
+    context = coaching.goal_context(goal, for_step="wording" in request.POST)
     context = context or request.POST.get("why_it_matters", "").strip() or None
     offer = request.POST.get("coach_offer", "")
-    tips = coach_tips(statement, context=context, goal=goal, offer=offer)
+    tips = coaching.tips(statement, context=context, goal=goal, offer=offer)
     return render(request, "goals/_coach.html", tips)

@@ -12,7 +12,7 @@ import pytest
 from peergoals.coach.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_KEYS = ["criteria", "due", "target", "flags", "suggestions"]
+SCHEMA_KEYS = ["criteria", "due", "target", "flags", "suggestions", "language"]
 CRITERIA_KEYS = ["specific", "measurable", "achievable", "time_bound", "relevant"]
 
 

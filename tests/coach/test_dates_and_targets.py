@@ -110,3 +110,22 @@ def test_it_keeps_someday_out_of_the_deadline() -> None:
     assert judgement.due is None
     assert judgement.criteria.time_bound.met is False
     assert "vague" in judgement.flags
+
+
+@pytest.mark.parametrize(
+    ("statement", "due", "count", "per"),
+    [
+        ("lift weights mon wed fri", None, 3, "week"),
+        ("go 2 an NA mtg sat", dt.date(2026, 11, 28), None, None),
+        ("call the clinic mon 2 make an appt", dt.date(2026, 11, 23), None, None),
+        ("report to my PO every other Monday", None, None, None),
+        ("volunteer one Saturday a month", None, 1, "month"),
+        ("verbalize 3 triggers by end of week", dt.date(2026, 11, 29), 3, None),
+        ("apply 2 5 jobs this wk", dt.date(2026, 11, 29), 5, None),
+    ],
+)
+def test_it_reads_text_speak_days_and_repeating_weekdays(
+    statement: str, due: dt.date | None, count: int | None, per: str | None
+) -> None:
+    judgement = judge(statement, today=dt.date(2026, 11, 23))
+    assert (judgement.due, judgement.target.count, judgement.target.per) == (due, count, per)

@@ -1,4 +1,4 @@
-"""`make test` fails when the coach drops below 95% on any figure of the labelled eval set."""
+"""`make test` fails when the coach drops below 95% on any figure of a labelled eval set."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_SET = Path(__file__).with_name("eval_set.jsonl")
+UNSEEN = Path(__file__).with_name("eval_unseen_en.jsonl")
 THRESHOLD = 0.95
 
 
@@ -53,3 +54,19 @@ def test_it_judges_relevance_above_95_percent_where_there_is_a_context(
     judged: dict[str, float] = report["relevant_judged"]  # type: ignore[assignment]
     assert judged["statements"] >= 150
     assert judged["accuracy"] >= THRESHOLD
+
+
+def test_it_has_at_least_300_english_statements_labelled_before_the_coach_read_them() -> None:
+    items = [json.loads(line) for line in UNSEEN.read_text(encoding="utf-8").splitlines()]
+    texts = {item["text"] for item in items}
+    assert len(texts) == len(items) >= 300
+    assert sum(item["context"] is not None for item in items) >= 40
+
+
+@pytest.mark.parametrize(
+    "figure",
+    ["specific", "measurable", "achievable", "time_bound", "relevant", "due", "count", "per"],
+)
+def test_it_stays_above_95_percent_on_the_unseen_set(figure: str) -> None:
+    report = load_evaluate()(UNSEEN)
+    assert report["accuracy"][figure] >= THRESHOLD
