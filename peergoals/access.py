@@ -47,7 +47,7 @@ from django.db.models import Model, QuerySet
 from peergoals import audit
 from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
 from peergoals.errors import NotFound
-from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.goals.models import CheckIn, Goal, Review, Step, SuggestedChange, Win
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
 
@@ -223,6 +223,18 @@ def read_goal_for(user: User | AnonymousUser, goal_id: int) -> Goal:
 def get_step_for(user: User | AnonymousUser, step_id: int, action: Action = Action.VIEW) -> Step:
     """The step with `step_id` if `user` may act on it; 404 if missing or forbidden."""
     return _get_for(user, Step.objects.select_related("goal__peer"), step_id, action)
+
+
+def get_suggested_change_for(
+    user: User | AnonymousUser, change_id: int, action: Action = Action.VIEW
+) -> SuggestedChange:
+    """The suggested change with `change_id` if `user` may act on its goal; 404 if missing or
+    forbidden. It is part of its goal, so reaching it is reaching the goal (and audited so)."""
+    suggestion = SuggestedChange.objects.filter(id=change_id).first()
+    if suggestion is None:
+        raise NotFound("No such suggested change.")
+    suggestion.goal = get_goal_for(user, suggestion.goal_id, action)
+    return suggestion
 
 
 def get_check_in_for(

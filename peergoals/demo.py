@@ -307,7 +307,7 @@ def _build_goal(
     if spec.status == Status.ACTIVE:
         for weeks in (2, 4):
             held_on = start + datetime.timedelta(weeks=weeks)
-            actions.hold_review(
+            held = actions.hold_review(
                 goal,
                 by=specialist,
                 decision=Decision.KEEP,
@@ -320,6 +320,9 @@ def _build_goal(
                 attainment=rng.choice([-1, 0, 0, 1]),
                 at=_at(held_on),
             )
+            # Held together with the specialist; the peer confirms it that evening.
+            if held.pending is not None:
+                actions.accept_change(held.pending, by=peer, at=_at(held_on, hour=20))
     elif spec.status == Status.ON_HOLD:
         actions.set_goal_status(
             goal, by=peer, status=Status.ON_HOLD, reason="Taking a break to focus on meetings."

@@ -23,13 +23,8 @@ SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
         "create",
         "goal",
     ),
-    "changes the goal": (
-        lambda p, g, s: actions.change_goal(g, by=p.sam, version=g.version, smart_wording="y"),
-        "change",
-        "goal",
-    ),
-    "pauses the goal": (
-        lambda p, g, s: actions.set_goal_status(g, by=p.sam, status="on-hold"),
+    "suggests a change to the goal": (
+        lambda p, g, s: actions.suggest_change(g, by=p.sam, version=g.version, smart_wording="y"),
         "change",
         "goal",
     ),
@@ -38,13 +33,8 @@ SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
         "create",
         "step",
     ),
-    "changes a step": (
-        lambda p, g, s: actions.change_step(s, by=p.sam, version=s.version, wording="Walk more"),
-        "change",
-        "step",
-    ),
-    "pauses a step": (
-        lambda p, g, s: actions.set_step_status(s, by=p.sam, status="on-hold"),
+    "suggests a change to a step": (
+        lambda p, g, s: actions.suggest_change(s, by=p.sam, version=s.version, wording="Walk more"),
         "change",
         "step",
     ),
@@ -128,7 +118,7 @@ def test_it_records_a_read_once_per_request(people: People, walk_goal: Goal) -> 
 def test_it_leaves_a_fetch_for_a_change_to_the_action(people: People, walk_goal: Goal) -> None:
     with new_entries() as entries:
         fetched = access.get_goal_for(people.sam, walk_goal.pk, Action.CHANGE)
-        actions.change_goal(fetched, by=people.sam, version=fetched.version, strengths="kind")
+        actions.suggest_change(fetched, by=people.sam, version=fetched.version, strengths="kind")
     assert [e.action for e in entries] == ["change"]
 
 

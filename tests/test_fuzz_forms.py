@@ -310,7 +310,10 @@ def records(people: People, walk_goal: Goal, walk_step: Step) -> Records:
     maria, sam = people.maria, people.sam
     walk, step = walk_goal, walk_step
     check_in = actions.record_check_in(step, by=maria, outcome="done", note="It felt good")
-    review = actions.hold_review(walk, by=sam, decision="keep", whats_working="Mornings").review
+    held = actions.hold_review(walk, by=sam, decision="pause", whats_working="Mornings")
+    review = held.review
+    assert held.pending is not None
+    step_change = actions.suggest_change(step, by=sam, version=None, wording="Walk with my dog")
     suggested_step = actions.add_step(walk, by=sam, wording="Walk with my sister")
     suggested = actions.create_goal(maria, by=sam, own_words="Call my brother", life_area="social")
     idea = actions.create_goal(
@@ -320,6 +323,7 @@ def records(people: People, walk_goal: Goal, walk_step: Step) -> Records:
         {
             "goal_id": [walk.pk, suggested.pk, idea.pk],
             "step_id": [step.pk, suggested_step.pk],
+            "change_id": [held.pending.pk, step_change.pk],
             "peer_id": [maria.pk],
             "user_id": [maria.pk],
             "person_id": [maria.pk],

@@ -106,7 +106,7 @@ def test_it_keeps_a_specialists_step_proposed_until_the_peer_accepts_it(people: 
 
 
 def test_it_refuses_to_let_a_specialist_start_a_paused_goal(people: People) -> None:
-    goal = actions.set_goal_status(a_goal(people), by=people.sam, status=Status.ON_HOLD).record
+    goal = actions.set_goal_status(a_goal(people), by=people.maria, status=Status.ON_HOLD).record
     with pytest.raises(NotAllowed):
         actions.set_goal_status(goal, by=people.sam, status=Status.ACTIVE)
     change = actions.set_goal_status(goal, by=people.maria, status=Status.ACTIVE)
@@ -140,7 +140,7 @@ def test_it_keeps_the_own_words_beside_the_smart_wording(people: People) -> None
     goal = a_goal(people)
     changed = actions.change_goal(
         goal,
-        by=people.sam,
+        by=people.maria,
         version=goal.version,
         smart_wording="I will walk for 10 minutes every morning this week.",
         reason="Made it SMART together",
@@ -153,14 +153,14 @@ def test_it_keeps_every_version_with_who_when_and_why(people: People) -> None:
     goal = a_goal(people)
     actions.change_goal(
         goal,
-        by=people.sam,
+        by=people.maria,
         version=1,
         smart_wording="Walk 10 minutes daily",
         reason="Made it SMART together",
     )
     versions = list(goal.history.order_by("history_date"))
     assert len(versions) == 2
-    assert versions[-1].history_user == people.sam
+    assert versions[-1].history_user == people.maria
     assert versions[-1].history_change_reason == "Made it SMART together"
     assert versions[0].smart_wording == ""
 
@@ -312,21 +312,24 @@ def test_it_celebrates_a_three_day_streak(people: People) -> None:
 def test_it_sets_the_next_review_from_the_cadence(people: People) -> None:
     goal = a_goal(people)
     held_on = timezone.localdate()
-    actions.hold_review(goal, by=people.sam, decision="keep", held_on=held_on, attainment=0)
+    actions.hold_review(goal, by=people.maria, decision="keep", held_on=held_on, attainment=0)
     goal.refresh_from_db()
     assert goal.next_review_on == held_on + datetime.timedelta(days=14)
     assert Win.objects.filter(peer=people.maria, kind=WinKind.REVIEW_HELD).count() == 1
 
 
-def test_it_pauses_a_goal_at_a_review_and_stops_the_review_clock(people: People) -> None:
+def test_a_review_held_together_pauses_the_goal_once_the_peer_confirms(people: People) -> None:
     goal = a_goal(people)
-    review = actions.hold_review(
-        goal, by=people.sam, decision="pause", feeling="overwhelmed"
-    ).review
+    held = actions.hold_review(goal, by=people.sam, decision="pause", feeling="overwhelmed")
+    goal.refresh_from_db()
+    assert goal.status == Status.ACTIVE
+    assert set(held.review.participants.all()) == {people.maria, people.sam}
+    assert held.pending is not None
+    actions.accept_change(held.pending, by=people.maria)
     goal.refresh_from_db()
     assert (goal.status, goal.next_review_on) == (Status.ON_HOLD, None)
-    assert set(review.participants.all()) == {people.maria, people.sam}
-    assert goal.history.first().history_change_reason.endswith("Pause for now")
+    reason = goal.history.first().history_change_reason
+    assert "recorded by Sam, confirmed by the peer" in reason
 
 
 def test_it_celebrates_a_goal_reached_at_a_review(people: People) -> None:

@@ -95,6 +95,9 @@ SITE: dict[str, Row] = {
     "goals:accept_step": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     400   404    400   404   404   404   404"),
+    "goals:accept_change": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   404    400   404   404   404   404"),
     "goals:add_step": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     200   404    200   404   404   404   404"),
@@ -113,6 +116,9 @@ SITE: dict[str, Row] = {
     "goals:decline_step": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     400   404    400   404   404   404   404"),
+    "goals:decline_change": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   404    400   404   404   404   404"),
     "goals:detail": Row(
         get=  "login     200   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),
@@ -405,6 +411,7 @@ def marias(people: People, walk_goal: Goal, walk_step: Step) -> dict[str, Any]:
     goal, step = walk_goal, walk_step
     check_in = actions.record_check_in(step, by=people.maria, outcome="done").check_in
     review = actions.hold_review(goal, by=people.maria, decision="keep").review
+    suggestion = actions.suggest_change(goal, by=people.sam, version=None, strengths="My sister")
     objects = {
         "goals/goal": goal,
         "goals/step": step,
@@ -423,6 +430,7 @@ def marias(people: People, walk_goal: Goal, walk_step: Step) -> dict[str, Any]:
     return {
         "goal_id": goal.pk,
         "step_id": step.pk,
+        "change_id": suggestion.pk,
         "peer_id": people.maria.pk,
         "specialist_id": people.sam.pk,
         "objects": objects,
@@ -430,7 +438,7 @@ def marias(people: People, walk_goal: Goal, walk_step: Step) -> dict[str, Any]:
     }
 
 
-RECORD_KWARGS = ("goal_id", "step_id", "peer_id", "specialist_id")
+RECORD_KWARGS = ("goal_id", "step_id", "change_id", "peer_id", "specialist_id")
 CONVERTER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
 
 

@@ -9,6 +9,7 @@ transaction, so a change that is rolled back leaves no entry behind.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +26,7 @@ from peergoals.access import Action
 from peergoals.audit.models import AuditAction
 from peergoals.errors import Conflict, NotAllowed, NotFound
 from peergoals.goals.models import (
-    OPEN_STATUSES,
+    Answer,
     CheckIn,
     Decision,
     ExpressedBy,
@@ -34,20 +35,27 @@ from peergoals.goals.models import (
     Review,
     Status,
     Step,
+    SuggestedChange,
     TargetKind,
     Win,
     WinKind,
 )
-from peergoals.goals.moves import GOAL_MOVES, STEP_MOVES, Moves, goal_moves, step_moves
+from peergoals.goals.moves import (
+    GOAL_MOVES,
+    STEP_MOVES,
+    Moves,
+    goal_moves,
+    may_answer,
+    step_moves,
+)
 from peergoals.goals.progress import STREAK_MILESTONES, step_progress, streak_days
 from peergoals.people.models import User
 
-# Fields change_goal / change_step may change; of a goal's, Goal.PEER_ONLY_FIELDS are the
-# peer's alone.
+# Fields change_goal / change_step may change, and suggest_change suggest; Goal.PEER_ONLY_FIELDS
+# the peer alone changes, and no one suggests.
 GOAL_FIELDS_ANYONE = {
     "smart_wording",
     "life_area",
-    "why_it_matters",
     "strengths",
     "review_every_days",
 }
@@ -72,8 +80,12 @@ class CheckInResult:
 
 @dataclass
 class ReviewResult:
+    """A review, the wins it brought, and, when someone other than the peer recorded it, its
+    decision waiting for the peer to confirm it."""
+
     review: Review
     wins: list[Win] = field(default_factory=list)
+    pending: SuggestedChange | None = None
 
 
 @dataclass
@@ -234,8 +246,9 @@ def create_goal(
     else:
         status = Status.PROPOSED
         expressed_by = ExpressedBy.TOGETHER if together else ExpressedBy.SPECIALIST
-        # Readiness is the peer's own rating: asked, never assumed.
+        # Readiness and why it matters are the peer's own: asked, never assumed.
         importance = confidence = None
+        why_it_matters = ""
     goal = Goal(
         peer=peer,
         own_words=own_words,
@@ -313,12 +326,18 @@ def change_goal(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Goal:
-    """Change a goal's details; the old version is kept. Refused if it changed meanwhile."""
+    """Change a goal's details; the old version is kept. Refused if it changed meanwhile.
+
+    Only the peer changes their goal; others suggest a change (suggest_change), except to a
+    goal they suggested that still waits for the peer's answer.
+    """
     _require(by, Action.CHANGE, goal.peer)
     unknown = set(changes) - GOAL_FIELDS_ANYONE - Goal.PEER_ONLY_FIELDS
     if unknown:
         raise ValueError(f"change_goal cannot change {sorted(unknown)}")
     goal = _lock(goal, version)
+    if not goal_moves(goal, by).edit:
+        raise NotAllowed(_("Only the peer can change their goal. You can suggest a change."))
     if not _is_peer(by, goal.peer):
         for name in Goal.PEER_ONLY_FIELDS & set(changes):
             if changes[name] != getattr(goal, name):
@@ -385,7 +404,14 @@ def add_step(
 ) -> Step:
     """A short-term step under a goal. A specialist's step waits for the peer to accept it."""
     _require(by, Action.CREATE, goal.peer)
-    if goal.status not in OPEN_STATUSES:
+    if not goal_moves(goal, by).add_step:
+        if goal.status == Status.PLANNED:
+            raise NotAllowed(
+                _(
+                    "This goal is kept as an idea for now. "
+                    "It is left alone until the peer takes it up."
+                )
+            )
         raise NotAllowed(_("This goal is closed. Start it again before adding steps."))
     if not wording.strip():
         raise NotAllowed(_("Please describe the step."))
@@ -461,12 +487,18 @@ def change_step(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Step:
-    """Change a step (often at a review), keeping the old version; refused if changed meanwhile."""
+    """Change a step (often at a review), keeping the old version; refused if changed meanwhile.
+
+    Only the peer changes their step; others suggest a change (suggest_change), except to a
+    step they suggested that still waits for the peer's answer.
+    """
     _require(by, Action.CHANGE, step.goal.peer)
     unknown = set(changes) - STEP_FIELDS
     if unknown:
         raise ValueError(f"change_step cannot change {sorted(unknown)}")
     step = _lock(step, version)
+    if not step_moves(step, by).edit:
+        raise NotAllowed(_("Only the peer can change their step. You can suggest a change."))
     _clean_target(changes)
     for name, value in changes.items():
         setattr(step, name, value.strip() if isinstance(value, str) else value)
@@ -497,6 +529,181 @@ def set_step_status(
     _audited_status(step, step.goal.peer, by=by, status=status, reason=reason, at=at)
     wins = _celebrate_step_done(step, at) if status == Status.COMPLETED else []
     return StatusChange(step, wins)
+
+
+# Suggested changes ---------------------------------------------------------------------------
+
+
+def _peer_of(record: Goal | Step) -> User:
+    return record.peer if isinstance(record, Goal) else record.goal.peer
+
+
+def _suggest(
+    record: Goal | Step,
+    *,
+    by: User,
+    changes: dict[str, Any],
+    review: Review | None = None,
+    at: datetime.datetime | None = None,
+) -> SuggestedChange:
+    """Write a suggestion beside `record`; the one that waited before is replaced by it."""
+    goal = record if isinstance(record, Goal) else record.goal
+    step = None if isinstance(record, Goal) else record
+    waiting = SuggestedChange.objects.open().filter(goal=goal, step=step)
+    waiting.update(answer=Answer.WITHDRAWN, answered_at=_now(at))
+    return SuggestedChange.objects.create(
+        goal=goal,
+        step=step,
+        review=review,
+        changes=changes,
+        against_version=record.version,
+        suggested_by=by,
+        suggested_at=_now(at),
+    )
+
+
+@transaction.atomic
+def suggest_change(
+    record: Versioned,
+    *,
+    by: User,
+    version: int | None,
+    at: datetime.datetime | None = None,
+    **changes: Any,
+) -> SuggestedChange:
+    """Suggest a change to the peer's goal or step. It waits beside the current version until
+    the peer accepts it (reworded if they like) or declines it; nothing changes until then.
+    A newer suggestion replaces the one waiting. Refused if the record changed meanwhile."""
+    is_goal = isinstance(record, Goal)
+    peer = _peer_of(record)
+    _require(by, Action.CHANGE, peer)
+    peer_only = set(changes) & Goal.PEER_ONLY_FIELDS if is_goal else set()
+    unknown = set(changes) - (GOAL_FIELDS_ANYONE if is_goal else STEP_FIELDS) - peer_only
+    if unknown:
+        raise ValueError(f"suggest_change cannot suggest {sorted(unknown)}")
+    record = _lock(record, version)
+    moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
+    if not moves.suggest:
+        raise NotAllowed(
+            _("Changes can be suggested to a goal or step the peer works on or has paused.")
+        )
+    if any(changes[name] != getattr(record, name) for name in peer_only):
+        raise NotAllowed(
+            _(
+                "The peer's own words, why it matters to them and how ready they feel "
+                "are theirs alone."
+            )
+        )
+    if not is_goal:
+        _clean_target(changes)
+    suggested = {
+        name: value.strip() if isinstance(value, str) else value
+        for name, value in changes.items()
+        if name not in peer_only and value != getattr(record, name)
+    }
+    if not suggested:
+        raise NotAllowed(_("This is the same as now, so there is nothing to suggest."))
+    # Checked as the record would be with the change, so the peer is never offered a change
+    # that could not be saved.
+    trial = copy.copy(record)
+    for name, value in suggested.items():
+        setattr(trial, name, value)
+    trial.full_clean()
+    suggestion = _suggest(record, by=by, changes=suggested, at=at)
+    audit.record(
+        AuditAction.CHANGE, by=by, peer_id=peer.pk, record=record, detail="suggested a change"
+    )
+    return suggestion
+
+
+def _answerable_change(suggestion: SuggestedChange, *, by: User) -> SuggestedChange:
+    """`suggestion`, locked, once `by` may answer it (the moves say who and when)."""
+    _require(by, Action.CHANGE, suggestion.goal.peer)
+    fresh = SuggestedChange.objects.select_for_update().get(pk=suggestion.pk)
+    if not may_answer(fresh, by):
+        if by.pk != fresh.goal.peer_id:
+            raise NotAllowed(_("Only the peer can answer a suggested change."))
+        raise NotAllowed(_("This suggestion is not waiting for an answer."))
+    return fresh
+
+
+def _take_on(
+    record: Versioned,
+    values: dict[str, Any],
+    wording_field: str,
+    wording: str | None,
+    by: User,
+    reason: str,
+    at: datetime.datetime | None,
+) -> Versioned:
+    """`record` with the suggested `values` saved as a new version, the wording put the peer's
+    way when they gave one."""
+    if not values:
+        return record
+    if wording is not None and wording.strip() and wording_field in values:
+        values[wording_field] = wording.strip()
+    for name, value in values.items():
+        setattr(record, name, value)
+    if isinstance(record, Goal) and "review_every_days" in values:
+        active = record.status == Status.ACTIVE
+        record.next_review_on = _next_review(record, _day(at)) if active else None
+    record.full_clean()
+    return _save_version(record, by=by, reason=reason, at=at)
+
+
+@transaction.atomic
+def accept_change(
+    suggestion: SuggestedChange,
+    *,
+    by: User,
+    wording: str | None = None,
+    at: datetime.datetime | None = None,
+) -> StatusChange[Any]:
+    """The peer takes on a suggested change, its wording first put in their own words if they
+    like. A review's decision confirmed takes effect now, with the review's win."""
+    suggestion = _answerable_change(suggestion, by=by)
+    values = suggestion.values()
+    status = values.pop("status", None)
+    who = {"name": suggestion.suggested_by.display_name}
+    reason = _("Suggested by %(name)s, accepted by the peer") % who
+    target = suggestion.record
+    record: Goal | Step
+    if isinstance(target, Goal):
+        record = _take_on(_lock(target, None), values, "smart_wording", wording, by, reason, at)
+    else:
+        record = _take_on(_lock(target, None), values, "wording", wording, by, reason, at)
+    wins: list[Win | None] = []
+    if suggestion.review is not None:
+        assert isinstance(record, Goal)
+        reason = _("Review on %(day)s recorded by %(name)s, confirmed by the peer") % {
+            **who,
+            "day": suggestion.review.held_on.isoformat(),
+        }
+        if status:
+            wins.extend(set_goal_status(record, by=by, status=status, reason=reason, at=at).wins)
+        else:
+            active = record.status == Status.ACTIVE
+            record.next_review_on = _next_review(record, _day(at)) if active else None
+            _save_version(record, by=by, reason=reason, at=at)
+        wins.insert(0, _celebrate(record.peer, WinKind.REVIEW_HELD, goal=record, at=at))
+    suggestion.answer = Answer.ACCEPTED
+    suggestion.answered_by = by
+    suggestion.answered_at = _now(at)
+    suggestion.save(update_fields=["answer", "answered_by", "answered_at"])
+    return StatusChange(record, [win for win in wins if win])
+
+
+@transaction.atomic
+def decline_change(
+    suggestion: SuggestedChange, *, by: User, at: datetime.datetime | None = None
+) -> SuggestedChange:
+    """The peer says no to a suggested change or a review's decision; the plan stays as it is."""
+    suggestion = _answerable_change(suggestion, by=by)
+    suggestion.answer = Answer.DECLINED
+    suggestion.answered_by = by
+    suggestion.answered_at = _now(at)
+    suggestion.save(update_fields=["answer", "answered_by", "answered_at"])
+    return suggestion
 
 
 @transaction.atomic
@@ -654,6 +861,10 @@ def hold_review(
     Who took part: the person recording it and `participants`; when `participants` is not
     given, the peer is taken to have been there. The next review is set from the goal's
     cadence; a paused, finished or released goal has none, so nothing nags about it.
+
+    Recorded by anyone but the peer, together or not, the review keeps its notes and its
+    decision waits for the peer to confirm it in their own session (accept_change): only then
+    does the goal change and the review's win come.
     """
     _require(by, Action.CREATE, goal.peer)
     goal = _lock(goal, None)
@@ -684,6 +895,12 @@ def hold_review(
     review.save()
     review.participants.set({by, *([goal.peer] if participants is None else participants)})
     audit.record_change(AuditAction.CREATE, by=by, peer=goal.peer, target=review)
+    if not goal_moves(goal, by).edit:
+        decided = DECISION_STATUS.get(Decision(decision))
+        changes = {"status": decided} if decided and decided != goal.status else {}
+        return ReviewResult(
+            review, pending=_suggest(goal, by=by, changes=changes, review=review, at=at)
+        )
     new_status = DECISION_STATUS.get(Decision(decision), goal.status)
     goal.status = new_status
     goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None

@@ -148,7 +148,6 @@ class ProposalForm(PlainForm):
         help_text=_("What, how much, and by when. It sits beside the peer's words."),
     )
     life_area = _life_area()
-    why_it_matters = text(_("Why it matters to them"), max_length=2000)
     strengths = text(_("Strengths they bring"), max_length=2000)
     together = forms.BooleanField(label=_("We wrote this together"), required=False)
 
@@ -201,6 +200,10 @@ class AcceptGoalForm(PlainForm):
 
 
 class AcceptStepForm(PlainForm):
+    wording = _own_way()
+
+
+class AcceptChangeForm(PlainForm):
     wording = _own_way()
 
 

@@ -36,6 +36,7 @@ from peergoals.goals.forms import (
     UseWordingForm,
 )
 from peergoals.goals.models import Goal, LifeArea, Status
+from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
 from peergoals.goals.views import save_step
 from peergoals.web import Request, attempt
@@ -394,16 +395,33 @@ def smart(request: Request, goal_id: int) -> HttpResponse:
     if form.is_valid():
         version = form.cleaned_data["version"]
         wording = form.cleaned_data["smart_wording"]
-        changed, status = attempt(
-            form,
-            lambda: actions.change_goal(
-                goal,
-                by=request.user,
-                version=version,
-                reason=_("Made it SMART"),
-                smart_wording=wording,
-            ),
-        )
+        if not goal_moves(goal, request.user).edit:
+            # Anyone but the peer suggests the wording; the peer answers it on their pages.
+            suggested, status = attempt(
+                form,
+                lambda: actions.suggest_change(
+                    goal, by=request.user, version=version, smart_wording=wording
+                ),
+            )
+            if suggested is not None:
+                messages.success(
+                    request,
+                    _("Your suggestion is saved. Nothing changes until %(name)s says yes.")
+                    % {"name": goal.peer.display_name},
+                )
+                return redirect("goals:detail", goal_id=goal.pk)
+            changed = None
+        else:
+            changed, status = attempt(
+                form,
+                lambda: actions.change_goal(
+                    goal,
+                    by=request.user,
+                    version=version,
+                    reason=_("Made it SMART"),
+                    smart_wording=wording,
+                ),
+            )
         if changed is not None:
             messages.success(request, _("Saved. Now let's break it into small steps."))
             return redirect("goals:breakdown", goal_id=goal.pk)

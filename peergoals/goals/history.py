@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from peergoals.goals.models import Goal, Step
+from peergoals.goals.models import Goal, Step, SuggestedChange
 from peergoals.goals.progress import format_quantity
 
 # Fields whose changes the history leaves out: bookkeeping, not something a person changed.
@@ -120,3 +120,17 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
     )
     entries = history_of(Goal, goal_records) + history_of(Step, step_records)
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def suggested_beside_now(suggestion: SuggestedChange) -> list[Change]:
+    """Each field a suggestion would change: what it is now, and what is suggested."""
+    record = suggestion.record
+    model = type(record)
+    return [
+        Change(
+            _label(model, name),
+            _shown(model, name, getattr(record, name)),
+            _shown(model, name, value),
+        )
+        for name, value in suggestion.values().items()
+    ]

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q
@@ -179,9 +180,12 @@ class Goal(models.Model):
     def title(self) -> str:
         return self.smart_wording or self.own_words
 
-    # The peer's own words and readiness belong to the peer alone: others see them, never
-    # change them (change_goal refuses, the edit form leaves them out).
-    PEER_ONLY_FIELDS = frozenset({"own_words", "looks_like", "importance", "confidence"})
+    # The peer's own words, why it matters to them and their readiness belong to the peer
+    # alone: others see them, never change them or suggest changes to them (the actions
+    # refuse, the edit form leaves them out).
+    PEER_ONLY_FIELDS = frozenset(
+        {"own_words", "looks_like", "why_it_matters", "importance", "confidence"}
+    )
 
     @property
     def is_open(self) -> bool:
@@ -522,3 +526,82 @@ class Win(models.Model):
     def message_about_peer(self) -> str:
         """The celebration, said about the peer to the people who support them."""
         return progress.win_message(self, about=self.peer.display_name)
+
+
+class Answer(models.TextChoices):
+    """Where a suggested change stands."""
+
+    OPEN = "open", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Replaced by a newer suggestion")
+
+
+class SuggestedChangeQuerySet(models.QuerySet["SuggestedChange"]):
+    def open(self) -> SuggestedChangeQuerySet:
+        return self.filter(answer=Answer.OPEN)
+
+
+class SuggestedChange(models.Model):
+    """A change to the peer's goal or step that someone else suggested: nothing about the plan
+    changes until the peer accepts it.
+
+    `changes` maps each field to its suggested value. A review recorded without the peer's own
+    hand suggests its decision this way (`review` set, `changes` holding the status, if any).
+    One suggestion per goal or step waits at a time; a newer one replaces it.
+    """
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="suggested_changes")
+    # Set when the change is to one of the goal's steps; empty when it is to the goal itself.
+    step = models.ForeignKey(
+        Step, null=True, blank=True, on_delete=models.CASCADE, related_name="suggested_changes"
+    )
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    changes = models.JSONField(encoder=DjangoJSONEncoder, default=dict)
+    # The version of the goal or step the suggestion was made against.
+    against_version = models.PositiveIntegerField()
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    suggested_at = models.DateTimeField(default=timezone.now)
+    answer = models.CharField(max_length=10, choices=Answer.choices, default=Answer.OPEN)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SuggestedChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["suggested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal"],
+                condition=Q(answer="open", step__isnull=True),
+                name="one_open_suggestion_per_goal",
+            ),
+            models.UniqueConstraint(
+                fields=["step"], condition=Q(answer="open"), name="one_open_suggestion_per_step"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Suggested change to {self.step or self.goal}"
+
+    @property
+    def record(self) -> Goal | Step:
+        """The goal or step the change is to."""
+        return self.step or self.goal
+
+    @property
+    def is_decision(self) -> bool:
+        """A review's decision waiting for the peer to confirm it, rather than an edit."""
+        return self.review_id is not None
+
+    def values(self) -> dict[str, Any]:
+        """The suggested values as the record's fields hold them (dates, amounts, numbers)."""
+        model = type(self.record)
+        fields = {field.name: field for field in model._meta.concrete_fields}
+        return {name: fields[name].to_python(value) for name, value in self.changes.items()}

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from peergoals.goals.models import Goal, Status, Step
+from peergoals.goals.models import OPEN_STATUSES, Answer, Goal, Status, Step, SuggestedChange
 from peergoals.people.models import User
 
 # Allowed moves between statuses, outside proposals (accepting or declining answers those).
@@ -44,40 +44,81 @@ STEP_BUTTONS = {
     Status.COMPLETED: gettext_lazy("Mark as done"),
     Status.CANCELLED: gettext_lazy("Let it go"),
 }
-# Deciding to work on something (or to keep a goal as an idea) is the peer's alone.
-PEER_DECIDES_GOAL = frozenset({Status.ACTIVE, Status.PLANNED})
-PEER_DECIDES_STEP = frozenset({Status.ACTIVE})
+# Statuses in which the people who support the peer may suggest changes: a goal (or step) the
+# peer works on or paused. An idea kept for later is left alone until the peer takes it up.
+SUGGESTABLE = frozenset({Status.ACTIVE, Status.ON_HOLD})
 
 
 @dataclass(frozen=True)
 class Moves:
-    """The statuses a person may move a record to, and whether they may answer it (accept or
-    decline it while it is a suggestion)."""
+    """What a person may do next with a goal or step.
+
+    statuses: the statuses they may move it to; answer: they may accept or decline it while
+    it is a suggestion; edit: they may change it (and record a review's decision) directly;
+    suggest: they may suggest a change that waits for the peer's answer; add_step: (goals
+    only) they may add a step, which from anyone but the peer is a suggestion.
+    """
 
     statuses: frozenset[str]
     answer: bool
+    edit: bool
+    suggest: bool
+    add_step: bool = False
 
     def buttons(self, words: Mapping[Status, Any]) -> list[tuple[str, str]]:
         """(status, words) of a button for each move, in the order of `words`."""
         return [(status, str(label)) for status, label in words.items() if status in self.statuses]
 
 
-def _moves(
-    status: str, *, by_peer: bool, table: dict[str, frozenset[str]], peer_decides: frozenset[str]
-) -> Moves:
-    statuses = table.get(status, frozenset())
-    if not by_peer:
-        statuses = statuses - peer_decides
-    return Moves(statuses=statuses, answer=by_peer and status == Status.PROPOSED)
-
-
 def goal_moves(goal: Goal, by: User) -> Moves:
-    """What `by` may do next with `goal` under the practice's rules."""
-    by_peer = by.pk == goal.peer_id
-    return _moves(goal.status, by_peer=by_peer, table=GOAL_MOVES, peer_decides=PEER_DECIDES_GOAL)
+    """What `by` may do next with `goal` under the practice's rules.
+
+    The plan is the peer's: only the peer starts, pauses, finishes or lets go of it, and
+    changes it. Others suggest (changes, steps, a review's decision); their own suggested goal
+    they may still refine until the peer answers it.
+    """
+    if by.pk == goal.peer_id:
+        return Moves(
+            statuses=GOAL_MOVES.get(goal.status, frozenset()),
+            answer=goal.status == Status.PROPOSED,
+            edit=True,
+            suggest=False,
+            add_step=goal.status in OPEN_STATUSES,
+        )
+    return Moves(
+        statuses=frozenset(),
+        answer=False,
+        edit=goal.status == Status.PROPOSED,
+        suggest=goal.status in SUGGESTABLE,
+        add_step=goal.status in OPEN_STATUSES and goal.status != Status.PLANNED,
+    )
 
 
 def step_moves(step: Step, by: User) -> Moves:
-    """What `by` may do next with `step` under the practice's rules."""
-    by_peer = by.pk == step.goal.peer_id
-    return _moves(step.status, by_peer=by_peer, table=STEP_MOVES, peer_decides=PEER_DECIDES_STEP)
+    """What `by` may do next with `step` under the practice's rules (as for goals). A step
+    suggested for a goal kept as an idea waits, unseen, until the peer takes the goal up."""
+    left_alone = step.goal.status == Status.PLANNED
+    proposed = step.status == Status.PROPOSED
+    if by.pk == step.goal.peer_id:
+        return Moves(
+            statuses=STEP_MOVES.get(step.status, frozenset()),
+            answer=proposed and not left_alone,
+            edit=True,
+            suggest=False,
+        )
+    return Moves(
+        statuses=frozenset(),
+        answer=False,
+        edit=proposed and not left_alone,
+        suggest=step.status in SUGGESTABLE and step.goal.status in SUGGESTABLE,
+    )
+
+
+def may_answer(suggestion: SuggestedChange, by: User) -> bool:
+    """Only the peer answers a suggested change, while it waits; while the goal is kept as an
+    idea, it waits unseen until the peer takes the goal up."""
+    return (
+        by.pk == suggestion.goal.peer_id
+        and suggestion.answer == Answer.OPEN
+        and suggestion.goal.status != Status.PLANNED
+    )

@@ -6,13 +6,17 @@ each list is loaded in a fixed number of queries however long the plan grows.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from peergoals.goals.charts import Chart, bar_chart
-from peergoals.goals.models import Goal, Review, Status, Step, Win
+from peergoals.goals.history import Change, suggested_beside_now
+from peergoals.goals.models import Goal, Review, Status, Step, SuggestedChange, Win
+from peergoals.goals.moves import SUGGESTABLE
 from peergoals.goals.progress import goal_series, period_bounds
 from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
 from peergoals.people.models import User
@@ -21,6 +25,42 @@ from peergoals.people.models import User
 def wins_of(peer: User) -> QuerySet[Win]:
     """The peer's wins, newest first, with what each was about."""
     return Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
+
+
+@dataclass
+class Suggestion:
+    """A suggested change as a page shows it: each field now and as suggested, and whether it
+    suggests a wording the peer may put their own way when they accept it."""
+
+    change: SuggestedChange
+    rows: list[Change]
+    rewordable: bool
+
+
+def _open_changes() -> QuerySet[SuggestedChange]:
+    return SuggestedChange.objects.open().select_related("step", "suggested_by", "review")
+
+
+def suggestions(changes: Iterable[SuggestedChange]) -> list[Suggestion]:
+    """Suggestions to show, from open changes to goals the peer works on or paused: those to
+    a goal kept as an idea wait unseen until the peer takes it up."""
+    return [
+        Suggestion(
+            change,
+            suggested_beside_now(change),
+            bool({"smart_wording", "wording"} & set(change.changes)),
+        )
+        for change in changes
+        if change.goal.status in SUGGESTABLE
+    ]
+
+
+def suggestions_of(goal: Goal) -> dict[int | None, Suggestion]:
+    """The goal's open suggestions by the step they are to (None: the goal itself)."""
+    changes = _open_changes().filter(goal=goal)
+    for change in changes:
+        change.goal = goal
+    return {suggestion.change.step_id: suggestion for suggestion in suggestions(changes)}
 
 
 def _week_began(today: datetime.date) -> datetime.date:
@@ -37,7 +77,10 @@ def today_for(peer: User) -> dict[str, Any]:
         Goal.objects.for_peer(peer)
         .open()
         .with_progress(since=_week_began(timezone.localdate()))
-        .prefetch_related(proposed)
+        .prefetch_related(
+            proposed,
+            Prefetch("suggested_changes", queryset=_open_changes(), to_attr="open_changes"),
+        )
         .order_by("created_at")
     )
     return {
@@ -47,9 +90,15 @@ def today_for(peer: User) -> dict[str, Any]:
         "proposed_steps": [
             step
             for goal in goals
-            if goal.status != Status.PROPOSED
+            # A goal kept as an idea is left alone: steps suggested for it wait unseen.
+            if goal.status not in (Status.PROPOSED, Status.PLANNED)
             for step in goal.proposed  # type: ignore[attr-defined]
         ],
+        "suggestions": suggestions(
+            change
+            for goal in goals
+            for change in goal.open_changes  # type: ignore[attr-defined]
+        ),
         "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
         "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
         "wins": wins_of(peer)[:5],
@@ -89,7 +138,11 @@ def plan_of(person: User) -> dict[str, Any]:
 
 def steps_of(goal: Goal) -> tuple[list[StepView], Chart | None]:
     """A goal's steps as cards, and the goal's chart (None before any check-in)."""
-    steps = with_check_ins(goal.steps.exclude(status=Status.REJECTED).select_related("goal"))
+    hidden = [Status.REJECTED]
+    if goal.status == Status.PLANNED:
+        # A goal kept as an idea is left alone: steps suggested for it wait unseen.
+        hidden.append(Status.PROPOSED)
+    steps = with_check_ins(goal.steps.exclude(status__in=hidden).select_related("goal"))
     views = step_views(steps)
     every_entry = [entry for view in views for entry in view.entries]
     chart = bar_chart(goal_series(every_entry, timezone.localdate())) if every_entry else None

@@ -29,6 +29,7 @@ from peergoals.errors import NotAllowed
 from peergoals.goals import actions, coaching, plans
 from peergoals.goals.actions import StatusChange
 from peergoals.goals.forms import (
+    AcceptChangeForm,
     AcceptGoalForm,
     AcceptStepForm,
     CheckInForm,
@@ -41,7 +42,7 @@ from peergoals.goals.forms import (
     StepEditForm,
     StepForm,
 )
-from peergoals.goals.history import goal_history
+from peergoals.goals.history import goal_history, suggested_beside_now
 from peergoals.goals.models import (
     Decision,
     Goal,
@@ -50,7 +51,13 @@ from peergoals.goals.models import (
     Step,
     Win,
 )
-from peergoals.goals.moves import GOAL_BUTTONS, STEP_BUTTONS, Moves, goal_moves, step_moves
+from peergoals.goals.moves import (
+    GOAL_BUTTONS,
+    STEP_BUTTONS,
+    Moves,
+    goal_moves,
+    step_moves,
+)
 from peergoals.goals.steps import StepView, step_view
 from peergoals.people import caseload
 from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
@@ -82,10 +89,19 @@ def _is_peer(request: Request, goal: Goal) -> bool:
 
 
 def _with_moves(
-    request: Request, view: StepView, may_change: bool
-) -> tuple[StepView, Moves, list[tuple[str, str]]]:
+    request: Request, view: StepView, may_change: bool, suggestion: plans.Suggestion | None
+) -> tuple[StepView, Moves, list[tuple[str, str]], plans.Suggestion | None]:
     moves = step_moves(view.step, request.user)
-    return view, moves, moves.buttons(STEP_BUTTONS) if may_change else []
+    return view, moves, moves.buttons(STEP_BUTTONS) if may_change else [], suggestion
+
+
+def _suggestion_saved(request: Request, record: Goal | Step) -> None:
+    peer = record.peer if isinstance(record, Goal) else record.goal.peer
+    messages.success(
+        request,
+        _("Your suggestion is saved. Nothing changes until %(name)s says yes.")
+        % {"name": peer.display_name},
+    )
 
 
 def _status_change(
@@ -283,6 +299,10 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     may_change = access.may(request.user, Action.CHANGE, goal.peer)
     moves = goal_moves(goal, request.user)
     views, chart = plans.steps_of(goal)
+    suggestions = plans.suggestions_of(goal)
+    steps = [
+        _with_moves(request, view, may_change, suggestions.get(view.step.pk)) for view in views
+    ]
     context = {
         "goal": goal,
         "goal_chart": chart,
@@ -291,7 +311,8 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "may_change": may_change,
         "goal_moves": moves,
         "goal_buttons": moves.buttons(GOAL_BUTTONS) if may_change else [],
-        "steps": [_with_moves(request, view, may_change) for view in views],
+        "steps": steps,
+        "suggestion": suggestions.get(None),
         "reviews": plans.reviews_of(goal),
         "review_due": goal.review_is_due(),
     }
@@ -317,12 +338,18 @@ def history(request: Request, goal_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def edit_goal(request: Request, goal_id: int) -> HttpResponse:
-    """Change a goal; if someone else changed it first, say so and keep what was typed."""
+    """Change a goal; if someone else changed it first, say so and keep what was typed.
+
+    The peer changes it; anyone else suggests the change, and nothing changes until the peer
+    says yes (the goal they suggested themself they may still change until it is answered).
+    """
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     is_peer = _is_peer(request, goal)
+    edit = goal_moves(goal, request.user).edit
+    change = actions.change_goal if edit else actions.suggest_change
     if request.method == "GET":
         form = GoalEditForm(initial=model_to_dict(goal), peer_is_editing=is_peer)
-        context = {"form": form, "goal": goal, "is_peer": is_peer}
+        context = {"form": form, "goal": goal, "is_peer": is_peer, "suggesting": not edit}
         return render(request, "goals/goal_edit.html", context)
     data = request.POST.copy()
     form = GoalEditForm(data, peer_is_editing=is_peer)
@@ -332,14 +359,21 @@ def edit_goal(request: Request, goal_id: int) -> HttpResponse:
             data,
             form,
             goal,
-            lambda version: actions.change_goal(
-                goal, by=request.user, version=version, **form.changes()
-            ),
+            lambda version: change(goal, by=request.user, version=version, **form.changes()),
         )
         if changed is not None:
-            messages.success(request, _("Your changes are saved."))
+            if edit:
+                messages.success(request, _("Your changes are saved."))
+            else:
+                _suggestion_saved(request, goal)
             return redirect("goals:detail", goal_id=goal.pk)
-    context = {"form": form, "goal": goal, "is_peer": is_peer, "conflict": status == 409}
+    context = {
+        "form": form,
+        "goal": goal,
+        "is_peer": is_peer,
+        "suggesting": not edit,
+        "conflict": status == 409,
+    }
     return render(request, "goals/goal_edit.html", context, status=status)
 
 
@@ -370,6 +404,15 @@ def review(request: Request, goal_id: int) -> HttpResponse:
         held, _status = attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
         if held is not None:
             _celebrate(request, held.wins)
+            if held.pending is not None:
+                messages.success(
+                    request,
+                    _(
+                        "The look-back is saved. What happens next waits for %(name)s to "
+                        "confirm it; nothing about the goal changes until then."
+                    )
+                    % {"name": goal.peer.display_name},
+                )
             overwhelmed = form.cleaned_data["feeling"] == ReviewFeeling.OVERWHELMED
             if overwhelmed:
                 messages.info(
@@ -437,13 +480,17 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def edit_step(request: Request, step_id: int) -> HttpResponse:
-    """Change a step, often to make it smaller; a change made meanwhile is never overwritten."""
+    """Change a step, often to make it smaller; a change made meanwhile is never overwritten.
+
+    As with a goal, anyone but the peer suggests the change and the peer answers it.
+    """
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    edit = step_moves(step, request.user).edit
+    change = actions.change_step if edit else actions.suggest_change
+    context: dict[str, Any] = {"goal": step.goal, "step": step, "suggesting": not edit}
     if request.method == "GET":
         form = StepEditForm(initial=model_to_dict(step))
-        return render(
-            request, "goals/step_form.html", {"form": form, "goal": step.goal, "step": step}
-        )
+        return render(request, "goals/step_form.html", {"form": form, **context})
     data = request.POST.copy()
     form = StepEditForm(data)
     status = 400
@@ -452,14 +499,15 @@ def edit_step(request: Request, step_id: int) -> HttpResponse:
             data,
             form,
             step,
-            lambda version: actions.change_step(
-                step, by=request.user, version=version, **form.step_fields()
-            ),
+            lambda version: change(step, by=request.user, version=version, **form.step_fields()),
         )
         if changed is not None:
-            messages.success(request, _("Your changes are saved."))
+            if edit:
+                messages.success(request, _("Your changes are saved."))
+            else:
+                _suggestion_saved(request, step)
             return redirect("goals:detail", goal_id=step.goal.pk)
-    context = {"form": form, "goal": step.goal, "step": step, "conflict": status == 409}
+    context.update(form=form, conflict=status == 409)
     return render(request, "goals/step_form.html", context, status=status)
 
 
@@ -491,6 +539,48 @@ def decline_step(request: Request, step_id: int) -> HttpResponse:
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
     decline = functools.partial(actions.decline_step, step, by=request.user)
+    return _decline(request, decline, here, here)
+
+
+@login_required
+@require_POST
+def accept_change(request: Request, change_id: int) -> HttpResponse:
+    """The peer takes on a suggested change (or confirms a review's decision), maybe with the
+    suggested wording put their own way."""
+    suggestion = access.get_suggested_change_for(request.user, change_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[suggestion.goal.pk])
+    form = AcceptChangeForm(request.POST)
+
+    def accept() -> StatusChange[Any]:
+        accepted = actions.accept_change(suggestion, by=request.user, **form.cleaned_data)
+        _celebrate(request, accepted.wins)
+        return accepted
+
+    described = "; ".join(f"{row.label}: {row.new}" for row in suggested_beside_now(suggestion))
+    if suggestion.review is not None:
+        described = suggestion.review.get_decision_display()
+    return _accept(
+        request,
+        form,
+        accept,
+        here,
+        _("Done. Your plan now has this change."),
+        suggestion=described,
+        urls=(
+            reverse("goals:accept_change", args=[suggestion.pk]),
+            reverse("goals:decline_change", args=[suggestion.pk]),
+        ),
+        yes=_("Yes, change it"),
+    )
+
+
+@login_required
+@require_POST
+def decline_change(request: Request, change_id: int) -> HttpResponse:
+    """The peer says no to a suggested change, no reason needed; the plan stays as it is."""
+    suggestion = access.get_suggested_change_for(request.user, change_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[suggestion.goal.pk])
+    decline = functools.partial(actions.decline_change, suggestion, by=request.user)
     return _decline(request, decline, here, here)
 
 

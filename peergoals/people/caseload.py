@@ -20,6 +20,7 @@ from peergoals import access
 from peergoals.db import SubqueryCount
 from peergoals.goals.models import CheckIn, Feeling, Goal, LifeArea, Status, Step, Win
 from peergoals.people.models import Assignment, Outreach, User
+from peergoals.privacy.models import Consent
 
 # A peer with no check-in for this long gets a friendly "reach out", never an alarm.
 QUIET_AFTER = datetime.timedelta(days=14)
@@ -212,8 +213,15 @@ def needs_attention(rows: list[CaseloadRow]) -> dict[str, list[CaseloadRow]]:
 
 
 def not_sharing_on_caseload_of(specialist: User) -> QuerySet[User]:
-    """Peers on the caseload who have not agreed to share: their names only, no records."""
-    return access.peers_not_sharing(specialist).order_by("preferred_name", "username")
+    """Peers on the caseload who do not share (their names only, no records), each with
+    `stopped_sharing_at`: when they took their latest consent back, or None when they have
+    not agreed to share (or their consent ran out)."""
+    latest = Consent.objects.filter(peer=OuterRef("pk")).order_by("-signed_at", "-id")
+    return (
+        access.peers_not_sharing(specialist)
+        .annotate(stopped_sharing_at=Subquery(latest.values("revoked_at")[:1]))
+        .order_by("preferred_name", "username")
+    )
 
 
 def team_of(user: User) -> QuerySet[User]:

@@ -9,11 +9,14 @@ from django.urls import reverse
 
 from peergoals.goals import actions
 from peergoals.goals.models import Goal
+from peergoals.people.actions import assign_peer
+from peergoals.people.models import Role
 from peergoals.privacy import actions as privacy
-from tests.personas import People
+from tests.personas import People, make_person
 from tests.web.conftest import browser_for
 
 NOT_SHARING = "Hasn't agreed to share yet"
+STOPPED = "Stopped sharing on"
 
 
 def test_a_peer_without_consent_shows_as_a_name_only(
@@ -25,7 +28,7 @@ def test_a_peer_without_consent_shows_as_a_name_only(
     assert "Call my sister" not in as_sam.get(reverse("people:caseload")).text
     privacy.revoke_consent(people.maria, by=people.maria)
     page = unescape(as_sam.get(reverse("people:caseload")).text)
-    assert "Maria" in page and NOT_SHARING in page
+    assert "Maria" in page and STOPPED in page and NOT_SHARING not in page
     assert reverse("goals:peer", args=[people.maria.pk]) not in page
     assert "goal in progress" not in page
     assert as_sam.get(reverse("goals:detail", args=[goal.pk])).status_code == 404
@@ -36,8 +39,21 @@ def test_the_supervisors_drill_down_shows_the_name_only_too(
 ) -> None:
     privacy.revoke_consent(people.maria, by=people.maria)
     page = unescape(as_pat.get(reverse("people:specialist", args=[people.sam.pk])).text)
-    assert "Maria" in page and NOT_SHARING in page
+    assert "Maria" in page and STOPPED in page
     assert reverse("goals:peer", args=[people.maria.pk]) not in page
+
+
+def test_a_peer_who_has_not_agreed_yet_is_told_apart_from_one_who_stopped(
+    as_sam: Client, people: People
+) -> None:
+    newcomer = make_person("dana", Role.PEER)
+    assign_peer(newcomer, people.sam, by=people.morgan)
+    privacy.revoke_consent(people.maria, by=people.maria)
+    page = unescape(as_sam.get(reverse("people:caseload")).text)
+    dana = page[page.index("Dana") :]
+    assert dana.index(NOT_SHARING) < dana.index("</li>")
+    maria = page[page.index("Maria") :]
+    assert maria.index(STOPPED) < maria.index("</li>")
 
 
 def team_row(client: Client, name: str) -> tuple[int, int, int]:

@@ -21,11 +21,12 @@ from tests.web.conftest import browser_for
 
 @pytest.fixture
 def marias_plan(people: People, walk_goal: Goal, walk_step: Step) -> Goal:
-    """Maria's goal with a changed wording, a check-in with a note she shared, a review and a
-    win."""
-    actions.change_goal(
+    """Maria's goal with a wording Sam suggested and she took on, a check-in with a note she
+    shared, a review and a win."""
+    suggestion = actions.suggest_change(
         walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
+    actions.accept_change(suggestion, by=people.maria)
     actions.record_check_in(
         walk_step, by=people.maria, outcome="done", note="Felt lighter", share_note=True
     )

@@ -58,13 +58,14 @@ def test_it_shows_the_peers_words_beside_the_smart_wording(
 def test_it_shows_who_changed_what_and_why(
     as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
-    actions.change_goal(
+    suggestion = actions.suggest_change(
         walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
+    actions.accept_change(suggestion, by=people.maria)
     assert "History of changes" in as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text
     page = as_maria.get(reverse("goals:history", args=[walk_goal.pk]))
-    assert "Goal changed" in page.text
-    assert "Sam," in page.text
+    assert "Suggested by Sam, accepted by the peer" in page.text
+    assert "Maria," in page.text
     assert (
         "SMART wording: “I will walk for 10 minutes every morning this week” "
         "→ “Walk 15 minutes daily”" in page.text
@@ -81,7 +82,8 @@ def test_a_conflict_on_edit_shows_the_message_and_keeps_the_text(
         "life_area": "physical",
         "review_every_days": "14",
     }
-    actions.change_goal(walk_goal, by=people.sam, version=walk_goal.version, strengths="Grit")
+    # Maria saved a change in another tab.
+    actions.change_goal(walk_goal, by=people.maria, version=walk_goal.version, strengths="Grit")
     page = as_maria.post(reverse("goals:edit", args=[walk_goal.pk]), form)
     assert page.status_code == 409
     assert "Someone else changed this while you were editing" in page.text
@@ -113,7 +115,10 @@ def test_the_specialist_cannot_change_the_peers_own_words(as_sam: Client, walk_g
     )
     walk_goal.refresh_from_db()
     assert walk_goal.own_words == "I want to get healthier"
-    assert walk_goal.smart_wording == "Walk 5 minutes"
+    # The rest is a suggestion Maria answers; her goal is as it was.
+    assert walk_goal.smart_wording == "I will walk for 10 minutes every morning this week"
+    suggestion = walk_goal.suggested_changes.get()
+    assert suggestion.changes == {"smart_wording": "Walk 5 minutes", "review_every_days": 7}
 
 
 def test_it_only_shows_the_status_buttons_the_viewer_may_use(
@@ -122,8 +127,8 @@ def test_it_only_shows_the_status_buttons_the_viewer_may_use(
     actions.set_goal_status(walk_goal, by=people.maria, status="on-hold")
     url = reverse("goals:detail", args=[walk_goal.pk])
     assert 'value="active"' in as_maria.get(url).text
-    assert 'value="active"' not in as_sam.get(url).text
-    assert 'value="cancelled"' in as_sam.get(url).text
+    # Only Maria starts, pauses, finishes or lets go of her goal; Sam sees no such button.
+    assert 'name="status"' not in as_sam.get(url).text
     supervisor_view = as_pat.get(url)
     assert supervisor_view.status_code == 200
     assert 'name="status"' not in supervisor_view.text
@@ -311,7 +316,7 @@ def test_the_goal_page_loads_its_history_only_when_opened(
     as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
     actions.change_goal(
-        walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
+        walk_goal, by=people.maria, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
     history_url = reverse("goals:history", args=[walk_goal.pk])
     page = as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text

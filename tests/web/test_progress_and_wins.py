@@ -101,15 +101,25 @@ def test_the_specialist_sees_each_goals_progress_on_the_peers_page(
     assert 'aria-label="Steps done on: I want to get healthier"' in page
 
 
-def test_a_review_recorded_by_the_specialist_is_celebrated_about_the_peer(
-    as_sam: Client, walk_goal: Goal
+def test_a_review_recorded_by_the_specialist_is_celebrated_when_the_peer_confirms_it(
+    as_sam: Client, as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
     page = as_sam.post(
-        reverse("goals:review", args=[walk_goal.pk]), {"decision": "keep"}, follow=True
+        reverse("goals:review", args=[walk_goal.pk]),
+        {"decision": "keep", "peer_took_part": ""},
+        follow=True,
     )
     text = unescape(page.text)
-    assert "Maria looked back at" in text
-    assert "You looked back" not in text
+    assert "What happens next waits for Maria to confirm it" in text
+    assert "looked back at" not in text
+    assert not Win.objects.filter(peer=people.maria, kind="review_held").exists()
+    home = unescape(as_maria.get(reverse("goals:today")).text)
+    assert "Look-back on" in home and "recorded by Sam" in home
+    decision = walk_goal.suggested_changes.get()
+    confirmed = as_maria.post(reverse("goals:accept_change", args=[decision.pk]), follow=True)
+    assert "You looked back at" in unescape(confirmed.text)
+    peer_page = unescape(as_sam.get(reverse("goals:peer", args=[people.maria.pk])).text)
+    assert "Maria looked back at" in peer_page
 
 
 def test_the_pilot_footer_is_only_on_the_peers_pages(as_maria: Client, as_sam: Client) -> None:

@@ -20,7 +20,8 @@ from tests.web.conftest import browser_for
 
 
 def give_goals(peer: User, count: int, by: User | None = None) -> None:
-    """`count` goals, each with a step checked in on, a suggested step, and a review."""
+    """`count` goals, each with a step checked in on and a review; from `by`, also a suggested
+    goal and step, a suggested change to the step, and a review's decision waiting."""
     for n in range(count):
         goal = actions.create_goal(peer, by=peer, own_words=f"Goal {n}", life_area="physical")
         step = actions.add_step(
@@ -37,6 +38,8 @@ def give_goals(peer: User, count: int, by: User | None = None) -> None:
         if by is not None:
             actions.add_step(goal, by=by, wording=f"Suggested {n}")
             actions.create_goal(peer, by=by, own_words=f"Idea {n}", life_area="social")
+            actions.suggest_change(step, by=by, version=None, wording=f"Step {n}, twice")
+            actions.hold_review(goal, by=by, decision="pause")
 
 
 def queries_for(client: Client, url: str) -> int:
@@ -50,6 +53,8 @@ def test_the_peer_home_does_not_grow_with_more_goals(as_maria: Client, people: P
     few = queries_for(as_maria, reverse("goals:today"))
     give_goals(people.maria, 4, by=people.sam)
     assert queries_for(as_maria, reverse("goals:today")) == few
+    home = as_maria.get(reverse("goals:today")).text
+    assert home.count("Step 3, twice") == 1 and home.count("Look-back on") == 5
 
 
 def test_the_goal_page_does_not_grow_with_more_steps_and_check_ins(
@@ -73,6 +78,7 @@ def test_the_goal_page_does_not_grow_with_more_steps_and_check_ins(
     for n in range(4):
         more = actions.add_step(goal, by=people.maria, wording=f"Stretch {n}")
         actions.record_check_in(more, by=people.maria, outcome="not_done")
+        actions.suggest_change(more, by=people.sam, version=None, wording=f"Stretch {n} daily")
         actions.hold_review(goal, by=people.sam, decision="keep")
     assert queries_for(as_maria, url) == few
 

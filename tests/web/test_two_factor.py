@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people.models import User
 from tests.personas import PASSWORD, People, confirmed_device, current_code, totp_code
@@ -30,6 +31,9 @@ def every_page(goal: Goal, step: Step, people: People) -> Iterator[str]:
     """Every page of the app (the admin aside) with real ids of Maria's records filled in."""
     ids = {"goal_id": goal.id, "step_id": step.id, "peer_id": people.maria.id}
     ids["specialist_id"] = people.sam.id
+    # A change Sam suggested to the step, waiting for Maria's answer.
+    suggestion = actions.suggest_change(step, by=people.sam, version=None, wording="Walk further")
+    ids["change_id"] = suggestion.id
 
     def walk(patterns: list[URLPattern | URLResolver], prefix: str) -> Iterator[str]:
         for pattern in patterns:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('goals', '0006_checkin_note_shared'),
+        ('goals', '0007_checkin_note_shared'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('goals', '0004_goal_exploration'),
+        ('goals', '0005_goal_exploration'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('goals', '0003_goal_looks_like'),
+        ('goals', '0004_suggested_change'),
     ]
 
     operations = [

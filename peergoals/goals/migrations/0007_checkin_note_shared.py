@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('goals', '0005_checkin_target'),
+        ('goals', '0006_checkin_target'),
     ]
 
     operations = [
