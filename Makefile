@@ -21,11 +21,12 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/).
+## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/); another port: `make run PORT=8100`.
+PORT ?= 8000
 run: install
 	$(BIN)/peergoals migrate --noinput
-	$(BIN)/peergoals demo --if-empty
-	$(BIN)/peergoals runserver 127.0.0.1:8000
+	$(BIN)/peergoals demo --if-empty --address 127.0.0.1:$(PORT)
+	$(BIN)/peergoals runserver 127.0.0.1:$(PORT)
 
 ## Lint, type-check and run the whole suite on SQLite, then on PostgreSQL when one answers.
 test: install

@@ -15,6 +15,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from peergoals.help import crisis_lines, email_address, phone_number
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("PEERGOALS_VAR_DIR", BASE_DIR.parent / "var"))
 
@@ -282,6 +284,14 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 PEERGOALS_PROGRAM_NAME = os.environ.get("PEERGOALS_PROGRAM_NAME", "the PeerGoals program")
 # How long a peer's deletion request waits before an admin purges the data, in days.
 PEERGOALS_DELETION_RETENTION_DAYS = int(os.environ.get("PEERGOALS_DELETION_RETENTION_DAYS", "30"))
+# The help page, linked from every page: the crisis lines (the national ones unless the program
+# lists its own), the number for an emergency, and how to reach the program itself. Checked
+# here, so a typo stops the start rather than the page a person in crisis opens.
+PEERGOALS_CRISIS_LINES = crisis_lines(os.environ.get("PEERGOALS_CRISIS_LINES"))
+PEERGOALS_EMERGENCY_NUMBER = phone_number("PEERGOALS_EMERGENCY_NUMBER", "911")
+PEERGOALS_PROGRAM_PHONE = phone_number("PEERGOALS_PROGRAM_PHONE")
+PEERGOALS_PROGRAM_EMAIL = email_address("PEERGOALS_PROGRAM_EMAIL")
+PEERGOALS_PROGRAM_HOURS = os.environ.get("PEERGOALS_PROGRAM_HOURS", "").strip()
 
 LOGGING = {
     "version": 1,

@@ -137,3 +137,24 @@ def test_the_demo_peer_who_chose_spanish_signs_in_to_spanish(client: object) -> 
     )
     assert "¡Hola, Lucía!" in response.text
     assert "Quiero volver a estudiar" in response.text
+
+
+def test_the_demo_prints_the_address_it_is_served_at() -> None:
+    assert "Sign in at http://127.0.0.1:8000/ with:" in run("demo")
+    assert "Sign in at http://127.0.0.1:8100/ with:" in run(
+        "demo", "--if-empty", "--address", "127.0.0.1:8100"
+    )
+
+
+def test_make_run_takes_a_port() -> None:
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    planned = subprocess.run(
+        ["make", "-n", "-o", "install", "run", "PORT=8100"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "demo --if-empty --address 127.0.0.1:8100" in planned
+    assert "runserver 127.0.0.1:8100" in planned
+    assert "8000" not in planned

@@ -88,13 +88,27 @@ def test_the_chart_scales_bars_to_fit_the_target_and_marks_skips_with_a_shape() 
 def test_a_win_is_said_to_the_peer_and_about_them_to_others() -> None:
     step = SimpleNamespace(wording="Call my brother")
     done = SimpleNamespace(
-        kind="step_completed", streak_days=None, step_id=1, step=step, goal_id=None
+        kind="step_completed",
+        streak_days=None,
+        step_id=1,
+        step=step,
+        goal_id=None,
+        step_words="",
+        goal_words="",
     )
     assert win_message(done) == "Step done: “Call my brother”. Nice work!"  # type: ignore[arg-type]
     assert win_message(done, about="Maria") == (  # type: ignore[arg-type]
         "Maria finished the step “Call my brother”."
     )
-    streak = SimpleNamespace(kind="streak", streak_days=7, step_id=1, step=step, goal_id=None)
+    streak = SimpleNamespace(
+        kind="streak",
+        streak_days=7,
+        step_id=1,
+        step=step,
+        goal_id=None,
+        step_words="",
+        goal_words="",
+    )
     assert win_message(streak, about="Maria") == (  # type: ignore[arg-type]
         "Maria kept “Call my brother” going 7 days in a row."
     )

@@ -160,6 +160,9 @@ SITE: dict[str, Row] = {
     "goals:new": Row(
         get=  "login     200   200    404   404   404   404   404",
         post= "login     200   200    404   404   404   404   404"),
+    "goals:past": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
     "goals:peer": Row(
         get=  "login     302   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),
@@ -196,6 +199,12 @@ SITE: dict[str, Row] = {
     "people:caseload": Row(
         get=  "login     302   302    200   200   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
+    "people:help": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "people:outreach": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
     "people:specialist": Row(
         get=  "login     404   404    302   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),

@@ -105,6 +105,7 @@ def describe(record: Model) -> tuple[str, int]:
         "review": RecordType.REVIEW,
         "win": RecordType.WIN,
         "assignment": RecordType.ASSIGNMENT,
+        "outreach": RecordType.OUTREACH,
         "user": RecordType.PLAN,
     }
     return str(kinds[record._meta.model_name or ""]), int(record.pk)

@@ -61,6 +61,7 @@ class RecordType(models.TextChoices):
     LIST = "list", _("your records in a list")
     CASELOAD = "caseload", _("you on their caseload list")
     ASSIGNMENT = "assignment", _("who your peer specialist is")
+    OUTREACH = "outreach", _("your specialist reaching out")
     SPECIALIST = "specialist", _("a specialist's caseload")
     AUDIT_LOG = "audit-log", _("the audit log")
     ACCOUNT = "account", _("your account")

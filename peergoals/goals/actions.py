@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -222,6 +223,7 @@ def create_goal(
     life_area: str,
     smart_wording: str = "",
     looks_like: str = "",
+    exploration: Sequence[Mapping[str, str]] = (),
     why_it_matters: str = "",
     strengths: str = "",
     importance: int | None = None,
@@ -252,6 +254,7 @@ def create_goal(
         own_words=own_words,
         smart_wording=smart_wording.strip(),
         looks_like=looks_like.strip() if by_peer else "",
+        exploration=[dict(answer) for answer in exploration] if by_peer else [],
         life_area=life_area,
         why_it_matters=why_it_matters.strip(),
         strengths=strengths.strip(),
@@ -740,12 +743,14 @@ def record_check_in(
     amount: Decimal | None = None,
     feeling: str = "",
     note: str = "",
+    share_note: bool = False,
     at: datetime.datetime | None = None,
 ) -> CheckInResult:
     """Progress on a step for a day, and the wins it brings (first check-in, streaks, done).
 
     `at` is when it is recorded (now, unless replayed); `for_date` the day it is about, that
-    day or an earlier one.
+    day or an earlier one. The note is the peer's own unless `share_note`: then their
+    specialist reads it too.
     """
     peer = step.goal.peer
     _require(by, Action.CREATE, peer)
@@ -765,8 +770,13 @@ def record_check_in(
         amount=amount,
         feeling=feeling,
         note=note.strip(),
+        note_shared=share_note,
         recorded_by=by,
         recorded_at=_now(at),
+        target_kind=step.target_kind,
+        target_quantity=step.target_quantity,
+        target_unit=step.target_unit,
+        target_per=step.target_per,
     )
     # The entry's own values, checked before the write lock is taken: the step and the people
     # are rows just read, and the database holds "one correction per entry" (caught below).
@@ -842,10 +852,14 @@ def hold_review(
     wins: str = "",
     lessons: str = "",
     attainment: int | None = None,
+    submission: uuid.UUID | None = None,
     at: datetime.datetime | None = None,
 ) -> ReviewResult:
     """Record a review, apply its decision (keep, adjust, pause, complete or let go), and
     return it with the wins it brings.
+
+    `submission` is the review form's one-time key: the same form sent again (Back then Save,
+    a retry) returns the review it already made, with no new win and nothing applied twice.
 
     Who took part: the person recording it and `participants`; when `participants` is not
     given, the peer is taken to have been there. The next review is set from the goal's
@@ -857,6 +871,10 @@ def hold_review(
     """
     _require(by, Action.CREATE, goal.peer)
     goal = _lock(goal, None)
+    if submission is not None:
+        already = Review.objects.filter(goal=goal, submission=submission).first()
+        if already is not None:
+            return ReviewResult(already, [])
     if not goal.is_reviewable:
         raise NotAllowed(_("Only a goal you are working on, or have paused, can be reviewed."))
     if decision not in Decision.values:
@@ -873,6 +891,7 @@ def hold_review(
         wins=wins.strip(),
         lessons=lessons.strip(),
         attainment=attainment,
+        submission=submission,
         created_at=_now(at),
     )
     review.full_clean()

@@ -14,6 +14,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from peergoals import access
@@ -134,6 +135,14 @@ class StepAdmin(PeerRecordHistoryAdmin):
 @admin.register(CheckIn)
 class CheckInAdmin(PeerRecordAdmin):
     fetch = staticmethod(access.get_check_in_for)
+    # A note the peer kept private is theirs alone; the admin shows only a shared one.
+    exclude = ["note"]
+    readonly_fields = ["shared_note"]
+
+    @admin.display(description=_("note, when the peer shared it"))
+    def shared_note(self, check_in: CheckIn) -> str:
+        return check_in.note_for(None)
+
     list_display = ["step", "peer", "for_date", "outcome", "amount", "feeling", "recorded_by"]
     list_filter = ["outcome", "feeling"]
     search_fields = ["peer__username", "step__wording"]

@@ -13,13 +13,12 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from peergoals.goals.progress import PeriodPoint
+from peergoals.goals.progress import PeriodPoint, format_quantity
 
 WIDTH = 320
 HEIGHT = 170
@@ -29,6 +28,13 @@ TOP = 14
 BOTTOM = 26
 PLOT_HEIGHT = HEIGHT - TOP - BOTTOM
 BASELINE = TOP + PLOT_HEIGHT
+LABEL_FONT_SIZE = 10
+# A label's width is guessed, not measured (the server knows no fonts): this much per character
+# at LABEL_FONT_SIZE is more than wide fonts such as DejaVu Sans take, so two labels spaced by it
+# never touch, whatever font the phone has. LABEL_GAP keeps "Nov 16" and "Nov 23" from reading
+# as one.
+LABEL_CHAR_WIDTH = 6.6
+LABEL_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -41,8 +47,10 @@ class Bar:
     centre: float
     show_label: bool
     # Words worked out once here rather than by template filters for each of many bars: the
-    # axis label ("" when skipped for room), the table's row heading, and what was done.
+    # axis label ("" when left out for room), the table's row heading, and what was done.
     label: str = ""
+    # Where the label's middle goes: under the bar, moved in when it would run off an edge.
+    label_x: float = 0.0
     row_label: str = ""
     achieved_text: str = ""
 
@@ -92,8 +100,12 @@ class Chart:
         )
         labels = format_html_join(
             "",
-            '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="#4a5566">{}</text>',
-            ((bar.centre, self.label_y, bar.label) for bar in self.bars if bar.show_label),
+            '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="#4a5566">{}</text>',
+            (
+                (bar.label_x, self.label_y, LABEL_FONT_SIZE, bar.label)
+                for bar in self.bars
+                if bar.show_label
+            ),
         )
         return bars + skips + labels
 
@@ -118,15 +130,23 @@ def bar_chart(points: list[PeriodPoint], target: Decimal | None = None, per: str
     what a bar counts ("day", "week" or "month"), for how its period is named."""
     top_value = max([p.achieved for p in points] + [target or Decimal(0), Decimal(1)])
     slot = (WIDTH - LEFT - RIGHT) / max(len(points), 1)
-    # Every label when they fit; every other one on a long chart, the latest always shown.
-    step = 1 if len(points) <= 8 else 2
     language = get_language()
     bars = []
-    for index, point in enumerate(points):
+    # Labels are placed from the latest back, which is always named; a date that would come
+    # closer than LABEL_GAP to the one after it is left out (the table still names it).
+    free_up_to = float(WIDTH)
+    for index in reversed(range(len(points))):
+        point = points[index]
         height = float(point.achieved / top_value) * PLOT_HEIGHT
         width = slot * 0.6
         x = LEFT + index * slot + (slot - width) / 2
-        show_label = (len(points) - 1 - index) % step == 0
+        centre = x + width / 2
+        words = _date_words(point.start, AXIS_DATE[per], language)
+        half = len(words) * LABEL_CHAR_WIDTH / 2
+        label_x = min(max(centre, half), WIDTH - half)
+        show_label = label_x + half <= free_up_to
+        if show_label:
+            free_up_to = label_x - half - LABEL_GAP
         bars.append(
             Bar(
                 point=point,
@@ -134,13 +154,15 @@ def bar_chart(points: list[PeriodPoint], target: Decimal | None = None, per: str
                 y=round(BASELINE - height, 1),
                 width=round(width, 1),
                 height=round(height, 1),
-                centre=round(x + width / 2, 1),
+                centre=round(centre, 1),
                 show_label=show_label,
-                label=_date_words(point.start, AXIS_DATE[per], language) if show_label else "",
+                label=words if show_label else "",
+                label_x=round(label_x, 1),
                 row_label=_date_words(point.start, ROW_DATE[per], language),
-                achieved_text=floatformat(point.achieved, "-2"),
+                achieved_text=format_quantity(point.achieved),
             )
         )
+    bars.reverse()
     target_y = None
     if target is not None and target > 0:
         target_y = round(BASELINE - float(target / top_value) * PLOT_HEIGHT, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from peergoals.goals.models import (
     Status,
     TargetKind,
 )
+from peergoals.goals.progress import as_written
 
 if TYPE_CHECKING:
     # Only for type checking: django-stubs is a development dependency.
@@ -44,6 +46,18 @@ PLAIN_ERRORS = {
 }
 
 BLANK_CHOICE = [("", _("Choose one"))]
+
+
+class AmountField(forms.DecimalField):
+    """An optional count or amount, shown as the person wrote it: "10", not the saved "10.00"."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        widget = forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"})
+        super().__init__(max_digits=9, decimal_places=2, widget=widget, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return as_written(value) if isinstance(value, Decimal) else value
 
 
 class PlainForm(forms.Form):
@@ -222,14 +236,7 @@ class StepForm(PlainForm):
         initial=TargetKind.ONCE,
         widget=forms.RadioSelect,
     )
-    target_quantity = forms.DecimalField(
-        label=_("How many or how much"),
-        required=False,
-        min_value=Decimal("0.01"),
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-    )
+    target_quantity = AmountField(label=_("How many or how much"), min_value=Decimal("0.01"))
     target_unit = forms.CharField(
         label=_("Unit (optional)"),
         max_length=40,
@@ -298,21 +305,22 @@ class CheckInForm(PlainForm):
     """One tap: done, not today, or skip; the rest is optional."""
 
     outcome = forms.ChoiceField(choices=Outcome.choices)
-    amount = forms.DecimalField(
-        label=_("How much? (optional)"),
-        required=False,
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-    )
+    amount = AmountField(label=_("How much? (optional)"), min_value=0)
     feeling = forms.ChoiceField(
         label=_("How did it feel?"),
         choices=Feeling.choices,
         required=False,
         widget=forms.RadioSelect,
     )
-    note = text(_("A note for yourself (optional)"), max_length=2000, rows=2)
+    note = text(
+        _("A note for yourself (optional)"),
+        max_length=2000,
+        rows=2,
+        help_text=_("Only you can read it, unless you share it with your peer specialist."),
+    )
+    share_note = forms.BooleanField(
+        label=_("Share what I wrote with my peer specialist"), required=False
+    )
 
 
 class ReviewForm(PlainForm):
@@ -343,9 +351,12 @@ class ReviewForm(PlainForm):
     )
 
     peer_took_part = forms.BooleanField(required=False, initial=True)
+    # A new key each time the form is shown; sent twice, it makes one review (hold_review).
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, peer: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4()
         self.peer = peer
         if peer is None:
             # The peer is recording it themself: they took part.

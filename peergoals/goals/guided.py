@@ -126,6 +126,34 @@ SCREENS = {
 }
 
 
+# The questions whose answers are kept with the goal, in the order the exploration asks them
+# (whichever path the peer took); why it matters and strengths have fields of their own.
+KEPT_ANSWERS = ("start", "picture", "goal", "small-start", "looks-like")
+
+
+def exploration_answers(draft: dict[str, Any]) -> list[dict[str, str]]:
+    """Every answer the peer gave while exploring, verbatim, each with its question as asked.
+
+    The goal in their own words is the goal itself; the goal screen's answer is kept here only
+    when the peer set it aside for a smaller start ("I'm not sure").
+    """
+    answers = draft.get("answers")
+    if not isinstance(answers, dict):
+        return []
+    own_words = str(draft.get("own_words", "")).strip()
+    kept = []
+    for slug in KEPT_ANSWERS:
+        answer = str(answers.get(slug, "")).strip()
+        if answer and not (slug == "goal" and answer == own_words):
+            kept.append({"question": str(SCREENS[slug].title), "answer": answer})
+    return kept
+
+
+def _keep_answer(draft: dict[str, Any], slug: str, answer: str) -> None:
+    answers = draft.get("answers")
+    draft["answers"] = {**(answers if isinstance(answers, dict) else {}), slug: answer}
+
+
 def _draft(request: Request) -> dict[str, Any]:
     draft = request.session.get(DRAFT)
     return draft if isinstance(draft, dict) else {}
@@ -220,8 +248,10 @@ def explore(request: Request, screen: str) -> HttpResponse:
     if request.method == "POST":
         if current.unsure and request.POST.get("unsure"):
             if current.kind == "text" and isinstance(form, AnswerForm):
-                # Whatever they typed is kept for when they come back.
-                draft[current.key] = request.POST.get("answer", "")[:1000]
+                # Whatever they typed is kept for when they come back, and with the goal.
+                typed = request.POST.get("answer", "")[:1000]
+                draft[current.key] = typed
+                _keep_answer(draft, current.slug, typed)
             draft.update(hesitant=True, vague=False, unsure_from=current.slug)
             _save_draft(request, draft)
             return _go("small-start")
@@ -254,6 +284,7 @@ def _answered(
             return _go("not-yet")
         return _create(request, peer, draft, ready=True)
     draft[screen.key] = data["answer"].strip()
+    _keep_answer(draft, screen.slug, draft[screen.key])
     if screen.slug == "start":
         draft.update(hesitant=False)
     _save_draft(request, draft)
@@ -301,6 +332,7 @@ def _create(
             by=request.user,
             own_words=str(draft.get("own_words", "")),
             looks_like=str(draft.get("looks_like", "")),
+            exploration=exploration_answers(draft),
             life_area=draft["life_area"],
             why_it_matters=str(draft.get("why_it_matters", "")),
             strengths=str(draft.get("strengths", "")),

@@ -9,12 +9,14 @@ import datetime
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from peergoals.goals.models import Goal, Step, SuggestedChange
+from peergoals.goals.progress import format_quantity
 
 # Fields whose changes the history leaves out: bookkeeping, not something a person changed.
 HISTORY_SKIPS = ["version", "completed_at"]
@@ -47,6 +49,8 @@ def _choices(model: type[Model], name: str) -> dict[Any, Any]:
 def _shown(model: type[Model], name: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, Decimal):
+        return format_quantity(value)
     return str(_choices(model, name).get(value, value))
 
 

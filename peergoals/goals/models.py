@@ -118,6 +118,10 @@ class Goal(models.Model):
         blank=True,
         help_text=_("The peer's answer when asked what a broad wish would look like for them."),
     )
+    # Every answer the peer gave while exploring the goal (the dream, the six-month picture,
+    # the hesitant path's answers, what it would look like), verbatim and in the order asked:
+    # [{"question": ..., "answer": ...}]. The peer's own words: nobody changes them afterwards.
+    exploration = models.JSONField(_("answers while exploring"), default=list, blank=True)
     life_area = models.CharField(_("life area"), max_length=20, choices=LifeArea.choices)
     why_it_matters = models.TextField(_("why it matters"), max_length=2000, blank=True)
     strengths = models.TextField(_("strengths to draw on"), max_length=2000, blank=True)
@@ -327,6 +331,21 @@ class CheckIn(AppendOnlyModel):
     )
     feeling = models.CharField(_("how it felt"), max_length=12, choices=Feeling.choices, blank=True)
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    # What the peer writes for themself stays theirs: a note is read by others only when the
+    # peer chose to share it with their specialist (see `note_for`).
+    note_shared = models.BooleanField(_("note shared with the specialist"), default=False)
+    # The step's target when the check-in was made, kept with it: "Done" means that target was
+    # met, and a step measured differently later (minutes, then times) never re-reads this entry
+    # in the new unit. Empty on entries from before targets were kept, which are read against
+    # the step's target as it is.
+    target_kind = models.CharField(
+        _("target then"), max_length=10, choices=TargetKind.choices, blank=True
+    )
+    target_quantity = models.DecimalField(
+        _("how many or how much then"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    target_unit = models.CharField(_("unit then"), max_length=40, blank=True)
+    target_per = models.CharField(_("each then"), max_length=10, choices=Period.choices, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -352,6 +371,15 @@ class CheckIn(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.step} on {self.for_date}: {self.get_outcome_display()}"
+
+    def note_for(self, reader: User | None) -> str:
+        """The note as `reader` may read it: the peer and whoever wrote it always; anyone else
+        (None: any staff member, as in the admin) only a note the peer shared. Pages, staff
+        downloads and the admin all ask this."""
+        reader_id = reader.pk if reader is not None else None
+        if self.note_shared or reader_id in (self.peer_id, self.recorded_by_id):
+            return self.note
+        return ""
 
 
 class ReviewFeeling(models.TextChoices):
@@ -398,6 +426,9 @@ class Review(models.Model):
     decision = models.CharField(_("what next"), max_length=10, choices=Decision.choices)
     wins = models.TextField(_("wins to celebrate"), max_length=2000, blank=True)
     lessons = models.TextField(_("what I learned from hurdles"), max_length=2000, blank=True)
+    # The review form's one-time key: the same form sent twice (Back then Save, a retry on a
+    # weak signal) makes one review and one win.
+    submission = models.UUIDField(null=True, blank=True, editable=False)
     attainment = models.SmallIntegerField(
         _("how it went against what was expected"),
         choices=Attainment.choices,
@@ -413,6 +444,9 @@ class Review(models.Model):
             models.CheckConstraint(
                 condition=Q(attainment__isnull=True) | Q(attainment__gte=-2, attainment__lte=2),
                 name="review_attainment_minus_2_to_2",
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "submission"], name="one_review_per_submission"
             ),
         ]
 
@@ -443,6 +477,11 @@ class Win(models.Model):
         Step, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     streak_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Frozen when earned: the step's and the goal's words that day, so renaming them later
+    # never rewrites an old win. Empty on wins from before words were kept (the current words
+    # are shown for those).
+    step_words = models.TextField(_("the step, as it was worded then"), blank=True)
+    goal_words = models.TextField(_("the goal, as it was worded then"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -469,6 +508,14 @@ class Win(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding:
+            if self.step is not None and not self.step_words:
+                self.step_words = self.step.wording
+            if self.goal is not None and not self.goal_words:
+                self.goal_words = self.goal.title
+        super().save(*args, **kwargs)
 
     @property
     def message(self) -> str:

@@ -105,6 +105,16 @@ def today_for(peer: User) -> dict[str, Any]:
     }
 
 
+def past_goals_of(peer: User) -> dict[str, list[Goal]]:
+    """The goals the peer reached ("done") and let go ("let_go"), the most recent first."""
+    past = Goal.objects.for_peer(peer).filter(status__in=[Status.COMPLETED, Status.CANCELLED])
+    goals = list(past.order_by("-updated_at", "-id"))
+    return {
+        "done": [goal for goal in goals if goal.status == Status.COMPLETED],
+        "let_go": [goal for goal in goals if goal.status == Status.CANCELLED],
+    }
+
+
 def plan_of(person: User) -> dict[str, Any]:
     """A peer's goals with their steps, reviews and wins, as their supporters see them."""
     steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))

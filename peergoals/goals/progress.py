@@ -7,11 +7,12 @@ A skipped day is neither progress nor a failure: it does not break a streak.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -36,11 +37,21 @@ def period_bounds(per: str, today: datetime.date) -> tuple[datetime.date, dateti
     raise ValueError(f"unknown period {per!r}")
 
 
+def as_written(quantity: Decimal) -> Decimal:
+    """`quantity` without the zeros the database pads it with: 10.00 is 10, 2.50 is 2.5."""
+    normal = quantity.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+
+
 def format_quantity(quantity: Decimal | None) -> str:
+    """A count or amount as people write it, in the reader's language ("2.5", "2,5" in Spanish).
+
+    The one rule for showing an amount: pages (the `amount` filter), forms, charts, the history
+    and the data download all go through `as_written`.
+    """
     if quantity is None:
         return ""
-    normal = quantity.normalize()
-    return f"{normal:f}" if normal != normal.to_integral() else str(int(normal))
+    return number_format(as_written(quantity))
 
 
 def describe_target(kind: str, quantity: Decimal | None, unit: str, per: str) -> str:
@@ -78,12 +89,31 @@ class StepProgress:
         return min(100, int(self.achieved * 100 / self.target))
 
 
-def contribution(check_in: CheckIn, kind: str) -> Decimal:
-    """What one check-in adds: its amount when given, otherwise one for a done entry."""
+def contribution(check_in: CheckIn, step: Step) -> Decimal:
+    """What one check-in adds to `step`'s progress, measured as the step is measured today.
+
+    A done entry counts the amount the peer gave; without one, "Done" means the target it was
+    made against was met ("Done" on "20 minutes a day" is 20 minutes), or one time for a step
+    counted in times or a total. An entry made under another measure (minutes, before the step
+    became times) is never read in the new unit: it counts as one time, or nothing towards an
+    amount of something else.
+    """
     if check_in.outcome != "done":
         return Decimal(0)
-    if check_in.amount is not None and kind != "once":
+    if step.target_kind == "once":
+        return Decimal(1)
+    kind = check_in.target_kind or step.target_kind
+    unit = check_in.target_unit if check_in.target_kind else step.target_unit
+    if (kind, unit) != (step.target_kind, step.target_unit):
+        return Decimal(1) if step.target_kind == "count" else Decimal(0)
+    if check_in.amount is not None:
         return check_in.amount
+    if check_in.target_kind:
+        met, per = check_in.target_quantity, check_in.target_per
+    else:
+        met, per = step.target_quantity, step.target_per
+    if kind == "amount" and per and met is not None:
+        return met
     return Decimal(1)
 
 
@@ -104,7 +134,7 @@ def step_progress(step: Step, check_ins: Iterable[CheckIn], today: datetime.date
         for c in entries
         if (start is None or start <= c.for_date) and (end is None or c.for_date <= end)
     ]
-    achieved = sum((contribution(c, step.target_kind) for c in counted), Decimal(0))
+    achieved = sum((contribution(c, step) for c in counted), Decimal(0))
     return StepProgress(
         achieved=achieved,
         target=target,
@@ -140,8 +170,8 @@ def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
 def win_message(win: Win, *, about: str | None = None) -> str:
     """The celebration in plain, warm words: to the peer ("You ..."), or, given `about` (the
     peer's name), for the people who support them ("Maria ...")."""
-    step = win.step.wording if win.step_id and win.step else ""
-    goal = win.goal.title if win.goal_id and win.goal else ""
+    step = win.step_words or (win.step.wording if win.step_id and win.step else "")
+    goal = win.goal_words or (win.goal.title if win.goal_id and win.goal else "")
     if about is None:
         messages = {
             "first_check_in": _("You did your first check-in. That is how every journey starts!"),
@@ -223,11 +253,12 @@ def periods_back(
 
 
 def series(
-    check_ins: Iterable[CheckIn], kind: str, per: str, today: datetime.date
+    check_ins: Iterable[CheckIn],
+    counts: Callable[[CheckIn], Decimal],
+    per: str,
+    today: datetime.date,
 ) -> list[PeriodPoint]:
-    """Done, skipped and not-done per period, oldest first. `kind` is the step's target kind
-    (a done entry counts one, or its amount), or "days" to count done entries across steps
-    whose units differ."""
+    """Done, skipped and not-done per period, oldest first; `counts` is what an entry adds."""
     periods = periods_back(per, today, CHART_PERIODS[per])
     # Only the charted window is looked at per period, so a long history costs one pass.
     first, last = periods[0][0], periods[-1][1]
@@ -242,10 +273,7 @@ def series(
             for offset in range((end - start).days + 1)
             for c in by_day.get(start + datetime.timedelta(days=offset), ())
         ]
-        if kind == "days":
-            achieved = Decimal(sum(1 for c in inside if c.outcome == "done"))
-        else:
-            achieved = sum((contribution(c, kind) for c in inside), Decimal(0))
+        achieved = sum((counts(c) for c in inside), Decimal(0))
         points.append(
             PeriodPoint(
                 start=start,
@@ -262,9 +290,14 @@ def step_series(
     step: Step, check_ins: Iterable[CheckIn], today: datetime.date
 ) -> list[PeriodPoint]:
     """A step's progress per period (its repeat, or weeks), from its current check-ins."""
-    return series(check_ins, step.target_kind, chart_period(step), today)
+    return series(check_ins, lambda entry: contribution(entry, step), chart_period(step), today)
 
 
 def goal_series(check_ins: Iterable[CheckIn], today: datetime.date) -> list[PeriodPoint]:
-    """A goal's progress per week across its steps: days with a step done, and skips."""
-    return series(check_ins, "days", "week", today)
+    """A goal's progress per week across its steps: days with a step done, and skips (the
+    steps' units differ, so a done entry counts one)."""
+    return series(check_ins, _one_if_done, "week", today)
+
+
+def _one_if_done(check_in: CheckIn) -> Decimal:
+    return Decimal(1 if check_in.outcome == "done" else 0)

@@ -6,6 +6,7 @@ app_name = "goals"
 urlpatterns = [
     path("me/", views.today, name="today"),
     path("wins/", views.wins, name="wins"),
+    path("goals/past/", views.past_goals, name="past"),
     path("goals/new/", views.new_goal, name="new"),
     path("goals/explore/", guided.explore_start, name="explore"),
     path("goals/explore/<slug:screen>/", guided.explore, name="explore_screen"),

@@ -60,6 +60,7 @@ from peergoals.goals.moves import (
     step_moves,
 )
 from peergoals.goals.steps import StepView, step_view
+from peergoals.people import caseload
 from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
@@ -200,6 +201,21 @@ def wins(request: Request) -> HttpResponse:
     """Every win the peer has had, newest first."""
     peer = access.get_peer_for(request.user, request.user.pk)
     return render(request, "goals/wins.html", {"wins": plans.wins_of(peer)[:200]})
+
+
+@login_required
+@require_GET
+@never_cache
+@peer_required
+def past_goals(request: Request) -> HttpResponse:
+    """What the peer has done and the goals they let go, each one theirs to bring back."""
+    peer = access.get_peer_for(request.user, request.user.pk)
+    past = plans.past_goals_of(peer)
+    context = {
+        name: [(goal, Status.ACTIVE in goal_moves(goal, peer).statuses) for goal in goals]
+        for name, goals in past.items()
+    }
+    return render(request, "goals/past.html", context)
 
 
 @login_required
@@ -635,7 +651,12 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
     if person.pk == request.user.pk:
         return redirect("goals:today")
     may_change = access.may(request.user, Action.CHANGE, person)
-    context = {"person": person, "may_change": may_change, **plans.plan_of(person)}
+    context = {
+        "person": person,
+        "may_change": may_change,
+        **plans.plan_of(person),
+        **caseload.last_contact(person),
+    }
     return render(request, "goals/peer.html", context)
 
 

@@ -17,8 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction
-from peergoals.errors import NotAllowed
-from peergoals.people.models import Assignment, Role, User
+from peergoals.errors import NotAllowed, NotFound
+from peergoals.people.models import Assignment, Outreach, OutreachKind, Role, User
 from peergoals.people.two_factor import must_use_two_factor
 
 
@@ -160,3 +160,21 @@ def reset_two_factor(person: User) -> int:
     """
     removed, _ = TOTPDevice.objects.filter(user=person).delete()
     return removed
+
+
+@transaction.atomic
+def record_outreach(
+    peer: User, *, by: User, kind: str, note: str = "", at: datetime.datetime | None = None
+) -> Outreach:
+    """A call, text, visit or note from the peer's specialist to a peer who went quiet."""
+    if by.pk == peer.pk or not access.may(by, access.Action.CREATE, peer):
+        raise NotFound("No such peer.")
+    if kind not in OutreachKind.values:
+        raise NotAllowed(
+            gettext("Please say how you reached out: a call, a text, a visit or a note.")
+        )
+    outreach = Outreach(peer=peer, by=by, kind=kind, note=note.strip(), at=at or timezone.now())
+    outreach.full_clean()
+    outreach.save()
+    audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=outreach)
+    return outreach

@@ -22,14 +22,16 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from peergoals import access
 from peergoals.db import SubqueryCount
-from peergoals.goals.models import CheckIn, Goal, LifeArea, Status, Step, Win
-from peergoals.people.models import Assignment, User
+from peergoals.goals.models import CheckIn, Feeling, Goal, LifeArea, Status, Step, Win
+from peergoals.people.models import Assignment, Outreach, User
 from peergoals.privacy.models import Consent
 
 # A peer with no check-in for this long gets a friendly "reach out", never an alarm.
 QUIET_AFTER = datetime.timedelta(days=14)
 # Wins this recent are shown for the specialist to celebrate with the peer.
 RECENT_WINS = datetime.timedelta(days=14)
+# A check-in that said "Overwhelmed" this recently shows the peer as "may need support".
+SUPPORT_AFTER_OVERWHELMED = datetime.timedelta(days=7)
 
 
 def recent_wins_of_all() -> QuerySet[Win]:
@@ -50,6 +52,8 @@ class CaseloadRow:
     waiting_for_answer: int
     waiting_since: datetime.datetime | None
     recent_wins: list[Win]
+    may_need_support: bool = False
+    last_outreach: datetime.datetime | None = None
 
     @property
     def went_quiet(self) -> bool:
@@ -178,6 +182,11 @@ def caseload_of(
     last_check_in = (
         CheckIn.objects.filter(peer=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")
     )
+    overwhelmed = CheckIn.objects.current().filter(
+        peer=OuterRef("pk"),
+        feeling=Feeling.OVERWHELMED,
+        recorded_at__gte=timezone.now() - SUPPORT_AFTER_OVERWHELMED,
+    )
     next_review = (
         goals.active()
         .filter(next_review_on__isnull=False)
@@ -198,6 +207,10 @@ def caseload_of(
             proposed_steps=SubqueryCount(steps),
             goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
             step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
+            may_need_support=Exists(overwhelmed),
+            last_outreach=Subquery(
+                Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
+            ),
         )
         .prefetch_related(
             Prefetch("wins", queryset=recent_wins.select_related("goal", "step"), to_attr="recent")
@@ -217,6 +230,8 @@ def caseload_of(
                 filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
             ),
             recent_wins=peer.recent,
+            may_need_support=peer.may_need_support,
+            last_outreach=peer.last_outreach,
         )
         for peer in peers
     ]
@@ -255,6 +270,14 @@ def peers_shown(page: Page, attention: dict[str, Shortlist]) -> list[User]:
     return [row.peer for row in rows]
 
 
+def last_contact(peer: User) -> dict[str, CheckIn | Outreach | None]:
+    """The peer's last check-in and the last time their specialist reached out, for their page."""
+    return {
+        "last_check_in": CheckIn.objects.filter(peer=peer).order_by("-recorded_at").first(),
+        "last_outreach": Outreach.objects.filter(peer=peer).select_related("by").first(),
+    }
+
+
 FAR_PAST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 FAR_FUTURE = datetime.date.max
 
@@ -264,6 +287,7 @@ def needs_attention(rows: list[CaseloadRow]) -> dict[str, Shortlist]:
     peer quiet longest first (never checked in before that), the newest win first, and the
     suggestion waiting longest first. Each shows at most PAGE_SIZE rows."""
     lists = {
+        "support": [row for row in rows if row.may_need_support],
         "reviews_due": sorted(
             (row for row in rows if row.reviews_due),
             key=lambda row: row.next_review_on or FAR_FUTURE,

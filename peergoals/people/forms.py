@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from peergoals.people.models import Language, User
+from peergoals.people.models import Language, OutreachKind, User
 
 
 class LanguageForm(forms.Form):
@@ -136,4 +136,16 @@ class ResetLinkForm(auth_forms.PasswordResetForm):
         label=_("Your e-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class OutreachForm(forms.Form):
+    """How the specialist reached out to a peer who went quiet, with an optional note."""
+
+    kind = forms.ChoiceField(label=_("How did you reach out?"), choices=OutreachKind.choices)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -166,6 +166,8 @@ class TwoFactorRequiredMiddleware:
 
 def _is_open_while_unverified(path: str) -> bool:
     open_paths = (
+        # Help in a crisis never waits for a code.
+        reverse("people:help"),
         reverse("people:two_factor_enroll"),
         reverse("people:two_factor_verify"),
         reverse("logout"),

@@ -144,3 +144,31 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.peer} with {self.specialist}"
+
+
+class OutreachKind(models.TextChoices):
+    CALL = "call", _("A call")
+    TEXT = "text", _("A text")
+    VISIT = "visit", _("A visit")
+    NOTE = "note", _("A note")
+
+
+class Outreach(models.Model):
+    """A specialist reaching out to a peer who went quiet: a friendly hello, never a penalty."""
+
+    peer = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="outreach", verbose_name=_("peer")
+    )
+    by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("reached out")
+    )
+    kind = models.CharField(_("how"), max_length=10, choices=OutreachKind.choices)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["peer", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.peer} on {self.at:%Y-%m-%d}"

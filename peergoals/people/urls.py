@@ -15,6 +15,8 @@ people_patterns = [
     path("account/two-factor/code/", views.two_factor_verify, name="two_factor_verify"),
     path("account/two-factor/off/", views.two_factor_off, name="two_factor_off"),
     path("language/", views.choose_language, name="language"),
+    path("help/", views.help_page, name="help"),
+    path("peers/<int:peer_id>/outreach/", views.outreach, name="outreach"),
 ]
 
 urlpatterns = [

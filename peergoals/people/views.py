@@ -9,15 +9,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
+from peergoals.errors import NotAllowed
+from peergoals.help import call_link
 from peergoals.people import actions, caseload
-from peergoals.people.forms import CodeForm, LanguageForm
-from peergoals.people.models import User
+from peergoals.people.forms import CodeForm, LanguageForm, OutreachForm
+from peergoals.people.models import OutreachKind, User
 from peergoals.people.two_factor import (
     has_confirmed_device,
     is_verified,
@@ -25,7 +28,7 @@ from peergoals.people.two_factor import (
     qr_code_data_uri,
     secret_key_text,
 )
-from peergoals.web import Request, safe_next
+from peergoals.web import Request, refused, safe_next
 
 
 @login_required
@@ -37,6 +40,22 @@ def home(request: Request) -> HttpResponse:
     if access.keeps_a_caseload(request.user):
         return redirect("people:caseload")
     return redirect("people:team")
+
+
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    """Crisis lines and the program's own contact, for everyone, signed in or not."""
+    context = {
+        "crisis_lines": settings.PEERGOALS_CRISIS_LINES,
+        "emergency_number": settings.PEERGOALS_EMERGENCY_NUMBER,
+        "emergency_link": call_link(settings.PEERGOALS_EMERGENCY_NUMBER),
+        "program_name": settings.PEERGOALS_PROGRAM_NAME,
+        "program_phone": settings.PEERGOALS_PROGRAM_PHONE,
+        "program_phone_link": call_link(settings.PEERGOALS_PROGRAM_PHONE),
+        "program_email": settings.PEERGOALS_PROGRAM_EMAIL,
+        "program_hours": settings.PEERGOALS_PROGRAM_HOURS,
+    }
+    return render(request, "people/help.html", context)
 
 
 def _render_caseload(
@@ -51,6 +70,7 @@ def _render_caseload(
         "specialist": specialist,
         "page": page,
         "read_only": read_only,
+        "outreach_kinds": OutreachKind.choices,
         "filters": caseload.CaseloadFilters(initial=chosen),
         "filtered": bool(chosen),
         "ignored": ignored,
@@ -194,3 +214,24 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         httponly=True,
     )
     return response
+
+
+@login_required
+@require_POST
+def outreach(request: Request, peer_id: int) -> HttpResponse:
+    """The specialist records reaching out to a peer (a call, a text, a visit or a note)."""
+    peer = access.get_peer_for(request.user, peer_id, access.Action.CREATE)
+    back = safe_next(request, request.POST.get("next", "")) or reverse("people:caseload")
+    form = OutreachForm(request.POST)
+    if not form.is_valid():
+        return refused(request, _("Please say how you reached out."), back)
+    try:
+        done = actions.record_outreach(peer, by=request.user, **form.cleaned_data)
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), back)
+    messages.success(
+        request,
+        _("Saved: %(kind)s to %(name)s.")
+        % {"kind": done.get_kind_display().lower(), "name": peer.display_name},
+    )
+    return redirect(back)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from peergoals import access, audit
 from peergoals.audit.models import AuditAction, RecordType
 from peergoals.errors import NotAllowed, NotFound
 from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
 
@@ -213,8 +215,20 @@ def _fields(model: type[models.Model]) -> list[str]:
     return [f.attname for f in model._meta.concrete_fields]
 
 
-def _records(peer: User) -> dict[str, Any]:
-    """The peer's goal records as plain rows, a fixed number of queries whatever their size."""
+def _check_ins(peer: User, reader: User) -> list[dict[str, Any]]:
+    """The peer's check-ins as plain rows, each note only as `reader` may read it."""
+    fields = _fields(CheckIn)
+    rows = []
+    for check_in in CheckIn.objects.filter(peer=peer).order_by("for_date", "recorded_at"):
+        row = {name: getattr(check_in, name) for name in fields}
+        row["note"] = check_in.note_for(reader)
+        rows.append(row)
+    return rows
+
+
+def _records(peer: User, reader: User) -> dict[str, Any]:
+    """The peer's goal records as plain rows, a fixed number of queries whatever their size;
+    a check-in's note only when `reader` may read it (a private note stays the peer's)."""
     goals = Goal.objects.filter(peer=peer).order_by("created_at")
     return {
         "goals": list(goals.values(*_fields(Goal))),
@@ -223,11 +237,7 @@ def _records(peer: User) -> dict[str, Any]:
             .order_by("goal", "position", "id")
             .values(*_fields(Step))
         ),
-        "check_ins": list(
-            CheckIn.objects.filter(peer=peer)
-            .order_by("for_date", "recorded_at")
-            .values(*_fields(CheckIn))
-        ),
+        "check_ins": _check_ins(peer, reader),
         "reviews": list(
             Review.objects.filter(goal__peer=peer)
             .order_by("held_on", "created_at")
@@ -265,7 +275,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
                 )
             ),
         },
-        **_records(peer),
+        **_records(peer, by),
         "consents": list(
             Consent.objects.filter(peer=peer).order_by("signed_at").values(*_fields(Consent))
         ),
@@ -310,12 +320,21 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
         "peer": {"id": peer.id, "name": peer.display_name},
         "exported_at": timezone.now(),
         "exported_by": by.username,
-        **_records(peer),
+        **_records(peer, by),
     }
 
 
+class _RecordsEncoder(DjangoJSONEncoder):
+    """Amounts as the peer wrote them ("10", "2.5"), not as the database pads them ("10.00")."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, Decimal):
+            return str(as_written(o))
+        return super().default(o)
+
+
 def as_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    return json.dumps(data, cls=_RecordsEncoder, indent=2, ensure_ascii=False)
 
 
 # Deletion ------------------------------------------------------------------------------------

@@ -21,13 +21,15 @@ from tests.web.conftest import browser_for
 
 @pytest.fixture
 def marias_plan(people: People, walk_goal: Goal, walk_step: Step) -> Goal:
-    """Maria's goal with a wording Sam suggested and she took on, a check-in with a note, a
-    review and a win."""
+    """Maria's goal with a wording Sam suggested and she took on, a check-in with a note she
+    shared, a review and a win."""
     suggestion = actions.suggest_change(
         walk_goal, by=people.sam, version=walk_goal.version, smart_wording="Walk 15 minutes daily"
     )
     actions.accept_change(suggestion, by=people.maria)
-    actions.record_check_in(walk_step, by=people.maria, outcome="done", note="Felt lighter")
+    actions.record_check_in(
+        walk_step, by=people.maria, outcome="done", note="Felt lighter", share_note=True
+    )
     actions.hold_review(walk_goal, by=people.maria, decision="keep", whats_working="Mornings")
     return walk_goal
 
@@ -161,3 +163,17 @@ def test_maria_sees_that_sam_downloaded_her_plan(people: People, marias_plan: Go
     seen = browser_for(people.maria).get(reverse("audit:seen")).text
     assert "Sam" in seen
     assert "exported" in seen
+
+
+def test_the_download_keeps_the_answers_given_while_exploring(
+    as_maria: Client, people: People
+) -> None:
+    for name, words in [("start", "Go hiking"), ("picture", "Outside every weekend")]:
+        as_maria.post(reverse("goals:explore_screen", args=[name]), {"answer": words})
+    as_maria.post(reverse("goals:explore_screen", args=["goal"]), {"answer": "Walk my dog daily"})
+    as_maria.post(reverse("goals:explore_screen", args=["area"]), {"life_area": "physical"})
+    as_maria.post(reverse("goals:explore_screen", args=["ready"]), {})
+    answer = as_maria.get(reverse("privacy:download_my_data"))
+    data = json.loads(b"".join(answer.streaming_content) if answer.streaming else answer.content)
+    answers = [item["answer"] for item in data["goals"][0]["exploration"]]
+    assert answers == ["Go hiking", "Outside every weekend"]

@@ -385,3 +385,67 @@ def test_no_input_to_the_flow_gives_a_server_error(as_maria: Client, walk_goal: 
             page = as_maria.post(url, data, headers={"HX-Request": "true"})
             assert page.status_code < 500, (url, field, value)
             assert "<script>alert(1)</script>" not in page.text, (url, field)
+
+
+def test_it_keeps_every_exploration_answer_with_the_goal_and_shows_them(
+    as_maria: Client, people: People
+) -> None:
+    explore_to_readiness(as_maria)
+    as_maria.post(screen("ready"), {"importance": "8", "confidence": "7"})
+    goal = Goal.objects.get(peer=people.maria)
+    assert goal.exploration == [
+        {
+            "question": "What's something you've always wanted to do but haven't started yet?",
+            "answer": "Go hiking",
+        },
+        {
+            "question": "If things were going really well for you in six months, "
+            "what would that look like?",
+            "answer": "I'd be outside more",
+        },
+    ]
+    page = unescape(as_maria.get(reverse("goals:detail", args=[goal.pk])).text)
+    assert "What you said while exploring" in page
+    assert "Go hiking" in page
+    assert "I'd be outside more" in page
+
+
+def test_it_keeps_the_hesitant_paths_answers_word_for_word(
+    as_maria: Client, people: People, as_sam: Client
+) -> None:
+    answer(as_maria, "start", answer="  Run a marathon, someday maybe  ")
+    answer(as_maria, "picture", answer="Working again")
+    answer(as_maria, "goal", answer="Get my life together", unsure="1")
+    answer(as_maria, "small-start", answer="Make a cup of tea and sit outside")
+    answer(as_maria, "area", life_area="emotional")
+    answer(as_maria, "why", answer="")
+    answer(as_maria, "strengths", answer="")
+    as_maria.post(screen("ready"), {})
+    goal = Goal.objects.get(peer=people.maria)
+    assert [item["answer"] for item in goal.exploration] == [
+        "Run a marathon, someday maybe",
+        "Working again",
+        "Get my life together",
+        "Make a cup of tea and sit outside",
+    ]
+    assert goal.own_words == "Make a cup of tea and sit outside"
+    # Her specialist reads them too, in the third person.
+    page = unescape(as_sam.get(reverse("goals:detail", args=[goal.pk])).text)
+    assert "What Maria said while exploring" in page
+    assert "Get my life together" in page
+
+
+def test_what_a_vague_wish_would_look_like_is_kept_with_its_question(
+    as_maria: Client, people: People
+) -> None:
+    answer(as_maria, "start", answer="")
+    answer(as_maria, "picture", answer="")
+    answer(as_maria, "goal", answer="I want to feel better")
+    answer(as_maria, "looks-like", answer="Seeing friends again")
+    answer(as_maria, "area", life_area="social")
+    answer(as_maria, "why", answer="")
+    answer(as_maria, "strengths", answer="")
+    as_maria.post(screen("ready"), {})
+    goal = Goal.objects.get(peer=people.maria)
+    assert [item["answer"] for item in goal.exploration] == ["Seeing friends again"]
+    assert goal.exploration[0]["question"].startswith("What would that look like for you?")

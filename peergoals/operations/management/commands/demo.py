@@ -14,8 +14,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if the demo is already loaded (what `make run` uses).",
         )
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="Where the site is served, for the sign-in address printed (`make run PORT=...`).",
+        )
 
-    def handle(self, *args: Any, if_empty: bool, **options: Any) -> None:
+    def handle(self, *args: Any, if_empty: bool, address: str, **options: Any) -> None:
         if demo_exists():
             if not if_empty:
                 self.stderr.write("The demo is already loaded in this database.")
@@ -23,7 +28,7 @@ class Command(BaseCommand):
         else:
             build_demo()
             self.stdout.write(self.style.SUCCESS("Loaded the demo program."))
-        self.stdout.write("\nSign in at http://127.0.0.1:8000/ with:")
+        self.stdout.write(f"\nSign in at http://{address}/ with:")
         for who, username in logins():
             self.stdout.write(f"  {who:32} {username:8} / {DEMO_PASSWORD}")
         # Staff set up their authenticator app on first sign-in, as in a real program: the
