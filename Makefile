@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,9 +36,26 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+## Bring the Spanish catalogue up to date with the code, then compile it. New strings appear
+## untranslated in peergoals/locale/es/LC_MESSAGES/django.po (tests/test_translations.py lists
+## them): translate them there, following docs/glossary-es.md, and run this again.
+ES_CATALOGUE := peergoals/locale/es/LC_MESSAGES/django.po
+# Spanish written ahead for strings still on their way in other branches: an entry there fills
+# the same string's empty entry when it lands (delete the file once it has nothing left to give).
+ES_PENDING := peergoals/locale/es/pending.po
+messages: install
+	cd peergoals && ../$(BIN)/peergoals makemessages -l es --add-location file --no-obsolete
+	# A guess (fuzzy) from a similar old string gives way to the pending entry when there is one.
+	if [ -f $(ES_PENDING) ]; then \
+		msgattrib --no-fuzzy -o $(ES_CATALOGUE).sure $(ES_CATALOGUE) && \
+		msgmerge --quiet --previous --compendium=$(ES_PENDING) -o $(ES_CATALOGUE) \
+			$(ES_CATALOGUE).sure $(ES_CATALOGUE) && rm $(ES_CATALOGUE).sure; fi
+	cd peergoals && ../$(BIN)/peergoals compilemessages -l es
+
 ## Refresh docs/screenshots/ from the browser tests (needs Chromium, npm, fonts-noto-color-emoji).
 screenshots: install
-	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py
+	PEERGOALS_SCREENSHOTS=1 $(BIN)/pytest -m browser tests/browser/test_browser_journey.py \
+		tests/browser/test_browser_spanish.py
 
 ## SMART coach accuracy on the labelled evaluation set.
 eval-coach: install

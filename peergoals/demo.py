@@ -1,4 +1,4 @@
-"""The demo program that `make run` loads: one team, two specialists, eight peers, six weeks.
+"""The demo program that `make run` loads: one team, two specialists, nine peers, six weeks.
 
 Everything goes through the actions, each at the moment it would have happened (`at=`), so the
 versions, check-ins and wins follow the practice's own rules and carry their real dates.
@@ -54,6 +54,8 @@ class DemoPeer:
     name: str
     specialist: str
     goals: tuple[DemoGoal, ...]
+    # The language chosen on the profile; "" has not chosen (the browser decides).
+    language: str = ""
 
 
 PEERS = (
@@ -220,6 +222,34 @@ PEERS = (
             ),
         ),
     ),
+    # Speaks Spanish first: she chose Español, and writes her goals in Spanish.
+    DemoPeer(
+        "lucia",
+        "Lucía",
+        "sam",
+        (
+            DemoGoal(
+                "Quiero volver a estudiar",
+                "Voy a leer 15 minutos cada noche esta semana.",
+                "intellectual",
+                "Quiero ayudar a mis hijos con la tarea.",
+                "No me rindo fácilmente.",
+                (
+                    DemoStep("Llamar al centro comunitario para preguntar por clases de inglés"),
+                    DemoStep("Leer 15 minutos cada noche", "amount", 15, "minutos", "day"),
+                ),
+            ),
+            DemoGoal(
+                "Quiero dormir mejor",
+                "Voy a apagar el teléfono a las 10 de la noche cinco días esta semana.",
+                "physical",
+                "Cuando duermo bien, tengo más paciencia.",
+                "Mi hermana me recuerda la hora.",
+                (DemoStep("Apagar el teléfono a las 10 de la noche", "count", 5, "", "week"),),
+            ),
+        ),
+        language="es",
+    ),
 )
 
 PROPOSALS = {
@@ -229,12 +259,38 @@ PROPOSALS = {
 }
 
 
+# What the specialist wrote at each look-back, in the language the peer and specialist speak.
+REVIEW_NOTES = {
+    "": {
+        "whats_working": "Showing up, even on hard days.",
+        "whats_not_working": "Evenings are tough.",
+        "wins": "Kept going through a rough week.",
+        "lessons": "Plan the step for mornings.",
+    },
+    "es": {
+        "whats_working": "Seguir adelante, incluso en los días difíciles.",
+        "whats_not_working": "Las noches son duras.",
+        "wins": "Siguió adelante en una semana difícil.",
+        "lessons": "Planear el paso para las mañanas.",
+    },
+}
+
+
 def demo_exists() -> bool:
     return User.objects.filter(username="maria").exists()
 
 
-def _person(username: str, name: str, role: str, team: Team | None = None) -> User:
-    user = User(username=username, preferred_name=name, first_name=name, role=role, team=team)
+def _person(
+    username: str, name: str, role: str, team: Team | None = None, language: str = ""
+) -> User:
+    user = User(
+        username=username,
+        preferred_name=name,
+        first_name=name,
+        role=role,
+        team=team,
+        language=language,
+    )
     user.set_password(DEMO_PASSWORD)
     if role == Role.ADMIN:
         user.is_staff = user.is_superuser = True
@@ -255,7 +311,7 @@ def build_demo(today: datetime.date | None = None, seed: int = 7) -> dict[str, U
         people[username] = _person(username, name, Role.SPECIALIST, team)
     people["jordan"] = _person("jordan", "Jordan", Role.PEER)  # uses PeerGoals on their own
     for demo_peer in PEERS:
-        peer = _person(demo_peer.username, demo_peer.name, Role.PEER)
+        peer = _person(demo_peer.username, demo_peer.name, Role.PEER, language=demo_peer.language)
         people[peer.username] = peer
         assign_peer(peer, people[demo_peer.specialist], by=admin, on=start)
         give_consent(peer, by=peer, signature=demo_peer.name, until_event=True)
@@ -305,6 +361,7 @@ def _build_goal(
             continue  # a proposal: it waits for the peer
         _check_in_over_the_weeks(step, spec_step, start, today, rng)
     if spec.status == Status.ACTIVE:
+        notes = REVIEW_NOTES[peer.language]
         for weeks in (2, 4):
             held_on = start + datetime.timedelta(weeks=weeks)
             held = actions.hold_review(
@@ -312,11 +369,11 @@ def _build_goal(
                 by=specialist,
                 decision=Decision.KEEP,
                 held_on=held_on,
-                whats_working="Showing up, even on hard days.",
-                whats_not_working="Evenings are tough.",
+                whats_working=notes["whats_working"],
+                whats_not_working=notes["whats_not_working"],
                 feeling="good",
-                wins="Kept going through a rough week.",
-                lessons="Plan the step for mornings.",
+                wins=notes["wins"],
+                lessons=notes["lessons"],
                 attainment=rng.choice([-1, 0, 0, 1]),
                 at=_at(held_on),
             )
@@ -378,6 +435,7 @@ def logins() -> list[tuple[str, str]]:
     """The demo's sign-ins, as (who, username), for the console."""
     return [
         ("Peer", "maria"),
+        ("Peer who chose Spanish", "lucia"),
         ("Peer specialist", "sam"),
         ("Supervisor", "pat"),
         ("Program admin (also /admin/)", "admin"),

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "peergoals.people.middleware.PersonLanguageMiddleware",
     "peergoals.people.middleware.HtmxWholePageRedirectMiddleware",
     "peergoals.audit.middleware.AuditMiddleware",
     "peergoals.people.middleware.SessionLimitsMiddleware",
@@ -95,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "peergoals.people.context_processors.language_choice",
             ],
         },
     },
@@ -207,6 +209,12 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own order and words ("Dec 4" / "4 dic"); templates name these
+# formats (MONTH_DAY_FORMAT, DATE_FORMAT, ...) instead of spelling one language's.
+FORMAT_MODULE_PATH = ["peergoals.formats"]
+# The language chosen before signing in (or on a shared computer after signing out) is kept a
+# year; it holds only "en" or "es", and no script reads it (people.views.choose_language).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 USE_I18N = True
 USE_TZ = True
 # The program's local time zone decides what "today" is for a peer's check-ins.

@@ -7,7 +7,9 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from peergoals.audit.models import AuditEntry
@@ -25,6 +27,15 @@ hypothesis_settings.register_profile("dev", deadline=None, max_examples=30)
 hypothesis_settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "dev")
 )
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests() -> Iterator[None]:
+    """Each test starts in English. Django activates a request's language in its thread and
+    leaves it there, so after a page in Spanish, text written outside a request (a consent
+    signed by a fixture, a version's reason) would be Spanish too."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -28,11 +28,14 @@ def test_it_loads_a_realistic_demo_program_and_prints_the_sign_ins() -> None:
     assert "maria" in output and "sam" in output and "pat" in output and "admin" in output
     assert User.objects.filter(role=Role.SPECIALIST).count() == 2
     assert User.objects.filter(role=Role.SUPERVISOR).count() == 1
-    assert User.objects.filter(role=Role.PEER, assignments__isnull=False).distinct().count() == 8
+    assert User.objects.filter(role=Role.PEER, assignments__isnull=False).distinct().count() == 9
     # The demo peers agreed to share, so their specialists' pages are not empty.
     sam = User.objects.get(username="sam")
-    assert access.peers_for(sam).count() == User.objects.on_caseload_of(sam).count() == 5
-    assert Consent.objects.valid().count() == 8
+    assert access.peers_for(sam).count() == User.objects.on_caseload_of(sam).count() == 6
+    assert Consent.objects.valid().count() == 9
+    # One peer chose Spanish, and signs in to PeerGoals in Spanish.
+    assert "lucia" in output
+    assert User.objects.get(username="lucia").language == "es"
     assert CheckIn.objects.count() > 100
     assert Review.objects.exists() and Win.objects.exists()
     statuses = set(Goal.objects.values_list("status", flat=True))
@@ -122,3 +125,15 @@ def test_the_console_command_accepts_hyphenated_names(capsys: pytest.CaptureFixt
 
     assert main(["peergoals", "complete-deletions", "--dry-run"]) == 0
     assert "Would delete 0 peer(s)." in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_demo_peer_who_chose_spanish_signs_in_to_spanish(client: object) -> None:
+    from peergoals.demo import DEMO_PASSWORD
+
+    run("demo")
+    response = client.post(  # type: ignore[attr-defined]
+        "/login/", {"username": "lucia", "password": DEMO_PASSWORD}, follow=True
+    )
+    assert "¡Hola, Lucía!" in response.text
+    assert "Quiero volver a estudiar" in response.text

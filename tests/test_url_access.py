@@ -191,6 +191,10 @@ SITE: dict[str, Row] = {
     "people:two_factor_enroll": Row(
         get=  "login     200   200    200   200   200   200   200",
         post= "login     400   400    400   400   400   400   400"),
+    # Anyone may choose a language, signed in or not; an empty form changes nothing.
+    "people:language": Row(
+        get=  "405       405   405    405   405   405   405   405",
+        post= "302       302   302    302   302   302   302   302"),
     "people:two_factor_off": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     302   302    302   302   302   302   302"),

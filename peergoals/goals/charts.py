@@ -99,8 +99,8 @@ class Chart:
 
 
 # How a period is named on the axis and in the table, by the period the chart counts in.
-AXIS_DATE = {"day": "M j", "week": "M j", "month": "M"}
-ROW_DATE = {"day": "M j", "week": "M j", "month": "F Y"}
+AXIS_DATE = {"day": "MONTH_DAY_FORMAT", "week": "MONTH_DAY_FORMAT", "month": "M"}
+ROW_DATE = {"day": "MONTH_DAY_FORMAT", "week": "MONTH_DAY_FORMAT", "month": "YEAR_MONTH_FORMAT"}
 
 
 @functools.lru_cache(maxsize=512)

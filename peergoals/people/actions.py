@@ -32,17 +32,21 @@ def assign_peer(
     current assignment every time, never cached.
     """
     if not access.may_manage_caseloads(by):
-        raise NotAllowed("Only a supervisor or a program admin can change a caseload.")
+        raise NotAllowed(gettext("Only a supervisor or a program admin can change a caseload."))
     if by.role == Role.SUPERVISOR and (not by.team_id or specialist.team_id != by.team_id):
-        raise NotAllowed("A supervisor can only assign peers to specialists on their own team.")
+        raise NotAllowed(
+            gettext("A supervisor can only assign peers to specialists on their own team.")
+        )
     if peer.role != Role.PEER:
-        raise NotAllowed(f"{peer.username} is not a peer.")
+        raise NotAllowed(gettext("%(name)s is not a peer.") % {"name": peer.username})
     if specialist.role != Role.SPECIALIST or not specialist.is_active:
-        raise NotAllowed(f"{specialist.username} is not an active peer specialist.")
+        raise NotAllowed(
+            gettext("%(name)s is not an active peer specialist.") % {"name": specialist.username}
+        )
     on = on or timezone.localdate()
     current = Assignment.objects.select_for_update().filter(peer=peer, ended_on__isnull=True)
     if by.role == Role.SUPERVISOR and current.exclude(specialist__team=by.team).exists():
-        raise NotAllowed("This peer works with a specialist on another team.")
+        raise NotAllowed(gettext("This peer works with a specialist on another team."))
     for assignment in current:
         if assignment.specialist_id == specialist.id:
             return assignment
@@ -58,7 +62,7 @@ def assign_peer(
 def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> None:
     """Take `peer` off any caseload; they keep using PeerGoals on their own."""
     if not access.may_manage_caseloads(by):
-        raise NotAllowed("Only a supervisor or a program admin can change a caseload.")
+        raise NotAllowed(gettext("Only a supervisor or a program admin can change a caseload."))
     on = on or timezone.localdate()
     for assignment in Assignment.objects.select_for_update().filter(
         peer=peer, ended_on__isnull=True
@@ -66,6 +70,16 @@ def end_assignment(peer: User, *, by: User, on: datetime.date | None = None) -> 
         assignment.ended_on = max(on, assignment.started_on)
         assignment.save(update_fields=["ended_on"])
         audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=assignment)
+
+
+def choose_language(person: User, language: str) -> None:
+    """Save the language `person` chose; every page speaks it to them from the next request.
+
+    A preference, not a record of care: nothing in it is health information, so it is not
+    audited.
+    """
+    person.language = language
+    person.save(update_fields=["language"])
 
 
 class WrongCode(Exception):

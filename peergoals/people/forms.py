@@ -10,6 +10,15 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from peergoals.people.models import Language
+
+
+class LanguageForm(forms.Form):
+    """The language a person chose, and the page to go back to."""
+
+    language = forms.ChoiceField(choices=Language.choices)
+    next = forms.CharField(required=False)
+
 
 class CodeForm(forms.Form):
     """The 6-digit code an authenticator app shows."""

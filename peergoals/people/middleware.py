@@ -24,7 +24,7 @@ from django.http import (
 )
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_htmx.http import HttpResponseClientRedirect
@@ -41,6 +41,24 @@ def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: ob
     """Remember when this session signed in, for the absolute session limit."""
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = timezone.now().timestamp()
+
+
+class PersonLanguageMiddleware:
+    """Speak the language a signed-in person chose, whatever their browser asks for.
+
+    Django's LocaleMiddleware, earlier in the chain, has already picked the language cookie's or
+    the browser's; a person who has chosen on their profile gets theirs on every device.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = getattr(request.user, "language", "")
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -132,6 +150,8 @@ def _is_open_while_unverified(path: str) -> bool:
         reverse("people:two_factor_enroll"),
         reverse("people:two_factor_verify"),
         reverse("logout"),
+        # Choosing a language on the code page saves it; it opens nothing else.
+        reverse("people:language"),
         "/" + settings.STATIC_URL.lstrip("/"),
     )
     return path.startswith(open_paths)

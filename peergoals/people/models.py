@@ -19,6 +19,13 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Program admin")
 
 
+class Language(models.TextChoices):
+    # Each language is named in its own words, so a person finds theirs on a page they
+    # cannot read yet.
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Español"
+
+
 class Team(models.Model):
     """A group of peer specialists overseen by one or more supervisors."""
 
@@ -65,6 +72,15 @@ class User(AbstractUser):
     # no page shows their records; an admin purges the data after the retention window.
     deletion_requested_at = models.DateTimeField(
         _("asked to be deleted"), null=True, blank=True, editable=False
+    )
+
+    # Empty until the person chooses: until then their browser's language decides.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("The language PeerGoals speaks to this person, on every device."),
     )
 
     objects: ClassVar[PeopleManager] = PeopleManager()

@@ -14,6 +14,7 @@ people_patterns = [
     path("account/two-factor/set-up/", views.two_factor_enroll, name="two_factor_enroll"),
     path("account/two-factor/code/", views.two_factor_verify, name="two_factor_verify"),
     path("account/two-factor/off/", views.two_factor_off, name="two_factor_off"),
+    path("language/", views.choose_language, name="language"),
 ]
 
 urlpatterns = [

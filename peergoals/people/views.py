@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
 from peergoals.people import actions, caseload
-from peergoals.people.forms import CodeForm
+from peergoals.people.forms import CodeForm, LanguageForm
 from peergoals.people.models import User
 from peergoals.people.two_factor import (
     has_confirmed_device,
@@ -168,3 +169,26 @@ def _code_accepted(form: CodeForm, check: Callable[[str], None]) -> bool:
 
 def _status(form: CodeForm) -> int:
     return 400 if form.is_bound and form.errors else 200
+
+
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """Speak the chosen language from now on: saved on the profile of someone signed in, and in
+    a cookie, so the sign-in page after they log out speaks it too."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        # Only a tampered form sends an unknown language: nothing changes.
+        return redirect("home")
+    language = form.cleaned_data["language"]
+    if isinstance(request.user, User):
+        actions.choose_language(request.user, language)
+    response = redirect(safe_next(request, form.cleaned_data["next"]) or "home")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response

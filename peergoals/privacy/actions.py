@@ -17,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction, RecordType
@@ -30,8 +31,10 @@ class ExportRefused(Exception):
     """Records may not leave PeerGoals without a valid consent; the message says why."""
 
 
-# 42 CFR 2.32: the notice that goes with every disclosure of Part 2 records.
-REDISCLOSURE_NOTICE = (
+# 42 CFR 2.32: the notice that goes with every disclosure of Part 2 records. Its official English
+# always goes; a reader who uses PeerGoals in Spanish gets it in Spanish beside it.
+REDISCLOSURE_NOTICE = gettext_noop(
+    # Translators: the regulation's own wording; translate it faithfully, not plainly.
     "This record which has been disclosed to you is protected by federal confidentiality rules "
     "(42 CFR part 2). These rules prohibit you from using or disclosing this record, or "
     "testimony that describes the information contained in this record, in any civil, "
@@ -46,6 +49,14 @@ REDISCLOSURE_NOTICE = (
     "investigate or prosecute with regard to a crime any patient with a substance use disorder, "
     "except as provided at 42 CFR 2.12(c)(5) and 2.65."
 )
+
+
+def _redisclosure_notices() -> dict[str, str]:
+    """The 42 CFR 2.32 notice in its official English, and in the reader's language if other."""
+    translated = _(REDISCLOSURE_NOTICE)
+    if translated == REDISCLOSURE_NOTICE:
+        return {"notice": REDISCLOSURE_NOTICE}
+    return {"notice": REDISCLOSURE_NOTICE, "notice_translated": translated}
 
 
 # Consent -------------------------------------------------------------------------------------
@@ -237,7 +248,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     _record_export(AuditAction.EXPORT, by=by, peer=peer)
     goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
     return {
-        "about": "Everything PeerGoals holds about you, downloaded by you.",
+        "about": _("Everything PeerGoals holds about you, downloaded by you."),
         "exported_at": timezone.now(),
         "profile": {
             "username": peer.username,
@@ -295,7 +306,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
         )
     _record_export(AuditAction.EXPORT, by=by, peer=peer)
     return {
-        "notice": REDISCLOSURE_NOTICE,
+        **_redisclosure_notices(),
         "peer": {"id": peer.id, "name": peer.display_name},
         "exported_at": timezone.now(),
         "exported_by": by.username,

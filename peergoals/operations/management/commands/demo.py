@@ -6,7 +6,7 @@ from peergoals.demo import DEMO_PASSWORD, build_demo, demo_exists, logins
 
 
 class Command(BaseCommand):
-    help = "Load the demo program (one team, two specialists, eight peers, six weeks of history)."
+    help = "Load the demo program (one team, two specialists, nine peers, six weeks of history)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
