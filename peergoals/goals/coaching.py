@@ -99,7 +99,10 @@ def suggested_wordings(
         return wordings
     criteria = judgement.criteria
     if criteria.specific.met and criteria.time_bound.met is False:
-        candidate = f"{statement.rstrip(' .!')} {gettext('this week')}."
+        # "this week" in the language the coach answered in, which is the peer's words' own.
+        with translation.override(judgement.language):
+            this_week = gettext("this week")
+        candidate = f"{statement.rstrip(' .!')} {this_week}."
         reading = read(candidate, today=today)
         if reading is not None and reading.is_smart:
             wordings.append(candidate)

@@ -228,6 +228,13 @@ def test_relevance_reads_a_spanish_long_term_goal() -> None:
     assert reason.criteria.relevant.why.params["context"] == "reconectar con tu familia"
 
 
+def test_a_spanish_speaker_writing_english_sees_their_goal_quoted_as_they_wrote_it() -> None:
+    # The English reader sees the goal's English gloss; the peer sees their own words.
+    helps = judge("walk 10 minutes every morning", "Quiero tener más salud", MONDAY, "es")
+    assert helps.language == "es"
+    assert helps.criteria.relevant.why.params["context"] == "Quiero tener más salud"
+
+
 @pytest.mark.parametrize(
     ("statement", "action"),
     [

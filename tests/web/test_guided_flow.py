@@ -212,6 +212,20 @@ def test_the_coach_offers_a_wording_the_peer_can_choose(as_maria: Client, walk_g
     assert "Use this wording" in text
 
 
+def test_a_wording_idea_for_words_in_spanish_adds_its_when_in_spanish(
+    as_maria: Client, walk_goal: Goal
+) -> None:
+    # Maria's interface is English; the coach answers her Spanish words in Spanish.
+    tips = as_maria.post(
+        reverse("goals:coach"),
+        {"wording": "Llamar a mi hermano", "coach_goal": walk_goal.pk, "coach_offer": "wording"},
+        headers={"HX-Request": "true"},
+    )
+    text = unescape(tips.text)
+    assert "“Llamar a mi hermano esta semana.”" in text
+    assert "Todavía no tiene día, fecha límite ni horario." in text
+
+
 def test_choosing_a_wording_puts_it_in_the_field_and_saves_nothing(
     as_maria: Client, walk_goal: Goal
 ) -> None:

@@ -417,6 +417,9 @@ def _spanish_params(
         params["target"] = target_phrase(judgement.target, _nouns(reading))
     if "due" in params and judgement.due is not None:
         params["due"] = due_phrase(judgement.due)
+    if "context" in params and context:
+        # The goal as the peer wrote it, even when the English reader saw its gloss.
+        params["context"] = context
     if not has_spanish(reading.source):
         return Message(key, params)  # English words: the English reader's are the peer's own
     if "action" in params:
@@ -425,8 +428,8 @@ def _spanish_params(
         params["topic"] = _action_of(reading.source, 7) or params["topic"]
     if "word" in params:
         params["word"] = _quoted(reading, params["word"])
-    if "context" in params:
-        params["context"] = context or _reason(reading) or params["context"]
+    if "context" in params and not context:
+        params["context"] = _reason(reading) or params["context"]
     if "habit" in params:
         habit = _habit(reading)
         if habit is None:
