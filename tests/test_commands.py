@@ -139,6 +139,7 @@ def test_the_demo_peer_who_chose_spanish_signs_in_to_spanish(client: object) -> 
     assert "Quiero volver a estudiar" in response.text
 
 
+@pytest.mark.django_db
 def test_the_demo_prints_the_address_it_is_served_at() -> None:
     assert "Sign in at http://127.0.0.1:8000/ with:" in run("demo")
     assert "Sign in at http://127.0.0.1:8100/ with:" in run(
