@@ -96,13 +96,17 @@ class CaseloadRow:
             last = _("last check-in %(day)s") % {"day": _day(self.last_check_in)}
         else:
             last = _("no check-ins yet")
-        return f"{last} · {_('reach out and say hello')}"
+        # Whole sentences for the translators (xgettext reads no call inside an f-string).
+        return _("%(last)s · reach out and say hello") % {"last": last}
 
     @functools.cached_property
     def wins_text(self) -> str:
         n = len(self.recent_wins)
         wins = ngettext("%(n)s win", "%(n)s wins", n) % {"n": n}
-        return f"{wins}. {_('Latest:')} {self.recent_wins[0].message_about_peer}"
+        return _("%(wins)s. Latest: %(win)s") % {
+            "wins": wins,
+            "win": self.recent_wins[0].message_about_peer,
+        }
 
     @functools.cached_property
     def waiting_text(self) -> str:
