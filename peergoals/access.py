@@ -49,7 +49,7 @@ from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, Record
 from peergoals.db import flushed_with_the_next_write
 from peergoals.errors import NotFound
 from peergoals.goals.models import CheckIn, Goal, Review, Step, SuggestedChange, Win
-from peergoals.people.models import Assignment, Role, User
+from peergoals.people.models import Assignment, Role, Team, User
 from peergoals.privacy.models import Consent
 
 if TYPE_CHECKING:
@@ -300,6 +300,71 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
                 record_id=specialist_id,
             )
         raise NotFound("No such specialist.") from None
+
+
+def may_read_program_report(user: User | AnonymousUser) -> bool:
+    """Whether `user` may read the program's outcome report: a supervisor (their team) or a
+    program admin (the whole program or any team)."""
+    return (
+        isinstance(user, User)
+        and user.is_active
+        and (user.role == Role.ADMIN or (user.role == Role.SUPERVISOR and user.team_id is not None))
+    )
+
+
+def may_report_on_whole_program(user: User | AnonymousUser) -> bool:
+    """Whether `user` may read the outcome report of the whole program: a program admin."""
+    return may_read_program_report(user) and getattr(user, "role", "") == Role.ADMIN
+
+
+def report_teams_for(user: User | AnonymousUser) -> QuerySet[Team]:
+    """The teams whose outcome report `user` may read: a supervisor's own, or every team for a
+    program admin; none for anyone else."""
+    if not may_read_program_report(user):
+        return Team.objects.none()
+    assert isinstance(user, User)
+    if user.role == Role.SUPERVISOR:
+        assert user.team_id is not None  # may_read_program_report asks that they have one
+        return Team.objects.filter(id=user.team_id)
+    return Team.objects.all()
+
+
+def _report_population(user: User | AnonymousUser, team: Team | None) -> QuerySet[User]:
+    """The peers a report for `team` (None: the whole program) would be about, consent aside;
+    404 when `user` may not read that report."""
+    if not may_read_program_report(user):
+        raise NotFound("No such page.")
+    assert isinstance(user, User)
+    if user.role == Role.SUPERVISOR and (team is None or team.pk != user.team_id):
+        raise NotFound("No such page.")
+    peers = _related_peers(user, Action.VIEW)
+    if team is not None:
+        on_team = Assignment.objects.current().filter(specialist__team_id=team.pk)
+        peers = peers.filter(id__in=on_team.values("peer_id"))
+    return peers
+
+
+def _counted_in_reports() -> Exists:
+    """Whether the outer peer's valid consent covers being counted in the program's reports."""
+    return Exists(Consent.objects.valid().covering_program_reports().filter(peer_id=OuterRef("pk")))
+
+
+def report_peers_for(user: User | AnonymousUser, team: Team | None) -> QuerySet[User]:
+    """The peers `user`'s outcome report for `team` (None: the whole program) counts: those
+    `user` reaches whose valid consent covers program reports. 404 when `user` may not read
+    that report. The report holds counts, never a name; its downloads are audited."""
+    return _report_population(user, team).filter(_counted_in_reports())
+
+
+def report_left_out_for(user: User | AnonymousUser, team: Team | None) -> QuerySet[User]:
+    """The peers the same report leaves out because their consent does not cover it (or they
+    have none): the report says how many, never who."""
+    return _report_population(user, team).exclude(_counted_in_reports())
+
+
+def record_report_downloaded(user: User | AnonymousUser, scope: str) -> None:
+    """A download of the program's outcome report: one entry, naming its scope."""
+    audit.record(AuditAction.EXPORT, by=user, record_type=RecordType.PROGRAM_REPORT, detail=scope)
 
 
 def record_caseload_seen(user: User | AnonymousUser, peers: list[User]) -> None:

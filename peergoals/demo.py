@@ -314,7 +314,9 @@ def build_demo(today: datetime.date | None = None, seed: int = 7) -> dict[str, U
         peer = _person(demo_peer.username, demo_peer.name, Role.PEER, language=demo_peer.language)
         people[peer.username] = peer
         assign_peer(peer, people[demo_peer.specialist], by=admin, on=start)
-        give_consent(peer, by=peer, signature=demo_peer.name, until_event=True)
+        give_consent(
+            peer, by=peer, signature=demo_peer.name, until_event=True, program_reports=True
+        )
         for demo_goal in demo_peer.goals:
             _build_goal(peer, people[demo_peer.specialist], demo_goal, start, today, rng)
     for username, (words, area) in PROPOSALS.items():

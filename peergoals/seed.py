@@ -29,6 +29,7 @@ from peergoals.goals.models import (
     Win,
     WinKind,
 )
+from peergoals.outcomes import gas
 from peergoals.people.models import Assignment, Role, Team, User
 from peergoals.privacy.actions import consent_terms
 from peergoals.privacy.models import Consent
@@ -160,12 +161,19 @@ def _build_slice(
         )
         for i, peer in enumerate(peers)
     )
-    # Every seeded peer has agreed to share, so their specialists reach their records.
+    # Every seeded peer has agreed to share, so their specialists reach their records; nine in
+    # ten also to be counted in the program's reports.
     terms = consent_terms()
     signed_at = timezone.make_aware(datetime.datetime.combine(start, datetime.time(12)))
     Consent.objects.bulk_create(
-        terms.signed_by(peer, signature=peer.preferred_name, signed_at=signed_at, until_event=True)
-        for peer in peers
+        terms.signed_by(
+            peer,
+            signature=peer.preferred_name,
+            signed_at=signed_at,
+            until_event=True,
+            program_reports=(first + i) % 10 != 9,
+        )
+        for i, peer in enumerate(peers)
     )
     goals: list[Goal] = []
     for peer in peers:
@@ -186,6 +194,9 @@ def _build_slice(
                     created_at=_at(start, rng),
                     importance=rng.randint(4, 10),
                     confidence=rng.randint(2, 10),
+                    # A scale, written from a usual start (-1), on the goals worked on.
+                    scale_expected="As planned" if status == Status.ACTIVE else "",
+                    scale_baseline=gas.USUAL_BASELINE if status == Status.ACTIVE else None,
                     next_review_on=(
                         start + datetime.timedelta(days=rng.randint(14, 7 * 10))
                         if status == Status.ACTIVE

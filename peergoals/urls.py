@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("peergoals.people.account_urls")),
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
+    path("", include("peergoals.outcomes.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -64,6 +64,7 @@ class RecordType(models.TextChoices):
     OUTREACH = "outreach", _("your specialist reaching out")
     SPECIALIST = "specialist", _("a specialist's caseload")
     AUDIT_LOG = "audit-log", _("the audit log")
+    PROGRAM_REPORT = "program-report", _("the program's outcome report")
     ACCOUNT = "account", _("your account")
     CONSENT = "consent", _("your consent to share")
 

@@ -66,6 +66,15 @@ class ExpressedBy(models.TextChoices):
 
 
 READINESS = [MinValueValidator(0), MaxValueValidator(10)]
+GAS_WEIGHT = [MinValueValidator(1), MaxValueValidator(3)]
+# The five levels of Goal Attainment Scaling, as a goal's scale names them.
+GAS_LEVELS = [
+    (-2, _("Much less than expected")),
+    (-1, _("Somewhat less than expected")),
+    (0, _("As expected")),
+    (1, _("Somewhat more than expected")),
+    (2, _("Much more than expected")),
+]
 
 
 class GoalQuerySet(models.QuerySet["Goal"]):
@@ -134,6 +143,29 @@ class Goal(models.Model):
     expressed_by = models.CharField(
         _("expressed by"), max_length=20, choices=ExpressedBy.choices, default=ExpressedBy.PEER
     )
+    # Goal Attainment Scaling: what each level would look like by the next review, in the
+    # peer's own words (a specialist may suggest wording, the peer decides). Optional; a goal
+    # whose expected level is not described has no scale and no GAS score.
+    scale_much_less = models.TextField(
+        _("much less than expected (-2)"), max_length=500, blank=True
+    )
+    scale_less = models.TextField(_("somewhat less than expected (-1)"), max_length=500, blank=True)
+    scale_expected = models.TextField(_("as expected (0)"), max_length=500, blank=True)
+    scale_more = models.TextField(_("somewhat more than expected (+1)"), max_length=500, blank=True)
+    scale_much_more = models.TextField(
+        _("much more than expected (+2)"), max_length=500, blank=True
+    )
+    # Where the peer stood when the scale was written (commonly -1), so change can be shown.
+    scale_baseline = models.SmallIntegerField(
+        _("where you are starting from"), choices=GAS_LEVELS, null=True, blank=True
+    )
+    # The optional weights of the method: weight = importance x difficulty (each 1 to 3).
+    scale_importance = models.PositiveSmallIntegerField(
+        _("how much it matters, 1 to 3"), null=True, blank=True, validators=GAS_WEIGHT
+    )
+    scale_difficulty = models.PositiveSmallIntegerField(
+        _("how hard it will be, 1 to 3"), null=True, blank=True, validators=GAS_WEIGHT
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
@@ -171,6 +203,11 @@ class Goal(models.Model):
                 condition=Q(confidence__isnull=True) | Q(confidence__lte=10),
                 name="goal_confidence_0_to_10",
             ),
+            models.CheckConstraint(
+                condition=Q(scale_baseline__isnull=True)
+                | Q(scale_baseline__gte=-2, scale_baseline__lte=2),
+                name="goal_scale_baseline_minus_2_to_2",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,6 +223,34 @@ class Goal(models.Model):
     PEER_ONLY_FIELDS = frozenset(
         {"own_words", "looks_like", "why_it_matters", "importance", "confidence"}
     )
+
+    # The scale's fields, from -2 to +2, then the baseline and the weights.
+    SCALE_LEVEL_FIELDS = (
+        "scale_much_less",
+        "scale_less",
+        "scale_expected",
+        "scale_more",
+        "scale_much_more",
+    )
+    SCALE_FIELDS = frozenset(
+        {*SCALE_LEVEL_FIELDS, "scale_baseline", "scale_importance", "scale_difficulty"}
+    )
+
+    @property
+    def has_scale(self) -> bool:
+        """Whether the peer described what "as expected" looks like: then reviews score it."""
+        return bool(self.scale_expected.strip())
+
+    @property
+    def scale_levels(self) -> list[tuple[int, str, str]]:
+        """(level, its name, the peer's description) from +2 down to -2, as reviews show them."""
+        names = dict(GAS_LEVELS)
+        return [
+            (level, str(names[level]), getattr(self, name))
+            for level, name in reversed(
+                list(zip(range(-2, 3), self.SCALE_LEVEL_FIELDS, strict=True))
+            )
+        ]
 
     @property
     def is_open(self) -> bool:
@@ -361,6 +426,8 @@ class CheckIn(AppendOnlyModel):
         indexes = [
             models.Index(fields=["step", "for_date"]),
             models.Index(fields=["peer", "recorded_at"]),
+            # The outcome report's days with a check-in per peer, over a period.
+            models.Index(fields=["peer", "for_date"]),
         ]
         constraints = [
             models.CheckConstraint(

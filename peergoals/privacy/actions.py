@@ -83,13 +83,16 @@ class ConsentTerms:
         signed_at: datetime.datetime,
         expires_on: datetime.date | None = None,
         until_event: bool = False,
+        program_reports: bool = False,
     ) -> Consent:
-        """The consent `peer` signed on these terms, not yet saved."""
+        """The consent `peer` signed on these terms, not yet saved; with `program_reports`,
+        it also lets the program count them, without their name, in its outcome reports."""
         return Consent(
             peer=peer,
             program_name=self.program_name,
             information=self.information,
             covers_substance_use=True,
+            covers_program_reports=program_reports,
             shared_with=self.shared_with,
             purpose=self.purpose,
             revocation_statement=self.revocation_statement,
@@ -146,10 +149,13 @@ def give_consent(
     signature: str,
     expires_on: datetime.date | None = None,
     until_event: bool = False,
+    program_reports: bool = False,
 ) -> Consent:
     """Sign a new consent for `peer`, replacing the one they had (which is kept, unchanged).
 
     It ends on `expires_on`, or, with `until_event`, when the peer stops getting services.
+    With `program_reports` the peer also agrees to be counted, without their name, in the
+    program's outcome reports (a purpose beyond their own support, so a choice of its own).
     """
     _only_the_peer(peer, by)
     signature = signature.strip()
@@ -166,7 +172,12 @@ def give_consent(
         old.replaced_at = now
         old.save(update_fields=["replaced_at"])
     consent = consent_terms().signed_by(
-        peer, signature=signature, signed_at=now, expires_on=expires_on, until_event=until_event
+        peer,
+        signature=signature,
+        signed_at=now,
+        expires_on=expires_on,
+        until_event=until_event,
+        program_reports=program_reports,
     )
     consent.save()
     return consent

@@ -38,6 +38,14 @@ class ConsentForm(forms.Form):
         label=_("I understand this includes records about my use of alcohol or drugs."),
         error_messages={"required": _("Please check this box to agree.")},
     )
+    program_reports = forms.BooleanField(
+        label=_(
+            "Also count my goals, steps and check-ins in the program's reports to the people "
+            "who fund it, without my name."
+        ),
+        required=False,
+        help_text=_("Optional. Saying no changes nothing about your support."),
+    )
     signature = forms.CharField(
         label=_("Type your name to sign"),
         max_length=200,

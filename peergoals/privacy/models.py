@@ -42,6 +42,10 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
             Q(expires_on__isnull=True) | Q(expires_on__gte=on), signed_at__isnull=False
         )
 
+    def covering_program_reports(self) -> ConsentQuerySet:
+        """Consents whose peer agreed to be counted in the program's outcome reports."""
+        return self.filter(covers_program_reports=True)
+
     def covering_substance_use(self) -> ConsentQuerySet:
         """Consents that cover alcohol and drug use records (42 CFR Part 2)."""
         return self.filter(covers_substance_use=True)
@@ -65,6 +69,11 @@ class Consent(models.Model):
         _("includes alcohol and drug use records"),
         default=False,
         help_text=_("Records protected by 42 CFR Part 2 may be shared only when this is set."),
+    )
+    # Whether the peer also agreed to be counted, without their name, in the program's outcome
+    # reports (peergoals.outcomes): a purpose beyond their own support, so asked separately.
+    covers_program_reports = models.BooleanField(
+        _("includes being counted in the program's reports, without your name"), default=False
     )
     # 2.31(a)(4): to whom.
     shared_with = models.TextField(_("who may see it"), max_length=2000)

@@ -60,6 +60,7 @@ def give_consent(request: Request) -> HttpResponse:
                         else None
                     ),
                     until_event=form.cleaned_data["ends"] == "event",
+                    program_reports=form.cleaned_data["program_reports"],
                 )
             except actions.NotAllowed as refusal:
                 form.add_error(None, str(refusal))
