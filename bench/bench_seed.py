@@ -40,6 +40,58 @@ def fresh_postgres_database(url: str) -> None:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+REPORT_REQUESTS = 5
+
+
+def time_outcome_report(supervisor: object) -> dict[str, dict[str, object]]:
+    """Time the outcome report: built by its query function, and as the page and the CSV a
+    program admin (the whole program) and a supervisor (one team) download."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from peergoals.outcomes.report import Scope, build_report
+    from peergoals.people.models import Role, User
+    from tests.web.conftest import browser_for
+
+    admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"role": Role.ADMIN})
+    today = timezone.localdate()
+    start = today - datetime.timedelta(weeks=8)
+    query = f"?start={start.isoformat()}&end={today.isoformat()}"
+    runs = {
+        "build (program admin, whole program)": (admin, None),
+        "page (program admin, whole program)": (admin, reverse("outcomes:report") + query),
+        "csv (program admin, whole program)": (admin, reverse("outcomes:report_csv") + query),
+        "page (supervisor, one team)": (supervisor, reverse("outcomes:report") + query),
+    }
+    timings: dict[str, dict[str, object]] = {}
+    for name, (user, url) in runs.items():
+        client = browser_for(user)  # type: ignore[arg-type]
+        samples = []
+        for _ in range(REPORT_REQUESTS + 1):  # the first warms caches and is not counted
+            with CaptureQueriesContext(connection) as queries:
+                began = time.perf_counter()
+                if url is None:
+                    built = build_report(admin, Scope(start=start, end=today))
+                    peers = str(built.peers_served)
+                else:
+                    response = client.get(url)
+                    assert response.status_code == 200, (name, response.status_code)
+                samples.append((time.perf_counter() - began) * 1000)
+        samples = sorted(samples[1:])
+        timings[name] = {
+            "p50_ms": round(statistics.median(samples), 1),
+            "max_ms": round(samples[-1], 1),
+            "queries": len(queries),
+        }
+        if url is None:
+            timings[name]["peers_counted"] = peers
+    return timings
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--peers", type=int, default=10_000)
@@ -112,6 +164,8 @@ def main() -> int:
             "queries": len(queries),
         }
 
+    reports = time_outcome_report(supervisor)
+
     result = {
         "peers": report.peers,
         "specialists": report.specialists,
@@ -126,6 +180,9 @@ def main() -> int:
         "database_size_mib": round(size_mib, 1),
         "caseload_size": User.objects.on_caseload_of(specialist).count(),
         "pages": timings,
+        # The program's outcome report over the seed's weeks, whole program and one team
+        # (target: built in under 2 s, a fixed number of queries).
+        "outcome_report": reports,
     }
     results = POSTGRES_RESULTS if args.postgres else RESULTS
     results.parent.mkdir(parents=True, exist_ok=True)

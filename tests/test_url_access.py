@@ -196,6 +196,17 @@ SITE: dict[str, Row] = {
     "logout": Row(
         get=  "405       405   405    405   405   405   405   405",
         post= "login     login login  login login login login login"),
+    # The outcome report: a supervisor's team, or the whole program for a program admin. Pat's
+    # team has fewer than 5 peers counted, so there is nothing to download (400, said so).
+    "outcomes:report": Row(
+        get=  "login     404   404    404   404   200   200   200",
+        post= "login     405   405    405   405   405   405   405"),
+    "outcomes:report_csv": Row(
+        get=  "login     404   404    404   404   400   400   400",
+        post= "login     405   405    405   405   405   405   405"),
+    "outcomes:report_pdf": Row(
+        get=  "login     404   404    404   404   400   400   400",
+        post= "login     405   405    405   405   405   405   405"),
     "people:caseload": Row(
         get=  "login     302   302    200   200   302   302   302",
         post= "login     405   405    405   405   405   405   405"),

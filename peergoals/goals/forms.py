@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peergoals.goals import coaching
 from peergoals.goals.models import (
+    GAS_LEVELS,
     Attainment,
     Decision,
     Feeling,
@@ -180,6 +181,63 @@ class GoalEditForm(PlainForm):
             # Others see the peer's own words and readiness, but never edit them.
             for name in Goal.PEER_ONLY_FIELDS & set(self.fields):
                 del self.fields[name]
+
+    def changes(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+def _weight(label: StrOrPromise) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[
+            ("", _("Not rated")),
+            ("1", _("1: a little")),
+            ("2", _("2: quite")),
+            ("3", _("3: very")),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class ScaleForm(PlainForm):
+    """What each level of a goal would look like by the next review, in the peer's words
+    (Goal Attainment Scaling), where they start from, and, if they like, how much it matters
+    and how hard it will be. `version` guards against overwriting someone else's change."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    scale_much_more = text(_("Much more than expected (+2)"), max_length=500, rows=2)
+    scale_more = text(_("Somewhat more than expected (+1)"), max_length=500, rows=2)
+    scale_expected = text(
+        _("As expected (0)"),
+        max_length=500,
+        rows=2,
+        help_text=_("What you expect by the next review. Needed for the others to count."),
+    )
+    scale_less = text(_("Somewhat less than expected (-1)"), max_length=500, rows=2)
+    scale_much_less = text(_("Much less than expected (-2)"), max_length=500, rows=2)
+    scale_baseline = forms.TypedChoiceField(
+        label=_("Where are you starting from?"),
+        choices=[("", _("Not said yet"))] + [(str(level), name) for level, name in GAS_LEVELS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Most people start at “Somewhat less than expected”."),
+    )
+    scale_importance = _weight(_("How much does this goal matter to you, 1 to 3? (optional)"))
+    scale_difficulty = _weight(_("How hard do you think it will be, 1 to 3? (optional)"))
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        described = any(data.get(name) for name in Goal.SCALE_LEVEL_FIELDS)
+        if described and not (data.get("scale_expected") or "").strip():
+            self.add_error(
+                "scale_expected",
+                _("Please say what “as expected” looks like: the other levels are read from it."),
+            )
+        return data
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -354,10 +412,20 @@ class ReviewForm(PlainForm):
     # A new key each time the form is shown; sent twice, it makes one review (hold_review).
     submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, peer: User | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, peer: User | None = None, goal: Goal | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["submission"].initial = uuid.uuid4()
         self.peer = peer
+        self.goal = goal
+        if goal is not None and goal.has_scale:
+            self.fields["attainment"].label = (
+                _("Which of the levels you described did you reach?")
+                if peer is None
+                else _("Which of the levels %(name)s described was reached?")
+                % {"name": goal.peer.display_name}
+            )
         if peer is None:
             # The peer is recording it themself: they took part.
             del self.fields["peer_took_part"]
@@ -365,6 +433,17 @@ class ReviewForm(PlainForm):
             self.fields["peer_took_part"].label = _("%(name)s took part in this look-back") % {
                 "name": peer.display_name
             }
+
+    def attainment_levels(self) -> list[tuple[Any, str]]:
+        """Each level's choice, from +2 down, with the peer's own description of it beside it
+        (empty when the goal has no scale), so the level is chosen against those words."""
+        described = {}
+        if self.goal is not None and self.goal.has_scale:
+            described = {level: words for level, _name, words in self.goal.scale_levels}
+        choices = list(self["attainment"])
+        return [
+            (choice, described.get(int(choice.data["value"]), "")) for choice in reversed(choices)
+        ]
 
     def review_fields(self) -> dict[str, Any]:
         """The action's arguments; who took part is said only when someone else records it."""

@@ -64,9 +64,7 @@ class BarChart:
         return self.baseline + 16
 
 
-def bar_chart(
-    groups: Sequence[tuple[str, Sequence[Figure]]], series: Sequence[str]
-) -> BarChart:
+def bar_chart(groups: Sequence[tuple[str, Sequence[Figure]]], series: Sequence[str]) -> BarChart:
     """A chart with a group of bars (one per series) for each (label, figures)."""
     shown = [
         int(figure.value) for _, figures in groups for figure in figures if figure.value is not None

@@ -32,6 +32,7 @@ from django.db.models import (
     Subquery,
 )
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -105,9 +106,8 @@ class Figure:
             return str(_("fewer than 5"))
         if self.value is None:
             return str(_("no data"))
-        if isinstance(self.value, float):
-            return f"{self.value:.1f}"
-        return str(self.value)
+        decimals = 1 if isinstance(self.value, float) else 0
+        return number_format(self.value, decimals, use_l10n=True, force_grouping=True)
 
 
 def count_of(value: int) -> Figure:
