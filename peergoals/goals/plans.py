@@ -19,6 +19,7 @@ from peergoals.goals.models import Goal, Review, Status, Step, SuggestedChange, 
 from peergoals.goals.moves import SUGGESTABLE
 from peergoals.goals.progress import goal_series, period_bounds
 from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
+from peergoals.outcomes.attainment import attainment_of
 from peergoals.people.models import User
 
 
@@ -102,6 +103,7 @@ def today_for(peer: User) -> dict[str, Any]:
         "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
         "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
         "wins": wins_of(peer)[:5],
+        "attainment": attainment_of(peer),
     }
 
 
@@ -133,6 +135,7 @@ def plan_of(person: User) -> dict[str, Any]:
         ],
         "reviews": Review.objects.filter(goal__peer=person).select_related("goal")[:10],
         "wins": wins_of(person)[:5],
+        "attainment": attainment_of(person, about=True),
     }
 
 

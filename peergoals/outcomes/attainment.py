@@ -24,14 +24,18 @@ class Attainment:
     levels: list[int]
     t_score: float | None
     comparison: gas.Comparison
+    # The peer's name when the words are about them (staff pages); None when said to them.
+    about: str | None = None
 
     @property
     def t_score_text(self) -> str:
         return f"{gas.rounded(self.t_score):.2f}" if self.t_score is not None else ""
 
-    def sentences(self, about: str | None = None) -> list[str]:
+    @property
+    def sentences(self) -> list[str]:
         """What the levels say, to the peer ("you did better than you expected on 2 of 3
-        goals") or, with `about` (the peer's name), about them to the people who support them."""
+        goals") or about them (`about`) to the people who support them."""
+        about = self.about
         total = self.comparison.total
         said = []
         for count, to_peer, about_peer in (
@@ -82,15 +86,21 @@ class Attainment:
                 said.append(words % {"count": count, "total": total, "name": about or ""})
         return said
 
+    @property
     def t_score_sentence(self) -> str:
+        if self.about is not None:
+            return _(
+                "Goal Attainment Scaling T-score: %(score)s (50 means as expected, more is better)."
+            ) % {"score": self.t_score_text}
         return _(
             "Your score across these goals is %(score)s (50 means as expected, more is better)."
         ) % {"score": self.t_score_text}
 
 
-def attainment_of(peer: User) -> Attainment | None:
+def attainment_of(peer: User, *, about: bool = False) -> Attainment | None:
     """The latest GAS level of each of `peer`'s goals that has a scale and was rated at a
-    review, and their T-score; None when no goal has one yet. One query."""
+    review, and their T-score; None when no goal has one yet. With `about`, worded about the
+    peer for the people who support them. One query."""
     latest = (
         Review.objects.filter(goal_id=OuterRef("pk"), attainment__isnull=False)
         .order_by("-held_on", "-created_at")
