@@ -51,7 +51,11 @@ class ReportForm(forms.Form):
     def __init__(self, user: User, data: Any = None) -> None:
         """The form for `user`, filled with `data`, or with the last eight weeks of their own
         team (a supervisor) or of the whole program (a program admin) when there is none."""
-        super().__init__(data or self.defaults(user))
+        filled = self.defaults(user)
+        if data:
+            # A choice left out of the address (a link with dates only) keeps its default.
+            filled = {**filled, **{key: data.get(key, "") for key in data}}
+        super().__init__(filled)
         team_field = self.fields["team"]
         assert isinstance(team_field, forms.ModelChoiceField)
         team_field.queryset = access.report_teams_for(user).order_by("name")

@@ -258,6 +258,8 @@ def _goals(peers: QuerySet[User], scope: Scope) -> QuerySet[Goal, tuple[Any, ...
     goals = Goal.objects.filter(
         peer_id__in=peers.values("id"), status__in=SET_STATUSES, created_at__lt=after
     )
+    # A goal reached or let go before the period began is not part of it.
+    goals = goals.exclude(status__in=(Status.COMPLETED, Status.CANCELLED), updated_at__lt=start)
     if scope.life_area:
         goals = goals.filter(life_area=scope.life_area)
     steps = Step.objects.filter(goal_id=OuterRef("pk"), created_at__lt=after)

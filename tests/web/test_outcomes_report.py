@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from html import unescape
 
 import pypdf
 import pytest
@@ -314,3 +315,18 @@ def test_the_pdf_reads_as_the_report(people: People, as_morgan: Client) -> None:
         ).count()
         == 1
     )
+
+
+# The consent's own box ------------------------------------------------------------------------
+
+
+def test_being_counted_in_reports_is_a_choice_of_its_own_on_the_consent(
+    people: People, as_jordan: Client
+) -> None:
+    form = {"ends": "event", "understands_substance_use": "on", "signature": "Jordan"}
+    as_jordan.post(reverse("privacy:give"), {**form, "program_reports": "on"})
+    sharing = text_of(as_jordan.get(reverse("privacy:sharing")))
+    assert "Yes: your goals, steps and check-ins are counted in the program" in unescape(sharing)
+    as_jordan.post(reverse("privacy:give"), form)
+    sharing = text_of(as_jordan.get(reverse("privacy:sharing")))
+    assert "No: you are not counted in the program" in unescape(sharing)
