@@ -276,6 +276,26 @@ REVIEW_NOTES = {
 }
 
 
+# What each level of a goal would look like, as the demo's peers wrote it (Goal Attainment
+# Scaling), from much more than expected (+2) down to much less (-2).
+SCALE_WORDS = {
+    "": (
+        "All of it, and a little extra",
+        "All of the plan",
+        "Most of the plan, most weeks",
+        "Some of the plan",
+        "None of it yet",
+    ),
+    "es": (
+        "Todo, y un poco más",
+        "Todo el plan",
+        "Casi todo el plan, casi todas las semanas",
+        "Parte del plan",
+        "Nada todavía",
+    ),
+}
+
+
 def demo_exists() -> bool:
     return User.objects.filter(username="maria").exists()
 
@@ -363,6 +383,19 @@ def _build_goal(
             continue  # a proposal: it waits for the peer
         _check_in_over_the_weeks(step, spec_step, start, today, rng)
     if spec.status == Status.ACTIVE:
+        much_more, more, expected, less, much_less = SCALE_WORDS[peer.language]
+        goal = actions.change_goal(
+            goal,
+            by=peer,
+            version=goal.version,
+            scale_much_more=much_more,
+            scale_more=more,
+            scale_expected=expected,
+            scale_less=less,
+            scale_much_less=much_less,
+            scale_baseline=-1,
+            at=_at(start),
+        )
         notes = REVIEW_NOTES[peer.language]
         for weeks in (2, 4):
             held_on = start + datetime.timedelta(weeks=weeks)

@@ -145,6 +145,11 @@ SITE: dict[str, Row] = {
     "goals:edit": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),
+    # What to expect (GAS): the peer writes it, their specialist suggests it; staff who only
+    # view never open it. An empty form is refused beside its fields.
+    "goals:scale": Row(
+        get=  "login     200   404    200   404   404   404   404",
+        post= "login     400   404    400   404   404   404   404"),
     "goals:edit_step": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),

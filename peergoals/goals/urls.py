@@ -1,7 +1,7 @@
 from django.urls import path
 
 from peergoals.goals import guided
-from peergoals.goals.views import changes, goals, steps
+from peergoals.goals.views import changes, goals, scale, steps
 
 app_name = "goals"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("coach/use/", guided.use_wording, name="use_wording"),
     path("goals/<int:goal_id>/", goals.detail, name="detail"),
     path("goals/<int:goal_id>/edit/", goals.edit_goal, name="edit"),
+    path("goals/<int:goal_id>/scale/", scale.scale, name="scale"),
     path("goals/<int:goal_id>/history/", goals.history, name="history"),
     path("goals/<int:goal_id>/status/", goals.goal_status, name="status"),
     path("goals/<int:goal_id>/accept/", goals.accept_goal, name="accept"),

@@ -120,4 +120,9 @@ def attainment_of(peer: User, *, about: bool = False) -> Attainment | None:
     if not scored:
         return None
     levels = [goal.level for goal in scored]
-    return Attainment(levels=levels, t_score=gas.t_score(scored), comparison=gas.compare(levels))
+    return Attainment(
+        levels=levels,
+        t_score=gas.t_score(scored),
+        comparison=gas.compare(levels),
+        about=peer.display_name if about else None,
+    )

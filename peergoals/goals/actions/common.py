@@ -33,11 +33,14 @@ from peergoals.people.models import User
 
 # Fields change_goal / change_step may change, and suggest_change suggest; Goal.PEER_ONLY_FIELDS
 # the peer alone changes, and no one suggests.
+# The scale of Goal Attainment Scaling is the peer's words too, but one a specialist may help
+# make measurable: others suggest it, and the peer takes it on or not.
 GOAL_FIELDS_ANYONE = {
     "smart_wording",
     "life_area",
     "strengths",
     "review_every_days",
+    *Goal.SCALE_FIELDS,
 }
 STEP_FIELDS = {
     "wording",

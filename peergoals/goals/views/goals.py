@@ -272,7 +272,7 @@ def review(request: Request, goal_id: int) -> HttpResponse:
     """
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     is_peer = _is_peer(request, goal)
-    form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
+    form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer, goal=goal)
     if form.is_bound and form.is_valid():
         fields = form.review_fields()
         held, _status = attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
