@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from peergoals.goals.models import Goal, Review
 from tests.browser.browsing import SIZES, OpenBrowser, sign_in
 from tests.personas import People
+from tests.web.test_outcomes_report import counted_peers
 
 pytestmark = pytest.mark.browser
 
@@ -37,9 +38,9 @@ def test_a_goal_goes_from_scale_to_baseline_to_two_looks_back_and_a_t_score(
 
     scale = page.locator("section.gas-scale")
     expect(scale).to_contain_text("Walk three mornings a week")
-    expect(scale.get_by_role("row", name=re.compile("Somewhat less than expected"))).to_contain_text(
-        "(where you started)"
-    )
+    expect(
+        scale.get_by_role("row", name=re.compile("Somewhat less than expected"))
+    ).to_contain_text("(where you started)")
     maria.check("(the goal with its scale)")
 
     for level, words in (
@@ -51,7 +52,8 @@ def test_a_goal_goes_from_scale_to_baseline_to_two_looks_back_and_a_t_score(
         expect(levels).to_contain_text("Which of the levels you described did you reach?")
         choice = levels.get_by_role("radio", name=re.compile("^" + level))
         # The peer's own words for each level are beside its choice.
-        expect(levels.locator("li", has=choice)).to_contain_text(words)
+        radio = page.get_by_role("radio", name=re.compile("^" + level))
+        expect(levels.locator("li", has=radio)).to_contain_text(words)
         maria.check("(looking back against the scale)")
         choice.check()
         page.get_by_role("radio", name="Keep going as planned").check()
@@ -71,3 +73,24 @@ def test_a_goal_goes_from_scale_to_baseline_to_two_looks_back_and_a_t_score(
     number = summary.locator(".t-score")
     assert words.bounding_box()["y"] < number.bounding_box()["y"]  # type: ignore[index]
     maria.check("(her home, with how her goals went)")
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_program_admin_reads_the_outcome_report(
+    open_browser: OpenBrowser, people: People, size: str
+) -> None:
+    counted_peers(people, 5, level=1)
+    morgan = open_browser(SIZES[size])
+    sign_in(morgan, people.morgan)
+    page = morgan.page
+    page.get_by_role("link", name="Outcomes").click()
+    expect(page.get_by_role("heading", name="Outcomes report")).to_be_visible()
+    expect(page.get_by_text("Peers served and counted: 5.")).to_be_visible()
+    gas = page.locator("section", has=page.get_by_role("heading", name="Goal Attainment Scaling"))
+    expect(gas.get_by_role("img", name=re.compile("Peers by T-score"))).to_be_visible()
+    expect(gas.get_by_role("row", name=re.compile("Average change"))).to_contain_text("20.0")
+    morgan.check("(the outcome report)")
+    page.get_by_label("Life area").select_option(label="Money")
+    page.get_by_role("button", name="Show the report").click()
+    expect(page.get_by_text("Goals set by the peer")).to_be_visible()
+    morgan.check("(the report for one life area)")

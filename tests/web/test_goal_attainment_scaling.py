@@ -105,7 +105,9 @@ def test_a_specialist_only_suggests_the_scale_and_the_peer_decides(
 def test_a_supervisor_cannot_open_the_scale(people: People, walk_goal: Goal) -> None:
     from tests.web.conftest import browser_for
 
-    assert browser_for(people.pat).get(reverse("goals:scale", args=[walk_goal.pk])).status_code == 404
+    assert (
+        browser_for(people.pat).get(reverse("goals:scale", args=[walk_goal.pk])).status_code == 404
+    )
 
 
 def test_the_review_shows_each_level_beside_the_peers_words(
@@ -122,9 +124,13 @@ def test_the_peer_reads_words_first_and_the_score_second(
     as_maria: Client, people: People, walk_goal: Goal
 ) -> None:
     scaled(walk_goal)
-    second = actions.create_goal(people.maria, by=people.maria, own_words="Sleep", life_area="physical")
+    second = actions.create_goal(
+        people.maria, by=people.maria, own_words="Sleep", life_area="physical"
+    )
     scaled(second)
-    third = actions.create_goal(people.maria, by=people.maria, own_words="Read", life_area="intellectual")
+    third = actions.create_goal(
+        people.maria, by=people.maria, own_words="Read", life_area="intellectual"
+    )
     scaled(third)
     for goal, level in ((walk_goal, 2), (second, 1), (third, -1)):
         actions.hold_review(goal, by=people.maria, decision="keep", attainment=level)
@@ -152,7 +158,9 @@ def test_a_goal_without_a_scale_has_no_score(people: People, walk_goal: Goal) ->
 
 def test_weights_count_in_the_peers_score(people: People, walk_goal: Goal) -> None:
     scaled(walk_goal, scale_importance=3, scale_difficulty=2)
-    other = actions.create_goal(people.maria, by=people.maria, own_words="Sleep", life_area="physical")
+    other = actions.create_goal(
+        people.maria, by=people.maria, own_words="Sleep", life_area="physical"
+    )
     scaled(other)
     actions.hold_review(walk_goal, by=people.maria, decision="keep", attainment=2)
     actions.hold_review(other, by=people.maria, decision="keep", attainment=-2)
