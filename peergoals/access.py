@@ -27,6 +27,10 @@ The audit log is read by program admins, who export it (`audit_log_for`), and by
 about their own records (`seen_by_others_for`, "who has seen my plan"); nobody changes it.
 The admin's pages for peer records take their rows from `peers_for` and are read-only.
 
+The program's outcome report counts peers, never names them: a supervisor reads their team's,
+a program admin the whole program's, and only peers whose valid consent also covers program
+reports are counted (`report_peers_for`; `report_left_out_for` says how many were not).
+
 Every role permission is asked here too, as a question about the person (`may_manage_caseloads`,
 `may_manage_deletions`, `may_record_consent_end`, `may_read_audit_log`, the export rules, ...):
 no page, action, admin class or command compares a role itself.

@@ -390,6 +390,7 @@ def _rows(
     scope: Scope,
 ) -> list[GoalRow]:
     start, _after = _day_bounds(scope)
+    here = timezone.get_current_timezone()
     rows = []
     for (
         goal_id,
@@ -430,7 +431,7 @@ def _rows(
         )
         # A review is on time when held by the day it was due: the goal's cadence after the
         # review before it (or after the goal was set).
-        last = timezone.localdate(created_at)
+        last = created_at.astimezone(here).date()
         latest_level = None
         for held_on, attainment in reviews.get(goal_id, []):
             if held_on >= scope.start:
@@ -474,6 +475,7 @@ def _gas_summary(rows: list[GoalRow]) -> GasSummary:
         latest_bands[gas.band_of(score.latest)] += 1
     levels = [row.gas_latest for row in rows if row.gas_latest is not None]
     compared = gas.compare(levels)
+    better, as_expected, less = distribution([compared.better, compared.as_expected, compared.less])
     peers = len(scores)
     return GasSummary(
         peers=count_of(peers),
@@ -482,9 +484,9 @@ def _gas_summary(rows: list[GoalRow]) -> GasSummary:
         change=mean_over([s.change for s in scores.values()], peers),
         baseline_bands=distribution(baseline_bands),
         latest_bands=distribution(latest_bands),
-        better=count_of(compared.better),
-        as_expected=count_of(compared.as_expected),
-        less=count_of(compared.less),
+        better=better,
+        as_expected=as_expected,
+        less=less,
     )
 
 
