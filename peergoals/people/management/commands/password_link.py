@@ -1,11 +1,10 @@
-import getpass
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from peergoals import audit
-from peergoals.people.models import User
+from peergoals.commands import operator, person_named, refusals_said
 from peergoals.people.passwords import NoLinkForThisAccount, issue_reset_link
 
 
@@ -20,17 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args: Any, username: str, **options: Any) -> None:
-        person = User.objects.filter(username=username).first()
-        if person is None:
-            raise CommandError(f"Nobody has the username {username!r}.")
-        with audit.scope(path="peergoals password-link"):
-            try:
-                link = issue_reset_link(
-                    person,
-                    by=None,
-                    base_url=settings.PEERGOALS_SITE_URL,
-                    username=f"command line ({getpass.getuser()})",
-                )
-            except NoLinkForThisAccount as refusal:
-                raise CommandError(str(refusal)) from None
+        person = person_named(username)
+        with audit.scope(path="peergoals password-link"), refusals_said(NoLinkForThisAccount):
+            link = issue_reset_link(
+                person, by=None, base_url=settings.PEERGOALS_SITE_URL, username=operator()
+            )
         self.stdout.write(f"A one-time link for {username} to choose their password:\n{link}")

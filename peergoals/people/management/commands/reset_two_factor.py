@@ -1,12 +1,11 @@
-import getpass
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from peergoals import audit
 from peergoals.audit.models import AuditAction, RecordType
+from peergoals.commands import operator, person_named
 from peergoals.people.actions import reset_two_factor
-from peergoals.people.models import User
 
 
 class Command(BaseCommand):
@@ -19,10 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args: Any, username: str, **options: Any) -> None:
-        try:
-            person = User.objects.get(username=username)
-        except User.DoesNotExist:
-            raise CommandError(f"Nobody has the username {username!r}.") from None
+        person = person_named(username)
         removed = reset_two_factor(person)
         # Recorded even when there was nothing to remove: it is what lets a staff member who
         # has signed in before set up a phone with their password (people/two_factor.py).
@@ -30,7 +26,7 @@ class Command(BaseCommand):
             audit.record(
                 AuditAction.TWO_FACTOR_RESET,
                 by=None,
-                username=f"command line ({getpass.getuser()})",
+                username=operator(),
                 peer_id=person.pk if person.is_peer else None,
                 record_type=RecordType.ACCOUNT,
                 record_id=person.pk,

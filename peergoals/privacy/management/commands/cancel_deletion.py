@@ -1,8 +1,8 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from peergoals.people.models import User
+from peergoals.commands import person_named, refusals_said
 from peergoals.privacy import actions
 
 
@@ -16,12 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args: Any, username: str, **options: Any) -> None:
-        try:
-            peer = User.objects.get(username=username)
-        except User.DoesNotExist:
-            raise CommandError(f"Nobody has the username {username!r}.") from None
-        try:
+        peer = person_named(username)
+        with refusals_said(actions.NotAllowed):
             actions.cancel_deletion(peer, by=None)
-        except actions.NotAllowed as refusal:
-            raise CommandError(str(refusal)) from None
         self.stdout.write(f"{username} can sign in again. Nothing of theirs was deleted.")
