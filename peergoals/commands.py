@@ -1,13 +1,15 @@
 """What the `peergoals` commands share: the name their audit rows give the person at the
-keyboard, the person a username names, and the domain's refusals said as command errors."""
+keyboard, the person a username names, the domain's refusals said as command errors, and the
+shape of a command about one person."""
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from peergoals.people.models import User
 
@@ -32,3 +34,17 @@ def refusals_said(*refusals: type[Exception]) -> Iterator[None]:
         yield
     except refusals as refusal:
         raise CommandError(str(refusal)) from refusal
+
+
+class PersonCommand(BaseCommand):
+    """A command about one person, named by their username on the command line."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+
+    def handle(self, *args: Any, username: str, **options: Any) -> None:
+        self.handle_person(person_named(username))
+
+    def handle_person(self, person: User) -> None:
+        """Do the command's work for `person`."""
+        raise NotImplementedError

@@ -84,18 +84,15 @@ _BE_CONCRETE = re.compile(
     r"^be\s+(?:in\s+bed|at\s+\w+|home|on\s+time|there|in\s+(?:church|class|court|school)|early)\b"
 )
 
-_WORK_ON = re.compile(
-    r"^(?:work|working)\s+on\b(?!\s+time\b)|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
-)
-
-_MAKE_VAGUE = re.compile(
-    r"^(?:make|making)\s+(?:some\s+|a\s+|better\s+|healthier\s+|good\s+|positive\s+|real\s+)*"
+# Working on something, making changes or progress, taking care of oneself: a state to reach,
+# said as if it were an action.
+_STATE_PHRASE = re.compile(
+    r"^(?:work|working)\s+on\b(?!\s+time\b)"
+    r"|^do\s+(?:better|good|well|my\s+best|more|less|stuff|things|something)\b"
+    r"|^(?:make|making)\s+(?:some\s+|a\s+|better\s+|healthier\s+|good\s+|positive\s+|real\s+)*"
     r"(?:changes?|progress|effort|choices|decisions|difference|improvements?|moves?|friends|"
     r"money|a\s+living|it|peace)\b"
-)
-
-_TAKE_CARE = re.compile(
-    r"^take\s+care\s+of\s+(?:myself|me|my\s+(?:health|self|mental\s+health|body|recovery))\b"
+    r"|^take\s+care\s+of\s+(?:myself|me|my\s+(?:health|self|mental\s+health|body|recovery))\b"
 )
 
 _STAY_AWAY = re.compile(
@@ -188,7 +185,7 @@ def specific_of(
         return Specific(False, Message(messages.SPECIFIC_VAGUE, {"word": "using"}), False)
     if _BACK_OUTCOME.search(clause) and not has_number:
         return Specific(False, Message(messages.SPECIFIC_OUTCOME), False)
-    if _WORK_ON.match(phrase) or _MAKE_VAGUE.match(phrase) or _TAKE_CARE.match(phrase):
+    if _STATE_PHRASE.match(phrase):
         return Specific(False, Message(messages.SPECIFIC_STATE), False)
     noun, determiner = head_noun(action.rest)
     object_words = set(action.rest[:6])
