@@ -38,7 +38,7 @@ from peergoals.goals.forms import (
 from peergoals.goals.models import Goal, LifeArea, Status
 from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
-from peergoals.goals.views import save_step
+from peergoals.goals.views.steps import save_step
 from peergoals.web import Request, attempt
 
 DRAFT = "goal_draft"
