@@ -39,6 +39,7 @@ from peergoals.goals.models import (
     TargetKind,
     Win,
     WinKind,
+    resume_date_problem,
 )
 from peergoals.goals.moves import (
     GOAL_MOVES,
@@ -46,6 +47,7 @@ from peergoals.goals.moves import (
     Moves,
     goal_moves,
     may_answer,
+    may_withdraw,
     step_moves,
 )
 from peergoals.goals.progress import STREAK_MILESTONES, step_progress, streak_days
@@ -191,6 +193,45 @@ def _answerable(
     return record
 
 
+def _pause_details(
+    record: Goal | Step,
+    status: str,
+    pause_reason: str,
+    resume_on: datetime.date | None,
+    at: datetime.datetime | None,
+) -> None:
+    """A pause keeps the peer's reason and resume date, both optional; any other move ends the
+    pause and clears them (its versions keep them)."""
+    if status != Status.ON_HOLD:
+        record.pause_reason, record.resume_on = "", None
+        return
+    problem = resume_date_problem(resume_on, _day(at))
+    if problem:
+        raise NotAllowed(problem)
+    pause_reason = pause_reason.strip()
+    if len(pause_reason) > 200:
+        raise NotAllowed(_("Please make the reason shorter (up to 200 characters)."))
+    record.pause_reason, record.resume_on = pause_reason, resume_on
+
+
+def _withdrawn(
+    record: Versioned, peer: User, *, by: User, at: datetime.datetime | None
+) -> Versioned:
+    """A suggested goal or step taken back by whoever suggested it, before the peer answered."""
+    _require(by, Action.CHANGE, peer)
+    record = _lock(record, None)
+    moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
+    if not moves.withdraw:
+        raise NotAllowed(
+            _("Only whoever suggested it can withdraw it, and only while it waits for an answer.")
+        )
+    record.status = Status.WITHDRAWN
+    audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=record)
+    return _save_version(
+        record, by=by, reason=_("Withdrawn by %(name)s") % {"name": by.display_name}, at=at
+    )
+
+
 def _audited_status(
     record: Versioned,
     peer: User,
@@ -317,6 +358,13 @@ def decline_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -
 
 
 @transaction.atomic
+def withdraw_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -> Goal:
+    """Whoever suggested a goal takes it back before the peer answers; the peer no longer sees
+    it waiting, and its history says who withdrew it."""
+    return _withdrawn(goal, goal.peer, by=by, at=at)
+
+
+@transaction.atomic
 def change_goal(
     goal: Goal,
     *,
@@ -355,11 +403,19 @@ def change_goal(
 
 @transaction.atomic
 def set_goal_status(
-    goal: Goal, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+    goal: Goal,
+    *,
+    by: User,
+    status: str,
+    reason: str = "",
+    pause_reason: str = "",
+    resume_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> StatusChange[Goal]:
     """Start, pause, finish or let go of a goal, and the wins it brings (a goal reached).
 
-    Only the peer makes a goal active.
+    Only the peer makes a goal active. A pause may say why and when the peer thinks they will
+    pick it back up (`pause_reason`, `resume_on`: today or later, within a year).
     """
     _require(by, Action.CHANGE, goal.peer)
     goal = _lock(goal, None)
@@ -371,6 +427,7 @@ def set_goal_status(
         cannot=_("A goal that is “%(now)s” cannot become “%(then)s”."),
         only_peer=_("Only the peer can decide to work on a goal."),
     )
+    _pause_details(goal, status, pause_reason, resume_on, at)
     goal.next_review_on = _next_review(goal, _day(at)) if status == Status.ACTIVE else None
     _audited_status(goal, goal.peer, by=by, status=status, reason=reason, at=at)
     wins: list[Win | None] = []
@@ -478,6 +535,12 @@ def decline_step(step: Step, *, by: User, at: datetime.datetime | None = None) -
 
 
 @transaction.atomic
+def withdraw_step(step: Step, *, by: User, at: datetime.datetime | None = None) -> Step:
+    """Whoever suggested a step takes it back before the peer answers it (as for a goal)."""
+    return _withdrawn(step, step.goal.peer, by=by, at=at)
+
+
+@transaction.atomic
 def change_step(
     step: Step,
     *,
@@ -509,11 +572,18 @@ def change_step(
 
 @transaction.atomic
 def set_step_status(
-    step: Step, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+    step: Step,
+    *,
+    by: User,
+    status: str,
+    reason: str = "",
+    pause_reason: str = "",
+    resume_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> StatusChange[Step]:
     """Pause, finish, drop or restart a step, and the wins it brings (a step done).
 
-    Only the peer makes a step active.
+    Only the peer makes a step active. A pause may say why and until when, as for a goal.
     """
     _require(by, Action.CHANGE, step.goal.peer)
     step = _lock(step, None)
@@ -525,6 +595,7 @@ def set_step_status(
         cannot=_("A step that is “%(now)s” cannot become “%(then)s”."),
         only_peer=_("Only the peer can decide to work on a step."),
     )
+    _pause_details(step, status, pause_reason, resume_on, at)
     step.completed_at = _now(at) if status == Status.COMPLETED else None
     _audited_status(step, step.goal.peer, by=by, status=status, reason=reason, at=at)
     wins = _celebrate_step_done(step, at) if status == Status.COMPLETED else []
@@ -707,9 +778,43 @@ def decline_change(
 
 
 @transaction.atomic
+def withdraw_change(
+    suggestion: SuggestedChange, *, by: User, at: datetime.datetime | None = None
+) -> SuggestedChange:
+    """Whoever suggested a change takes it back while it waits; the plan stays as it is, the
+    peer no longer sees it, and the goal's history says who withdrew it."""
+    peer = suggestion.goal.peer
+    _require(by, Action.CHANGE, peer)
+    fresh = SuggestedChange.objects.select_for_update().get(pk=suggestion.pk)
+    if not may_withdraw(fresh, by):
+        raise NotAllowed(
+            _("Only whoever suggested it can withdraw it, and only while it waits for an answer.")
+        )
+    fresh.answer = Answer.WITHDRAWN
+    fresh.answered_by = by
+    fresh.answered_at = _now(at)
+    fresh.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit.record(
+        AuditAction.CHANGE,
+        by=by,
+        peer_id=peer.pk,
+        record=fresh.record,
+        detail="withdrew a suggested change",
+    )
+    return fresh
+
+
+@transaction.atomic
 def move_step(step: Step, *, by: User, offset: int) -> Step:
-    """Move a step up (negative offset) or down the goal's list."""
+    """Move a step up (negative offset) or down the goal's list. The order is the peer's."""
     _require(by, Action.CHANGE, step.goal.peer)
+    if not goal_moves(step.goal, by).reorder_steps:
+        if _is_peer(by, step.goal.peer):
+            raise NotAllowed(_("This goal is closed, so its steps stay in their order."))
+        raise NotAllowed(
+            _("The order of the steps is %(name)s's to choose.")
+            % {"name": step.goal.peer.display_name}
+        )
     siblings = list(step.goal.steps.select_for_update().order_by("position", "id"))
     index = next(i for i, s in enumerate(siblings) if s.id == step.id)
     target = max(0, min(len(siblings) - 1, index + offset))
@@ -905,6 +1010,9 @@ def hold_review(
             review, pending=_suggest(goal, by=by, changes=changes, review=review, at=at)
         )
     new_status = DECISION_STATUS.get(Decision(decision), goal.status)
+    if new_status != Status.ON_HOLD:
+        # The pause is over: its reason and date stay in the versions only.
+        goal.pause_reason, goal.resume_on = "", None
     goal.status = new_status
     goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None
     _save_version(

@@ -22,6 +22,7 @@ from peergoals.goals.models import (
     ReviewFeeling,
     Status,
     TargetKind,
+    resume_date_problem,
 )
 from peergoals.goals.progress import as_written
 
@@ -208,8 +209,42 @@ class AcceptChangeForm(PlainForm):
 
 
 class StatusForm(PlainForm):
+    """A status button pressed; for a move asked about first (a pause, finishing a repeating
+    step for good), the answers on that page too."""
+
     status = forms.ChoiceField(choices=Status.choices)
     reason = forms.CharField(max_length=200, required=False)
+    # Sent by the page that asks first: the move is confirmed, with the pause's details.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    pause_reason = forms.CharField(
+        label=_("Why are you pausing? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Just for you to remember, like “looking after my mum”."),
+    )
+    resume_on = forms.DateField(
+        label=_("When do you think you'll pick it back up? (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "On that day your home page offers to pick it back up. Nothing restarts by itself."
+        ),
+    )
+
+    def clean_resume_on(self) -> Any:
+        resume_on = self.cleaned_data.get("resume_on")
+        problem = resume_date_problem(resume_on, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
+        return resume_on
+
+    def status_fields(self) -> dict[str, Any]:
+        """What the action takes: the status, and a pause's reason and resume date."""
+        data = self.cleaned_data
+        fields: dict[str, Any] = {"status": data["status"], "reason": data["reason"]}
+        if data["status"] == Status.ON_HOLD:
+            fields.update(pause_reason=data["pause_reason"], resume_on=data["resume_on"])
+        return fields
 
 
 class MoveForm(PlainForm):

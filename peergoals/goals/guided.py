@@ -35,7 +35,7 @@ from peergoals.goals.forms import (
     StepWordingForm,
     UseWordingForm,
 )
-from peergoals.goals.models import Goal, LifeArea, Status
+from peergoals.goals.models import NOT_TAKEN_UP, Goal, LifeArea, Status
 from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
 from peergoals.goals.views import save_step
@@ -463,7 +463,7 @@ def use_wording(request: Request) -> HttpResponse:
 
 
 def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, Any]:
-    steps = goal.steps.exclude(status__in=[Status.REJECTED, Status.CANCELLED])
+    steps = goal.steps.exclude(status__in=[*NOT_TAKEN_UP, Status.CANCELLED])
     wording_form = extra.get("wording_form")
     tips = {}
     if wording_form is not None and wording_form.is_bound:
@@ -475,6 +475,7 @@ def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, 
         "goal": goal,
         "steps": list(steps),
         "is_peer": request.user.pk == goal.peer_id,
+        "goal_moves": goal_moves(goal, request.user),
         "tips": tips,
         **extra,
     }

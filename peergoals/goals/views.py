@@ -54,9 +54,10 @@ from peergoals.goals.models import (
 )
 from peergoals.goals.moves import (
     GOAL_BUTTONS,
-    STEP_BUTTONS,
     Moves,
     goal_moves,
+    may_withdraw,
+    step_buttons,
     step_moves,
 )
 from peergoals.goals.steps import StepView, step_view
@@ -93,7 +94,8 @@ def _with_moves(
     request: Request, view: StepView, may_change: bool, suggestion: plans.Suggestion | None
 ) -> tuple[StepView, Moves, list[tuple[str, str]], plans.Suggestion | None]:
     moves = step_moves(view.step, request.user)
-    return view, moves, moves.buttons(STEP_BUTTONS) if may_change else [], suggestion
+    buttons = moves.buttons(step_buttons(view.step)) if may_change else []
+    return view, moves, buttons, suggestion
 
 
 def _suggestion_saved(request: Request, record: Goal | Step) -> None:
@@ -106,14 +108,29 @@ def _suggestion_saved(request: Request, record: Goal | Step) -> None:
 
 
 def _status_change(
-    request: Request, here: str, change: Callable[..., StatusChange[Any]], saved: str
+    request: Request,
+    here: str,
+    record: Goal | Step,
+    moves: Moves,
+    change: Callable[..., StatusChange[Any]],
+    saved: str,
 ) -> HttpResponse:
-    """A status button pressed on a goal or a step: the wins it brings, or `saved`."""
+    """A status button pressed on a goal or a step: the wins it brings, or `saved`.
+
+    A move the moves ask about first (a pause, finishing a repeating step for good) is asked
+    about on a page of its own, a plain form, and made when that page is sent.
+    """
     form = StatusForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    status = form.cleaned_data.get("status")
+    if status is None:
+        return refused(request, _("Please pick one of the buttons."), here)
+    if status in moves.ask_first and not (valid and form.cleaned_data["confirmed"]):
+        return _ask_first(request, form, record, status, here)
+    if not valid:
         return refused(request, _("Please pick one of the buttons."), here)
     try:
-        changed = change(by=request.user, **form.cleaned_data)
+        changed = change(by=request.user, **form.status_fields())
     except NotAllowed as refusal:
         return refused(request, str(refusal), here)
     if changed.wins:
@@ -121,6 +138,35 @@ def _status_change(
     else:
         messages.success(request, saved % {"status": changed.record.get_status_display()})
     return _back(request, here)
+
+
+def _ask_first(
+    request: Request, form: StatusForm, record: Goal | Step, status: str, here: str
+) -> HttpResponse:
+    """The page asked before a move: a pause's reason and resume date, or "finish this step
+    for good?". Sent with a problem, it comes back with the message beside the field."""
+    answered = form.is_bound and form.data.get("confirmed")
+    context = {"form": form, "action": request.path, "next": _next(request, here)}
+    context["back"] = context["next"]
+    if status == Status.ON_HOLD:
+        context["about"] = record.own_words if isinstance(record, Goal) else record.wording
+        template = "goals/pause.html"
+    else:
+        context["step"] = record
+        template = "goals/finish_step.html"
+    return render(request, template, context, status=400 if answered else 200)
+
+
+def _withdraw(
+    request: Request, withdraw: Callable[[], object], here: str, then: str
+) -> HttpResponse:
+    """A suggestion taken back by whoever made it, before the peer answered it."""
+    try:
+        withdraw()
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), here)
+    messages.success(request, _("Your suggestion is withdrawn. It no longer waits for an answer."))
+    return _back(request, then)
 
 
 def _accept(
@@ -314,6 +360,11 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "goal_buttons": moves.buttons(GOAL_BUTTONS) if may_change else [],
         "steps": steps,
         "suggestion": suggestions.get(None),
+        "withdrawable": {
+            shown.change.pk
+            for shown in suggestions.values()
+            if may_withdraw(shown.change, request.user)
+        },
         "reviews": plans.reviews_of(goal),
         "review_due": goal.review_is_due(),
     }
@@ -385,7 +436,19 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     here = reverse("goals:detail", args=[goal.pk])
     change = functools.partial(actions.set_goal_status, goal)
-    return _status_change(request, here, change, _("Saved. This goal is now: %(status)s."))
+    moves = goal_moves(goal, request.user)
+    saved = _("Saved. This goal is now: %(status)s.")
+    return _status_change(request, here, goal, moves, change, saved)
+
+
+@login_required
+@require_POST
+def withdraw_goal(request: Request, goal_id: int) -> HttpResponse:
+    """Take back a goal you suggested, before the peer answers it."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[goal.pk])
+    withdraw = functools.partial(actions.withdraw_goal, goal, by=request.user)
+    return _withdraw(request, withdraw, here, reverse("goals:peer", args=[goal.peer_id]))
 
 
 @login_required
@@ -587,6 +650,16 @@ def decline_change(request: Request, change_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def withdraw_change(request: Request, change_id: int) -> HttpResponse:
+    """Take back a change you suggested, while it waits for the peer's answer."""
+    suggestion = access.get_suggested_change_for(request.user, change_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[suggestion.goal.pk])
+    withdraw = functools.partial(actions.withdraw_change, suggestion, by=request.user)
+    return _withdraw(request, withdraw, here, here)
+
+
+@login_required
+@require_POST
 @domain_errors
 def move_step(request: Request, step_id: int) -> HttpResponse:
     """Move a step up or down its goal's list."""
@@ -606,7 +679,19 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
     change = functools.partial(actions.set_step_status, step)
-    return _status_change(request, here, change, _("Saved. This step is now: %(status)s."))
+    moves = step_moves(step, request.user)
+    saved = _("Saved. This step is now: %(status)s.")
+    return _status_change(request, here, step, moves, change, saved)
+
+
+@login_required
+@require_POST
+def withdraw_step(request: Request, step_id: int) -> HttpResponse:
+    """Take back a step you suggested, before the peer answers it."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    withdraw = functools.partial(actions.withdraw_step, step, by=request.user)
+    return _withdraw(request, withdraw, here, here)
 
 
 @login_required

@@ -137,7 +137,8 @@ def test_it_only_shows_the_status_buttons_the_viewer_may_use(
 
 def test_the_peer_pauses_and_resumes_a_goal(as_maria: Client, walk_goal: Goal) -> None:
     url = reverse("goals:status", args=[walk_goal.pk])
-    as_maria.post(url, {"status": "on-hold"})
+    # The pause is asked about first (why, until when); sent from that page, it is made.
+    as_maria.post(url, {"status": "on-hold", "confirmed": "on"})
     walk_goal.refresh_from_db()
     assert walk_goal.status == Status.ON_HOLD
     as_maria.post(url, {"status": "active"})
