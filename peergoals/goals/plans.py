@@ -24,7 +24,7 @@ from peergoals.goals.models import (
     SuggestedChange,
     Win,
 )
-from peergoals.goals.moves import SUGGESTABLE
+from peergoals.goals.moves import SUGGESTABLE, may_withdraw
 from peergoals.goals.progress import goal_series, period_bounds
 from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
 from peergoals.people.models import User
@@ -69,6 +69,15 @@ def suggestions_of(goal: Goal) -> dict[int | None, Suggestion]:
     for change in changes:
         change.goal = goal
     return {suggestion.change.step_id: suggestion for suggestion in suggestions(changes)}
+
+
+def withdrawable_by(person: User, shown: dict[int | None, Suggestion]) -> set[int]:
+    """The ids of the suggestions shown that `person` may take back (the ones they made)."""
+    return {
+        suggestion.change.pk
+        for suggestion in shown.values()
+        if may_withdraw(suggestion.change, person)
+    }
 
 
 def _week_began(today: datetime.date) -> datetime.date:
@@ -183,3 +192,8 @@ def reviews_of(goal: Goal) -> QuerySet[Review]:
 def open_steps(goal: Goal, limit: int) -> list[Step]:
     """Up to `limit` of the goal's steps being worked on or paused: what a review may change."""
     return list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:limit])
+
+
+def steps_being_planned(goal: Goal) -> list[Step]:
+    """The goal's steps while it is broken down: all but those declined, withdrawn or let go."""
+    return list(goal.steps.exclude(status__in=[*NOT_TAKEN_UP, Status.CANCELLED]))
