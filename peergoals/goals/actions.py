@@ -25,6 +25,8 @@ from peergoals import access, audit
 from peergoals.access import Action
 from peergoals.audit.models import AuditAction
 from peergoals.errors import Conflict, NotAllowed, NotFound
+from peergoals.goals.history import saved_since, values_at
+from peergoals.goals.merge import merge
 from peergoals.goals.models import (
     Answer,
     CheckIn,
@@ -133,17 +135,44 @@ def _save_version(
     return record
 
 
-def _lock(record: Versioned, version: int | None) -> Versioned:
-    """Reload `record` inside the transaction; refuse if it changed since `version` was read."""
-    fresh = type(record).objects.select_for_update().get(id=record.id)
-    if version is not None and fresh.version != version:
+def _lock(record: Versioned) -> Versioned:
+    """Reload `record` inside the transaction, locked until it ends."""
+    return type(record).objects.select_for_update().get(id=record.id)
+
+
+def _merged(
+    record: Versioned, version: int | None, changes: dict[str, Any]
+) -> tuple[Versioned, dict[str, Any]]:
+    """`record` reloaded and locked, and what of `changes` to save on it.
+
+    An edit made from the version saved is saved as it is. One made from an older version is
+    merged field by field with what was saved since (goals/merge.py): only what the person
+    changed is saved, beside the others' changes, so it never undoes them. A field both changed
+    differently is a `Conflict` naming it, and nothing is saved.
+    """
+    fresh = _lock(record)
+    if version is None or fresh.version == version:
+        return fresh, changes
+    base = values_at(fresh, version, changes)
+    merged = merge(base, {name: getattr(fresh, name) for name in changes}, changes)
+    if merged.clashes:
+        names = saved_since(fresh, version)
         raise Conflict(
             _(
-                "Someone else changed this while you were editing. Nothing was saved; "
-                "please look at the latest version and try again."
+                "%(names)s changed this while you were editing, in some of the same places "
+                "as you. Nothing is saved yet: choose which to keep for each, then save."
             )
+            % {"names": ", ".join(names) or _("Someone else")},
+            clashes=merged.clashes,
+            theirs=merged.theirs,
+            version=fresh.version,
+            by=names,
         )
-    return fresh
+    return fresh, merged.changes
+
+
+def _stripped(changes: dict[str, Any]) -> dict[str, Any]:
+    return {name: v.strip() if isinstance(v, str) else v for name, v in changes.items()}
 
 
 def _next_review(goal: Goal, start: datetime.date) -> datetime.date:
@@ -184,7 +213,7 @@ def _answerable(
 ) -> Versioned:
     """`record`, locked, once `by` may answer it: it waits for an answer, and `by` is the peer."""
     _require(by, Action.CHANGE, peer)
-    record = _lock(record, None)
+    record = _lock(record)
     moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
     if not moves.answer:
         raise NotAllowed(not_peer if by.pk != peer.pk else not_waiting)
@@ -335,7 +364,7 @@ def change_goal(
     unknown = set(changes) - GOAL_FIELDS_ANYONE - Goal.PEER_ONLY_FIELDS
     if unknown:
         raise ValueError(f"change_goal cannot change {sorted(unknown)}")
-    goal = _lock(goal, version)
+    goal, changes = _merged(goal, version, _stripped(changes))
     if not goal_moves(goal, by).edit:
         raise NotAllowed(_("Only the peer can change their goal. You can suggest a change."))
     if not _is_peer(by, goal.peer):
@@ -344,8 +373,11 @@ def change_goal(
                 raise NotAllowed(
                     _("Only the peer can change their own words and how ready they feel.")
                 )
+    if not changes:
+        # Everything sent was already saved (by someone else, meanwhile): no new version.
+        return goal
     for name, value in changes.items():
-        setattr(goal, name, value.strip() if isinstance(value, str) else value)
+        setattr(goal, name, value)
     if "review_every_days" in changes and goal.status == Status.ACTIVE:
         goal.next_review_on = _next_review(goal, _day(at))
     goal.full_clean()
@@ -362,7 +394,7 @@ def set_goal_status(
     Only the peer makes a goal active.
     """
     _require(by, Action.CHANGE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     _allow_move(
         goal,
         goal_moves(goal, by),
@@ -496,12 +528,15 @@ def change_step(
     unknown = set(changes) - STEP_FIELDS
     if unknown:
         raise ValueError(f"change_step cannot change {sorted(unknown)}")
-    step = _lock(step, version)
+    changes = _stripped(changes)
+    _clean_target(changes)
+    step, changes = _merged(step, version, changes)
     if not step_moves(step, by).edit:
         raise NotAllowed(_("Only the peer can change their step. You can suggest a change."))
-    _clean_target(changes)
+    if not changes:
+        return step
     for name, value in changes.items():
-        setattr(step, name, value.strip() if isinstance(value, str) else value)
+        setattr(step, name, value)
     step.full_clean()
     audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     return _save_version(step, by=by, reason=reason or _("Step changed"), at=at)
@@ -516,7 +551,7 @@ def set_step_status(
     Only the peer makes a step active.
     """
     _require(by, Action.CHANGE, step.goal.peer)
-    step = _lock(step, None)
+    step = _lock(step)
     _allow_move(
         step,
         step_moves(step, by),
@@ -581,23 +616,24 @@ def suggest_change(
     unknown = set(changes) - (GOAL_FIELDS_ANYONE if is_goal else STEP_FIELDS) - peer_only
     if unknown:
         raise ValueError(f"suggest_change cannot suggest {sorted(unknown)}")
-    record = _lock(record, version)
+    changes = _stripped(changes)
+    if not is_goal:
+        _clean_target(changes)
+    record, changes = _merged(record, version, changes)
     moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
     if not moves.suggest:
         raise NotAllowed(
             _("Changes can be suggested to a goal or step the peer works on or has paused.")
         )
-    if any(changes[name] != getattr(record, name) for name in peer_only):
+    if any(name in changes and changes[name] != getattr(record, name) for name in peer_only):
         raise NotAllowed(
             _(
                 "The peer's own words, why it matters to them and how ready they feel "
                 "are theirs alone."
             )
         )
-    if not is_goal:
-        _clean_target(changes)
     suggested = {
-        name: value.strip() if isinstance(value, str) else value
+        name: value
         for name, value in changes.items()
         if name not in peer_only and value != getattr(record, name)
     }
@@ -669,9 +705,9 @@ def accept_change(
     target = suggestion.record
     record: Goal | Step
     if isinstance(target, Goal):
-        record = _take_on(_lock(target, None), values, "smart_wording", wording, by, reason, at)
+        record = _take_on(_lock(target), values, "smart_wording", wording, by, reason, at)
     else:
-        record = _take_on(_lock(target, None), values, "wording", wording, by, reason, at)
+        record = _take_on(_lock(target), values, "wording", wording, by, reason, at)
     wins: list[Win | None] = []
     if suggestion.review is not None:
         assert isinstance(record, Goal)
@@ -870,7 +906,7 @@ def hold_review(
     does the goal change and the review's win come.
     """
     _require(by, Action.CREATE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     if submission is not None:
         already = Review.objects.filter(goal=goal, submission=submission).first()
         if already is not None:
