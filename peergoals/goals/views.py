@@ -7,8 +7,11 @@ reach is a 404, like a missing one), calls one action, and renders. A refusal fr
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -25,7 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peergoals import access
 from peergoals.access import Action
 from peergoals.db import id_from_text
-from peergoals.errors import NotAllowed
+from peergoals.errors import Conflict, NotAllowed
 from peergoals.goals import actions, coaching, plans
 from peergoals.goals.actions import StatusChange
 from peergoals.goals.forms import (
@@ -34,6 +37,7 @@ from peergoals.goals.forms import (
     AcceptStepForm,
     CheckInForm,
     CoachForm,
+    FromVersion,
     GoalEditForm,
     GoalForm,
     MoveForm,
@@ -43,10 +47,12 @@ from peergoals.goals.forms import (
     StepEditForm,
     StepForm,
 )
-from peergoals.goals.history import goal_history, suggested_beside_now
+from peergoals.goals.history import goal_history, shown, suggested_beside_now
+from peergoals.goals.history import label as field_label
 from peergoals.goals.models import (
     Decision,
     Goal,
+    Outcome,
     ReviewFeeling,
     Status,
     Step,
@@ -59,8 +65,9 @@ from peergoals.goals.moves import (
     goal_moves,
     step_moves,
 )
+from peergoals.goals.progress import as_written
 from peergoals.goals.steps import StepView, step_view
-from peergoals.people import caseload
+from peergoals.people import caseload, typed_text
 from peergoals.web import Request, attempt, domain_errors, peer_required, refused, safe_next
 
 Done = TypeVar("Done")
@@ -164,19 +171,83 @@ def _decline(request: Request, decline: Callable[[], object], here: str, then: s
     return _back(request, then)
 
 
-def _save_changes(
-    data: QueryDict, form: Form, record: Goal | Step, change: Callable[[int], object]
-) -> tuple[object | None, int]:
-    """Save an edit of `record` guarded by the version it was loaded at.
+@dataclass(frozen=True)
+class ClashRow:
+    """A field both people changed, side by side: the value saved, what this person typed,
+    and which of the two they chose (if they did)."""
 
-    When someone else changed it meanwhile (409), the form is shown again with what was typed
-    and the latest version: saving again is a choice made with that version in view.
+    name: str
+    label: str
+    saved: str
+    mine: str
+    choice: str
+
+
+def _form_value(value: Any) -> str:
+    """A saved value as a form field sends it."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(as_written(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _save_changes(
+    data: QueryDict, form: FromVersion, record: Goal | Step, change: Callable[[int], Done]
+) -> tuple[Done | None, int]:
+    """Save an edit of `record` made from the version the form carries.
+
+    The action merges it with what was saved since. When both changed the same field (409),
+    the form is shown again based on the latest version: the fields only the others changed
+    show their values, the person's own changes stay as typed, and each field both changed
+    asks which to keep. Saving again never undoes the others' changes.
     """
-    changed, status = attempt(form, lambda: change(form.cleaned_data["version"]))
-    if status == 409:
+    conflict: Conflict | None = None
+
+    def save() -> Done:
+        nonlocal conflict
+        try:
+            return change(form.cleaned_data["version"])
+        except Conflict as raised:
+            conflict = raised
+            raise
+
+    changed, status = attempt(form, save)
+    if conflict is not None and conflict.version is not None:
         record.refresh_from_db()
-        data["version"] = str(record.version)
+        for name, value in conflict.theirs.items():
+            data[name] = _form_value(value)
+        data["version"] = str(conflict.version)
+        data.setlist("clash", [clash.field for clash in conflict.clashes])
     return changed, status
+
+
+def _clash_rows(form: FromVersion, record: Goal | Step) -> list[ClashRow]:
+    """The fields the person is asked to choose for, each with the value saved and theirs."""
+    model = type(record)
+    cleaned = getattr(form, "cleaned_data", {})
+    return [
+        ClashRow(
+            name=name,
+            label=str(form.fields[name].label or field_label(model, name)),
+            saved=shown(model, name, getattr(record, name)),
+            mine=shown(model, name, cleaned.get(name, form.data.get(name))),
+            choice=form.choice(name),
+        )
+        for name in form.clashed()
+    ]
+
+
+def _saved_from(request: Request, version: int, record: Goal | Step) -> None:
+    """Say the changes are saved, and when they were merged with others' saved meanwhile."""
+    if record.version == version + 1:
+        messages.success(request, _("Your changes are saved."))
+    else:
+        messages.success(
+            request, _("Your changes are saved, beside the ones made meanwhile by someone else.")
+        )
 
 
 # The peer's pages ----------------------------------------------------------------------------
@@ -218,6 +289,7 @@ def past_goals(request: Request) -> HttpResponse:
     return render(request, "goals/past.html", context)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -225,6 +297,8 @@ def new_goal(request: Request) -> HttpResponse:
     """The peer sets a goal of their own: active now, or kept as an idea."""
     peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
     form = GoalForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
@@ -236,6 +310,7 @@ def new_goal(request: Request) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form, "peer": peer}, status=status)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -245,6 +320,8 @@ def propose_goal(request: Request, peer_id: int) -> HttpResponse:
     if peer.pk == request.user.pk:
         return redirect("goals:new")
     form = ProposalForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
@@ -335,6 +412,7 @@ def history(request: Request, goal_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -350,30 +428,32 @@ def edit_goal(request: Request, goal_id: int) -> HttpResponse:
     change = actions.change_goal if edit else actions.suggest_change
     if request.method == "GET":
         form = GoalEditForm(initial=model_to_dict(goal), peer_is_editing=is_peer)
+        typed_text.restore(request, form)
         context = {"form": form, "goal": goal, "is_peer": is_peer, "suggesting": not edit}
         return render(request, "goals/goal_edit.html", context)
     data = request.POST.copy()
     form = GoalEditForm(data, peer_is_editing=is_peer)
     status = 400
     if form.is_valid():
+        based_on = form.cleaned_data["version"]
         changed, status = _save_changes(
             data,
             form,
             goal,
             lambda version: change(goal, by=request.user, version=version, **form.changes()),
         )
+        if isinstance(changed, Goal):
+            _saved_from(request, based_on, changed)
+            return redirect("goals:detail", goal_id=goal.pk)
         if changed is not None:
-            if edit:
-                messages.success(request, _("Your changes are saved."))
-            else:
-                _suggestion_saved(request, goal)
+            _suggestion_saved(request, goal)
             return redirect("goals:detail", goal_id=goal.pk)
     context = {
         "form": form,
         "goal": goal,
         "is_peer": is_peer,
         "suggesting": not edit,
-        "conflict": status == 409,
+        "clashes": _clash_rows(form, goal),
     }
     return render(request, "goals/goal_edit.html", context, status=status)
 
@@ -388,6 +468,7 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     return _status_change(request, here, change, _("Saved. This goal is now: %(status)s."))
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -400,6 +481,8 @@ def review(request: Request, goal_id: int) -> HttpResponse:
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     is_peer = _is_peer(request, goal)
     form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         fields = form.review_fields()
         held, _status = attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
@@ -463,6 +546,7 @@ def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step 
     return step
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -470,6 +554,8 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     """Add a step to a goal; a specialist's step waits for the peer to accept it."""
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     form = StepForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     added = _("Step added. One step at a time!")
     if form.is_bound and form.is_valid() and save_step(request, goal, form, added):
         return redirect("goals:detail", goal_id=goal.pk)
@@ -477,6 +563,7 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -491,24 +578,26 @@ def edit_step(request: Request, step_id: int) -> HttpResponse:
     context: dict[str, Any] = {"goal": step.goal, "step": step, "suggesting": not edit}
     if request.method == "GET":
         form = StepEditForm(initial=model_to_dict(step))
+        typed_text.restore(request, form)
         return render(request, "goals/step_form.html", {"form": form, **context})
     data = request.POST.copy()
     form = StepEditForm(data)
     status = 400
     if form.is_valid():
+        based_on = form.cleaned_data["version"]
         changed, status = _save_changes(
             data,
             form,
             step,
             lambda version: change(step, by=request.user, version=version, **form.step_fields()),
         )
-        if changed is not None:
-            if edit:
-                messages.success(request, _("Your changes are saved."))
-            else:
-                _suggestion_saved(request, step)
+        if isinstance(changed, Step):
+            _saved_from(request, based_on, changed)
             return redirect("goals:detail", goal_id=step.goal.pk)
-    context.update(form=form, conflict=status == 409)
+        if changed is not None:
+            _suggestion_saved(request, step)
+            return redirect("goals:detail", goal_id=step.goal.pk)
+    context.update(form=form, clashes=_clash_rows(form, step))
     return render(request, "goals/step_form.html", context, status=status)
 
 
@@ -609,12 +698,19 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     return _status_change(request, here, change, _("Saved. This step is now: %(status)s."))
 
 
+@typed_text.keeps_typed_text
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @never_cache
 def check_in(request: Request, step_id: int) -> HttpResponse:
-    """One tap on a step: done, not today, or skip. The wins it brings are celebrated."""
+    """One tap on a step: done, not today, or skip. The wins it brings are celebrated.
+
+    Its page (GET) is the step's card alone: a tap sent after the session ended comes back
+    there after signing in, not saved, to be tapped again.
+    """
     step = access.get_step_for(request.user, step_id, Action.CREATE)
+    if request.method == "GET":
+        return _check_in_again(request, step)
     form = CheckInForm(request.POST, prefix=f"step-{step.pk}")
     result, status = None, 400
     if form.is_valid():
@@ -637,6 +733,29 @@ def check_in(request: Request, step_id: int) -> HttpResponse:
     }
     template = "goals/_step_card.html" if request.htmx else "goals/check_in.html"
     return render(request, template, context, status=status)
+
+
+def _check_in_again(request: Request, step: Step) -> HttpResponse:
+    """The step's card, with a tap kept from before signing in put back, and said so."""
+    form = CheckInForm(prefix=f"step-{step.pk}")
+
+    def untapped(kept: dict[str, Any]) -> str:
+        outcome = kept.get("outcome")
+        return _(
+            "Your tap on “%(step)s” (%(outcome)s) wasn't saved, because you had been logged "
+            "out. Tap it again below to save it."
+        ) % {
+            "step": step.wording,
+            "outcome": Outcome(outcome).label if outcome in Outcome.values else _("a check-in"),
+        }
+
+    typed_text.restore(request, form, said=untapped)
+    context = {
+        "item": step_view(step, timezone.localdate(), form),
+        "saved": False,
+        "next_url": reverse("goals:today"),
+    }
+    return render(request, "goals/check_in.html", context)
 
 
 # A peer, as their specialist or supervisor sees them -----------------------------------------
@@ -663,6 +782,7 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
 # The SMART coach, live beside the wording being typed -----------------------------------------
 
 
+@typed_text.keeps_typed_text(page=typed_text.posted_from)
 @login_required
 @require_POST
 @never_cache
