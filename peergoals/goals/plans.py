@@ -157,3 +157,8 @@ def reviews_of(goal: Goal) -> QuerySet[Review]:
 def open_steps(goal: Goal, limit: int) -> list[Step]:
     """Up to `limit` of the goal's steps being worked on or paused: what a review may change."""
     return list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:limit])
+
+
+def steps_being_planned(goal: Goal) -> list[Step]:
+    """The goal's steps while it is broken down: all but those declined or let go."""
+    return list(goal.steps.exclude(status__in=[Status.REJECTED, Status.CANCELLED]))
