@@ -121,8 +121,9 @@ SITE: dict[str, Row] = {
     "goals:breakdown": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),
+    # Its page is the step's card alone: where a tap sent after the session ended comes back.
     "goals:check_in": Row(
-        get=  "login     405   405    405   405   405   405   405",
+        get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),
     "goals:coach": Row(
         get=  "login     405   405    405   405   405   405   405",

@@ -174,6 +174,36 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
+def values_at(record: Goal | Step, version: int, names: Iterable[str]) -> dict[str, Any]:
+    """`names`' values in `record`'s saved version `version`, the one an edit form was made
+    from; empty when that version is not kept (then nothing is known to be unchanged)."""
+    kept = record.history.filter(version=version).order_by("-history_date", "-history_id").first()
+    if kept is None:
+        return {}
+    return {name: getattr(kept, name) for name in names}
+
+
+def saved_since(record: Goal | Step, version: int) -> list[str]:
+    """Who saved `record` after `version`, by name, in the order they first did."""
+    since = (
+        record.history.filter(version__gt=version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    names = (str(kept.history_user) if kept.history_user else _("The system") for kept in since)
+    return list(dict.fromkeys(names))
+
+
+def shown(model: type[Goal] | type[Step], name: str, value: Any) -> str:
+    """A field's value as the history shows it: a choice's label, an amount as written."""
+    return _shown(model, name, value)
+
+
+def label(model: type[Goal] | type[Step], name: str) -> str:
+    """A field's name as the history says it."""
+    return _label(model, name)
+
+
 def suggested_beside_now(suggestion: SuggestedChange) -> list[Change]:
     """Each field a suggestion would change: what it is now, and what is suggested."""
     record = suggestion.record

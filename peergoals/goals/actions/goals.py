@@ -23,12 +23,14 @@ from peergoals.goals.actions.common import (
     _day,
     _is_peer,
     _lock,
+    _merged,
     _next_review,
     _now,
     _pause_details,
     _require,
     _save_version,
     _stamp,
+    _stripped,
     _withdrawn,
 )
 from peergoals.goals.models import (
@@ -166,7 +168,8 @@ def change_goal(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Goal:
-    """Change a goal's details; the old version is kept. Refused if it changed meanwhile.
+    """Change a goal's details; the old version is kept. `version` is the one the change was
+    made from: what others saved since is merged with it, never undone.
 
     Only the peer changes their goal; others suggest a change (suggest_change), except to a
     goal they suggested that still waits for the peer's answer.
@@ -175,7 +178,7 @@ def change_goal(
     unknown = set(changes) - GOAL_FIELDS_ANYONE - Goal.PEER_ONLY_FIELDS
     if unknown:
         raise ValueError(f"change_goal cannot change {sorted(unknown)}")
-    goal = _lock(goal, version)
+    goal, changes = _merged(goal, version, _stripped(changes))
     if not goal_moves(goal, by).edit:
         raise NotAllowed(_("Only the peer can change their goal. You can suggest a change."))
     if not _is_peer(by, goal.peer):
@@ -184,8 +187,11 @@ def change_goal(
                 raise NotAllowed(
                     _("Only the peer can change their own words and how ready they feel.")
                 )
+    if not changes:
+        # Everything sent was already saved (by someone else, meanwhile): no new version.
+        return goal
     for name, value in changes.items():
-        setattr(goal, name, value.strip() if isinstance(value, str) else value)
+        setattr(goal, name, value)
     if "review_every_days" in changes and goal.status == Status.ACTIVE:
         goal.next_review_on = _next_review(goal, _day(at))
     goal.full_clean()
@@ -210,7 +216,7 @@ def set_goal_status(
     pick it back up (`pause_reason`, `resume_on`: today or later, within a year).
     """
     _require(by, Action.CHANGE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     _allow_move(
         goal,
         goal_moves(goal, by),

@@ -90,7 +90,7 @@ def hold_review(
     does the goal change and the review's win come.
     """
     _require(by, Action.CREATE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     if submission is not None:
         already = Review.objects.filter(goal=goal, submission=submission).first()
         if already is not None:

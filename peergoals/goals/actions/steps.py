@@ -24,11 +24,13 @@ from peergoals.goals.actions.common import (
     _day,
     _is_peer,
     _lock,
+    _merged,
     _now,
     _pause_details,
     _require,
     _save_version,
     _stamp,
+    _stripped,
     _withdrawn,
 )
 from peergoals.goals.models import (
@@ -151,7 +153,8 @@ def change_step(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Step:
-    """Change a step (often at a review), keeping the old version; refused if changed meanwhile.
+    """Change a step (often at a review), keeping the old version; `version` is the one the
+    change was made from, and what others saved since is merged with it, never undone.
 
     Only the peer changes their step; others suggest a change (suggest_change), except to a
     step they suggested that still waits for the peer's answer.
@@ -160,12 +163,15 @@ def change_step(
     unknown = set(changes) - STEP_FIELDS
     if unknown:
         raise ValueError(f"change_step cannot change {sorted(unknown)}")
-    step = _lock(step, version)
+    changes = _stripped(changes)
+    _clean_target(changes)
+    step, changes = _merged(step, version, changes)
     if not step_moves(step, by).edit:
         raise NotAllowed(_("Only the peer can change their step. You can suggest a change."))
-    _clean_target(changes)
+    if not changes:
+        return step
     for name, value in changes.items():
-        setattr(step, name, value.strip() if isinstance(value, str) else value)
+        setattr(step, name, value)
     step.full_clean()
     audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     return _save_version(step, by=by, reason=reason or _("Step changed"), at=at)
@@ -187,7 +193,7 @@ def set_step_status(
     Only the peer makes a step active. A pause may say why and until when, as for a goal.
     """
     _require(by, Action.CHANGE, step.goal.peer)
-    step = _lock(step, None)
+    step = _lock(step)
     _allow_move(
         step,
         step_moves(step, by),

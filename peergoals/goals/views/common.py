@@ -1,10 +1,14 @@
 """What the goal and step pages share: where to go back to, wins shown, answers to
-suggestions asked again with the words kept, edits guarded by their version.
+suggestions asked again with the words kept, edits made from a version merged with what was
+saved since (a field both changed asked about, side by side).
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -13,12 +17,15 @@ from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from peergoals.errors import NotAllowed
+from peergoals.errors import Conflict, NotAllowed
 from peergoals.goals import plans
 from peergoals.goals.actions import StatusChange
 from peergoals.goals.forms import (
+    FromVersion,
     StatusForm,
 )
+from peergoals.goals.history import label as field_label
+from peergoals.goals.history import shown
 from peergoals.goals.models import (
     Goal,
     Status,
@@ -30,6 +37,7 @@ from peergoals.goals.moves import (
     step_buttons,
     step_moves,
 )
+from peergoals.goals.progress import as_written
 from peergoals.goals.steps import StepView
 from peergoals.web import Request, attempt, refused, safe_next
 
@@ -179,16 +187,80 @@ def _decline(request: Request, decline: Callable[[], object], here: str, then: s
     return _back(request, then)
 
 
-def _save_changes(
-    data: QueryDict, form: Form, record: Goal | Step, change: Callable[[int], object]
-) -> tuple[object | None, int]:
-    """Save an edit of `record` guarded by the version it was loaded at.
+@dataclass(frozen=True)
+class ClashRow:
+    """A field both people changed, side by side: the value saved, what this person typed,
+    and which of the two they chose (if they did)."""
 
-    When someone else changed it meanwhile (409), the form is shown again with what was typed
-    and the latest version: saving again is a choice made with that version in view.
+    name: str
+    label: str
+    saved: str
+    mine: str
+    choice: str
+
+
+def _form_value(value: Any) -> str:
+    """A saved value as a form field sends it."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(as_written(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _save_changes(
+    data: QueryDict, form: FromVersion, record: Goal | Step, change: Callable[[int], Done]
+) -> tuple[Done | None, int]:
+    """Save an edit of `record` made from the version the form carries.
+
+    The action merges it with what was saved since. When both changed the same field (409),
+    the form is shown again based on the latest version: the fields only the others changed
+    show their values, the person's own changes stay as typed, and each field both changed
+    asks which to keep. Saving again never undoes the others' changes.
     """
-    changed, status = attempt(form, lambda: change(form.cleaned_data["version"]))
-    if status == 409:
+    conflict: Conflict | None = None
+
+    def save() -> Done:
+        nonlocal conflict
+        try:
+            return change(form.cleaned_data["version"])
+        except Conflict as raised:
+            conflict = raised
+            raise
+
+    changed, status = attempt(form, save)
+    if conflict is not None and conflict.version is not None:
         record.refresh_from_db()
-        data["version"] = str(record.version)
+        for name, value in conflict.theirs.items():
+            data[name] = _form_value(value)
+        data["version"] = str(conflict.version)
+        data.setlist("clash", [clash.field for clash in conflict.clashes])
     return changed, status
+
+
+def _clash_rows(form: FromVersion, record: Goal | Step) -> list[ClashRow]:
+    """The fields the person is asked to choose for, each with the value saved and theirs."""
+    model = type(record)
+    cleaned = getattr(form, "cleaned_data", {})
+    return [
+        ClashRow(
+            name=name,
+            label=str(form.fields[name].label or field_label(model, name)),
+            saved=shown(model, name, getattr(record, name)),
+            mine=shown(model, name, cleaned.get(name, form.data.get(name))),
+            choice=form.choice(name),
+        )
+        for name in form.clashed()
+    ]
+
+
+def _saved_from(request: Request, version: int, record: Goal | Step) -> None:
+    """Say the changes are saved, and when they were merged with others' saved meanwhile."""
+    if record.version == version + 1:
+        messages.success(request, _("Your changes are saved."))
+    else:
+        messages.success(
+            request, _("Your changes are saved, beside the ones made meanwhile by someone else.")
+        )
