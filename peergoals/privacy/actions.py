@@ -23,7 +23,16 @@ from django.utils.translation import gettext_noop
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction, RecordType
 from peergoals.errors import NotAllowed, NotFound
-from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.goals.models import (
+    Answer,
+    CheckIn,
+    Goal,
+    Review,
+    Status,
+    Step,
+    SuggestedChange,
+    Win,
+)
 from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import Consent
@@ -237,6 +246,90 @@ def _check_ins(peer: User, reader: User) -> list[dict[str, Any]]:
     return rows
 
 
+# Where a suggestion stands, in the download's words.
+SUGGESTION_STATES = {
+    Answer.OPEN: "waiting",
+    Answer.ACCEPTED: "accepted",
+    Answer.DECLINED: "declined",
+    Answer.WITHDRAWN: "withdrawn",
+}
+
+
+def _name(person: User | None) -> str | None:
+    return person.display_name if person is not None else None
+
+
+def _suggested_changes(peer: User) -> list[dict[str, Any]]:
+    """Every change suggested to the peer's goals and steps: each field and its suggested
+    value, by whom and when, and where it stands (waiting, accepted, declined, withdrawn)."""
+    changes = (
+        SuggestedChange.objects.filter(goal__peer=peer)
+        .select_related("suggested_by", "answered_by")
+        .order_by("suggested_at", "id")
+    )
+    return [
+        {
+            "id": change.pk,
+            "goal_id": change.goal_id,
+            "step_id": change.step_id,
+            "review_id": change.review_id,
+            "changes": [
+                {"field": name, "suggested_value": value} for name, value in change.changes.items()
+            ],
+            "against_version": change.against_version,
+            "suggested_by": _name(change.suggested_by),
+            "suggested_at": change.suggested_at,
+            "status": SUGGESTION_STATES[Answer(change.answer)],
+            "answered_by": _name(change.answered_by),
+            "answered_at": change.answered_at,
+        }
+        for change in changes
+    ]
+
+
+def _suggestion_state(status: str) -> str:
+    """Where a suggested goal or step stands: waiting, taken on by the peer, declined or
+    withdrawn by whoever suggested it."""
+    return {
+        Status.PROPOSED: "waiting",
+        Status.REJECTED: "declined",
+        Status.WITHDRAWN: "withdrawn",
+    }.get(Status(status), "accepted")
+
+
+def _suggested_records(peer: User) -> list[dict[str, Any]]:
+    """The goals and steps someone else suggested to the peer, with where each stands."""
+    goals = Goal.objects.filter(peer=peer).exclude(created_by=peer).select_related("created_by")
+    steps = (
+        Step.objects.filter(goal__peer=peer).exclude(created_by=peer).select_related("created_by")
+    )
+    rows = [
+        {
+            "kind": "goal",
+            "id": goal.pk,
+            "goal_id": goal.pk,
+            "words": goal.own_words,
+            "suggested_by": _name(goal.created_by),
+            "suggested_at": goal.created_at,
+            "status": _suggestion_state(goal.status),
+        }
+        for goal in goals.order_by("created_at", "id")
+    ]
+    rows += [
+        {
+            "kind": "step",
+            "id": step.pk,
+            "goal_id": step.goal_id,
+            "words": step.wording,
+            "suggested_by": _name(step.created_by),
+            "suggested_at": step.created_at,
+            "status": _suggestion_state(step.status),
+        }
+        for step in steps.order_by("created_at", "id")
+    ]
+    return rows
+
+
 def _records(peer: User, reader: User) -> dict[str, Any]:
     """The peer's goal records as plain rows, a fixed number of queries whatever their size;
     a check-in's note only when `reader` may read it (a private note stays the peer's)."""
@@ -255,6 +348,8 @@ def _records(peer: User, reader: User) -> dict[str, Any]:
             .values(*_fields(Review))
         ),
         "wins": list(Win.objects.filter(peer=peer).order_by("created_at").values(*_fields(Win))),
+        "suggested_changes": _suggested_changes(peer),
+        "suggested_goals_and_steps": _suggested_records(peer),
     }
 
 
