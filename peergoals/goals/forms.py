@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from peergoals.goals import coaching
 from peergoals.goals.models import (
-    GAS_LEVELS,
     Attainment,
     Decision,
     Feeling,
@@ -238,12 +237,11 @@ def _weight(label: StrOrPromise) -> forms.TypedChoiceField:
     )
 
 
-class ScaleForm(PlainForm):
+class ScaleForm(FromVersion):
     """What each level of a goal would look like by the next review, in the peer's words
     (Goal Attainment Scaling), where they start from, and, if they like, how much it matters
     and how hard it will be. `version` guards against overwriting someone else's change."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     scale_much_more = text(_("Much more than expected (+2)"), max_length=500, rows=2)
     scale_more = text(_("Somewhat more than expected (+1)"), max_length=500, rows=2)
     scale_expected = text(
@@ -256,7 +254,8 @@ class ScaleForm(PlainForm):
     scale_much_less = text(_("Much less than expected (-2)"), max_length=500, rows=2)
     scale_baseline = forms.TypedChoiceField(
         label=_("Where are you starting from?"),
-        choices=[("", _("Not said yet"))] + [(str(level), name) for level, name in GAS_LEVELS],
+        choices=[("", _("Not said yet"))]
+        + [(str(level), name) for level, name in Attainment.choices],
         coerce=int,
         empty_value=None,
         required=False,
@@ -266,7 +265,7 @@ class ScaleForm(PlainForm):
     scale_importance = _weight(_("How much does this goal matter to you, 1 to 3? (optional)"))
     scale_difficulty = _weight(_("How hard do you think it will be, 1 to 3? (optional)"))
 
-    def clean(self) -> dict[str, Any] | None:
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         described = any(data.get(name) for name in Goal.SCALE_LEVEL_FIELDS)
         if described and not (data.get("scale_expected") or "").strip():
@@ -277,7 +276,9 @@ class ScaleForm(PlainForm):
         return data
 
     def changes(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        """The fields to save; those the person chose to leave as saved are left out."""
+        left = {"version", *self.kept_as_saved()}
+        return {k: v for k, v in self.cleaned_data.items() if k not in left}
 
 
 def _own_way() -> forms.CharField:

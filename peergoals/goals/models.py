@@ -105,14 +105,16 @@ class ExpressedBy(models.TextChoices):
 
 READINESS = [MinValueValidator(0), MaxValueValidator(10)]
 GAS_WEIGHT = [MinValueValidator(1), MaxValueValidator(3)]
-# The five levels of Goal Attainment Scaling, as a goal's scale names them.
-GAS_LEVELS = [
-    (-2, _("Much less than expected")),
-    (-1, _("Somewhat less than expected")),
-    (0, _("As expected")),
-    (1, _("Somewhat more than expected")),
-    (2, _("Much more than expected")),
-]
+
+
+class Attainment(models.IntegerChoices):
+    """Goal Attainment Scaling (Kiresuk & Sherman): the level reached against what was expected."""
+
+    MUCH_LESS = -2, _("Much less than expected")
+    LESS = -1, _("Somewhat less than expected")
+    EXPECTED = 0, _("As expected")
+    MORE = 1, _("Somewhat more than expected")
+    MUCH_MORE = 2, _("Much more than expected")
 
 
 class GoalQuerySet(models.QuerySet["Goal"]):
@@ -181,9 +183,8 @@ class Goal(PauseFields):
     expressed_by = models.CharField(
         _("expressed by"), max_length=20, choices=ExpressedBy.choices, default=ExpressedBy.PEER
     )
-    # Goal Attainment Scaling: what each level would look like by the next review, in the
-    # peer's own words (a specialist may suggest wording, the peer decides). Optional; a goal
-    # whose expected level is not described has no scale and no GAS score.
+    # Goal Attainment Scaling: each level by the next review, in the peer's words (others
+    # suggest). A goal whose expected level is not described has no scale and no GAS score.
     scale_much_less = models.TextField(
         _("much less than expected (-2)"), max_length=500, blank=True
     )
@@ -193,9 +194,8 @@ class Goal(PauseFields):
     scale_much_more = models.TextField(
         _("much more than expected (+2)"), max_length=500, blank=True
     )
-    # Where the peer stood when the scale was written (commonly -1), so change can be shown.
     scale_baseline = models.SmallIntegerField(
-        _("where you are starting from"), choices=GAS_LEVELS, null=True, blank=True
+        _("where you are starting from"), choices=Attainment.choices, null=True, blank=True
     )
     # The optional weights of the method: weight = importance x difficulty (each 1 to 3).
     scale_importance = models.PositiveSmallIntegerField(
@@ -263,12 +263,8 @@ class Goal(PauseFields):
     )
 
     # The scale's fields, from -2 to +2, then the baseline and the weights.
-    SCALE_LEVEL_FIELDS = (
-        "scale_much_less",
-        "scale_less",
-        "scale_expected",
-        "scale_more",
-        "scale_much_more",
+    SCALE_LEVEL_FIELDS = tuple(
+        f"scale_{level}" for level in ("much_less", "less", "expected", "more", "much_more")
     )
     SCALE_FIELDS = frozenset(
         {*SCALE_LEVEL_FIELDS, "scale_baseline", "scale_importance", "scale_difficulty"}
@@ -282,7 +278,7 @@ class Goal(PauseFields):
     @property
     def scale_levels(self) -> list[tuple[int, str, str]]:
         """(level, its name, the peer's description) from +2 down to -2, as reviews show them."""
-        names = dict(GAS_LEVELS)
+        names = dict(Attainment.choices)
         return [
             (level, str(names[level]), getattr(self, name))
             for level, name in reversed(
@@ -500,16 +496,6 @@ class Decision(models.TextChoices):
     PAUSE = "pause", _("Pause for now")
     COMPLETE = "complete", _("I reached it")
     LET_GO = "let_go", _("Let it go")
-
-
-class Attainment(models.IntegerChoices):
-    """Goal Attainment Scaling (Kiresuk & Sherman): the level reached against what was expected."""
-
-    MUCH_LESS = -2, _("Much less than expected")
-    LESS = -1, _("Somewhat less than expected")
-    EXPECTED = 0, _("As expected")
-    MORE = 1, _("Somewhat more than expected")
-    MUCH_MORE = 2, _("Much more than expected")
 
 
 class Review(models.Model):
