@@ -105,7 +105,7 @@ def test_it_never_scrolls_sideways_at_320_pixels(open_browser: OpenBrowser, peop
             browser.check(f"(as {person}, 320 px wide)")
 
 
-def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
+def test_a_tap_after_the_session_ended_is_shown_back_after_logging_in(
     maria_at_home: Browser, people: People
 ) -> None:
     maria = maria_at_home
@@ -113,14 +113,21 @@ def test_a_tap_after_the_session_ended_opens_the_login_page_and_returns_home(
     Session.objects.all().delete()  # 30 minutes without use went by
     page.locator("article.step-card").get_by_role("button", name="Done").click()
     # The whole page moves to the login form; no login form inside the step card.
-    page.wait_for_url("**/login/?next=/me/")
+    page.wait_for_url("**/login/?next=/steps/*/check-in/")
     expect(page.get_by_text("Please log in again to go on")).to_be_visible()
     maria.check("(logged out, back at the login form)")
     page.get_by_label("Username").fill(people.maria.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/me/")
-    expect(page.locator("article.step-card")).to_contain_text("Walk 10 minutes after breakfast")
+    page.wait_for_url("**/steps/*/check-in/")
+    # Nothing was saved behind her back: the tap is shown back, one more tap saves it.
+    expect(page.get_by_text("wasn't saved, because you had been logged out")).to_be_visible()
+    assert not CheckIn.objects.exists()
+    maria.check("(the tap shown back)")
+    card = page.locator("article.step-card")
+    card.get_by_role("button", name="Done").click()
+    expect(card.locator(".saved")).to_contain_text("Check-in saved")
+    assert CheckIn.objects.count() == 1
 
 
 def test_a_tap_with_no_connection_says_so_and_works_once_back_online(
