@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peergoals.goals import guided, views
+from peergoals.goals import guided, plan_views, views
 
 app_name = "goals"
 urlpatterns = [
@@ -31,5 +31,7 @@ urlpatterns = [
     path("changes/<int:change_id>/decline/", views.decline_change, name="decline_change"),
     path("peers/<int:peer_id>/", views.peer, name="peer"),
     path("peers/<int:peer_id>/goals/new/", views.propose_goal, name="propose"),
+    path("peers/<int:peer_id>/plan/", plan_views.plan, name="plan"),
+    path("peers/<int:peer_id>/plan/pdf/", plan_views.plan_pdf, name="plan_pdf"),
     path("coach/", views.coach, name="coach"),
 ]
