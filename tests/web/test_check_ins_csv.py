@@ -35,7 +35,7 @@ def test_a_peer_downloads_her_check_ins_safe_to_open_in_a_spreadsheet(
     step = actions.add_step(
         walk_goal,
         by=people.maria,
-        wording="=HYPERLINK(\"http://x\") walk",
+        wording='=HYPERLINK("http://x") walk',
         target_kind="amount",
         target_quantity=20,
         target_unit="minutes",
@@ -52,7 +52,7 @@ def test_a_peer_downloads_her_check_ins_safe_to_open_in_a_spreadsheet(
     header, row = rows_of(answer.content)
     assert header[:4] == ["Day", "Goal", "Step", "How it went"]
     cells = dict(zip(header, row, strict=True))
-    assert cells["Step"] == "'=HYPERLINK(\"http://x\") walk"
+    assert cells["Step"] == '\'=HYPERLINK("http://x") walk'
     assert cells["Note"] == "'-3 days off, café ☕"
     assert cells["How much"] == "2.5"
     assert cells["Unit"] == "minutes"

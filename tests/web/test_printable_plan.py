@@ -193,6 +193,6 @@ def test_a_paused_step_and_a_finished_one_are_marked_and_a_declined_one_left_out
     actions.set_step_status(walk, by=people.maria, status="on-hold")
     actions.add_step(marias_plan, by=people.sam, wording="Join a gym")  # suggested, not hers
     page = as_maria.get(reverse("goals:plan", args=[people.maria.pk])).text
-    assert "Walk around the block <span class=\"meta\">(Paused)</span>" in page
+    assert 'Walk around the block <span class="meta">(Paused)</span>' in page
     assert "✓" in page
     assert "Join a gym" not in page
