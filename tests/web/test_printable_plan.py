@@ -7,13 +7,16 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
 from peergoals.audit.models import AuditAction
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
+from peergoals.goals.plans import printable_plan_of
 from peergoals.privacy import actions as privacy
 from tests.audit_helpers import new_entries
 from tests.personas import People
@@ -196,3 +199,21 @@ def test_a_paused_step_and_a_finished_one_are_marked_and_a_declined_one_left_out
     assert 'Walk around the block <span class="meta">(Paused)</span>' in page
     assert "✓" in page
     assert "Join a gym" not in page
+
+
+def test_the_plan_is_read_in_the_same_few_queries_however_long_it_grows(
+    people: People, marias_plan: Goal
+) -> None:
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as seen:
+            plan = printable_plan_of(people.maria)
+            [step.target_text for _goal, steps in plan.goals for step in steps]
+        return len(seen.captured_queries)
+
+    before = queries()
+    for n in range(3):
+        goal = actions.create_goal(
+            people.maria, by=people.maria, own_words=f"Goal {n}", life_area="social"
+        )
+        actions.add_step(goal, by=people.maria, wording=f"Step {n}")
+    assert queries() == before <= 3
