@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.history import Change, suggested_beside_now
@@ -222,7 +222,8 @@ def printable_plan_of(peer: User) -> PrintablePlan:
     )
     return PrintablePlan(
         peer=peer,
-        language=peer.language or settings.LANGUAGE_CODE,
+        # A peer who never chose a language reads it in the one they are reading in now.
+        language=peer.language or translation.get_language() or settings.LANGUAGE_CODE,
         made_on=timezone.localdate(),
         goals=[
             (goal, goal.printed_steps)  # type: ignore[attr-defined]
