@@ -186,3 +186,14 @@ def test_titles_cannot_be_chosen_without_an_address(people: People, as_maria: Cl
     assert answer.status_code == 400
     assert "Make one first" in answer.text
     assert not AuditEntry.objects.filter(detail="calendar feed").exists()
+
+
+def test_the_data_download_lists_the_addresses_without_their_secrets(
+    people: People, as_maria: Client
+) -> None:
+    address = make_address(as_maria, full_titles="on")
+    data = as_maria.get(reverse("privacy:download_my_data")).content.decode()
+    feed = CalendarFeed.objects.get(peer=people.maria)
+    assert '"calendar_feeds"' in data and '"full_titles": true' in data
+    assert secret_of(address) not in data
+    assert feed.token_hash not in data
