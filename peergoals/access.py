@@ -331,7 +331,8 @@ def audit_log_for_operator() -> QuerySet[AuditEntry]:
 
 
 def seen_by_others_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
-    """What others did with the peer `user`'s own records: reads, changes and refusals.
+    """What others did with the peer `user`'s own records: reads, changes and refusals,
+    newest first.
 
     Only the peer reads this about themself; anyone else gets nothing.
     """
@@ -341,6 +342,7 @@ def seen_by_others_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
         AuditEntry.objects.about_peer(user.pk)
         .exclude(user_id=user.pk)
         .filter(action__in=ABOUT_A_PEER)
+        .order_by("-at", "-id")
     )
 
 

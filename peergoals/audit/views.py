@@ -23,7 +23,7 @@ PER_PAGE = 25
 @peer_required
 def seen(request: Request) -> HttpResponse:
     """Who looked at or changed the peer's records, newest first."""
-    entries = access.seen_by_others_for(request.user).order_by("-at", "-id")
+    entries = access.seen_by_others_for(request.user)
     page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "audit/seen.html", {"page": page})
 

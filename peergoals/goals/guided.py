@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from peergoals import access
 from peergoals.access import Action
-from peergoals.goals import actions, coaching
+from peergoals.goals import actions, coaching, plans
 from peergoals.goals.forms import (
     AnswerForm,
     AreaForm,
@@ -35,10 +35,10 @@ from peergoals.goals.forms import (
     StepWordingForm,
     UseWordingForm,
 )
-from peergoals.goals.models import Goal, LifeArea, Status
+from peergoals.goals.models import Goal, LifeArea
 from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
-from peergoals.goals.views import save_step
+from peergoals.goals.views.steps import save_step
 from peergoals.web import Request, attempt
 
 DRAFT = "goal_draft"
@@ -463,7 +463,6 @@ def use_wording(request: Request) -> HttpResponse:
 
 
 def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, Any]:
-    steps = goal.steps.exclude(status__in=[Status.REJECTED, Status.CANCELLED])
     wording_form = extra.get("wording_form")
     tips = {}
     if wording_form is not None and wording_form.is_bound:
@@ -473,7 +472,7 @@ def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, 
         )
     return {
         "goal": goal,
-        "steps": list(steps),
+        "steps": plans.steps_being_planned(goal),
         "is_peer": request.user.pk == goal.peer_id,
         "tips": tips,
         **extra,

@@ -161,6 +161,11 @@ def open_steps(goal: Goal, limit: int) -> list[Step]:
     return list(goal.steps.filter(status__in=[Status.ACTIVE, Status.ON_HOLD])[:limit])
 
 
+def steps_being_planned(goal: Goal) -> list[Step]:
+    """The goal's steps while it is broken down: all but those declined or let go."""
+    return list(goal.steps.exclude(status__in=[Status.REJECTED, Status.CANCELLED]))
+
+
 # The printable plan ---------------------------------------------------------------------------
 
 # On paper: the goals being worked on and those paused, each with the steps the peer took on

@@ -17,6 +17,11 @@ from peergoals.people.models import Role, User
 STAFF_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN})
 
 
+def confirmed_device(user: User) -> TOTPDevice | None:
+    """The authenticator app this person set up and confirmed, if any."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
 def has_confirmed_device(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from peergoals import access
 from peergoals.errors import NotAllowed
@@ -22,6 +21,7 @@ from peergoals.people import actions, caseload
 from peergoals.people.forms import CodeForm, LanguageForm, OutreachForm
 from peergoals.people.models import OutreachKind, User
 from peergoals.people.two_factor import (
+    confirmed_device,
     has_confirmed_device,
     is_verified,
     must_use_two_factor,
@@ -132,7 +132,7 @@ def _render_two_factor(request: Request, off_form: CodeForm) -> HttpResponse:
 @require_POST
 def two_factor_off(request: Request) -> HttpResponse:
     """A peer turns their two-step sign-in off with a code from the app (staff can't)."""
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    device = confirmed_device(request.user)
     if device is None or must_use_two_factor(request.user):
         return redirect("people:two_factor")
     form = CodeForm(request.POST)
@@ -166,7 +166,7 @@ def two_factor_enroll(request: Request) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request: Request) -> HttpResponse:
     """Ask for the 6-digit code before anything else, once per sign-in."""
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    device = confirmed_device(request.user)
     if device is None:
         return redirect("people:two_factor_enroll")
     if is_verified(request.user):

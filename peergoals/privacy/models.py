@@ -9,12 +9,16 @@ simply stops being valid after that day.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from peergoals.people.models import User
 
 
 class SignedConsentError(Exception):
@@ -135,6 +139,13 @@ class Consent(models.Model):
         if self.expires_on and self.expires_on < timezone.localdate():
             return str(_("Ended on its end date"))
         return ""
+
+
+def consents_of(peer: User) -> tuple[Consent | None, list[Consent]]:
+    """The peer's consent that opens access now, if any, and every other one, newest first."""
+    consents = list(Consent.objects.filter(peer=peer))
+    current = next((consent for consent in consents if consent.is_valid()), None)
+    return current, [consent for consent in consents if consent is not current]
 
 
 class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):

@@ -25,7 +25,7 @@ from peergoals import access
 from peergoals.goals.calendar import calendar_of
 from peergoals.privacy import actions
 from peergoals.privacy.forms import CalendarFeedForm, ConsentForm
-from peergoals.privacy.models import Consent
+from peergoals.privacy.models import consents_of
 from peergoals.web import Request, domain_errors, peer_required
 
 
@@ -41,9 +41,7 @@ def _attachment(data: str, filename: str) -> HttpResponse:
 @peer_required
 def sharing(request: Request) -> HttpResponse:
     """What the peer agreed to share, with whom, and their past consents."""
-    consents = list(Consent.objects.filter(peer=request.user))
-    current = next((consent for consent in consents if consent.is_valid()), None)
-    past = [consent for consent in consents if consent is not current]
+    current, past = consents_of(request.user)
     return render(request, "privacy/sharing.html", {"current": current, "past": past})
 
 

@@ -1,0 +1,213 @@
+"""A step's pages and buttons: add, edit, answer, reorder, status, check in."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import model_to_dict
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from peergoals import access
+from peergoals.access import Action
+from peergoals.goals import actions, plans
+from peergoals.goals.forms import (
+    AcceptStepForm,
+    CheckInForm,
+    MoveForm,
+    StepEditForm,
+    StepForm,
+)
+from peergoals.goals.models import (
+    Goal,
+    Status,
+    Step,
+)
+from peergoals.goals.moves import (
+    step_moves,
+)
+from peergoals.goals.steps import step_view
+from peergoals.goals.views.common import (
+    _accept,
+    _back,
+    _celebrate,
+    _decline,
+    _next,
+    _save_changes,
+    _status_change,
+    _suggestion_saved,
+)
+from peergoals.web import Request, attempt, domain_errors, refused
+
+
+def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
+    """After "change the plan": the one open step's edit page, or the steps to pick from."""
+    open_steps = plans.open_steps(goal, limit=2)
+    if len(open_steps) == 1:
+        messages.info(
+            request, _("Change the step the way you want. The old version is kept in the history.")
+        )
+        return redirect("goals:edit_step", step_id=open_steps[0].pk)
+    messages.info(request, _("Pick a step to change, or add a new, smaller one."))
+    return redirect("goals:breakdown", goal_id=goal.pk)
+
+
+# Steps ---------------------------------------------------------------------------------------
+
+
+def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step | None:
+    """Add the step of a valid form and say so; a refusal goes onto the form instead.
+
+    A specialist's step is saved as a suggestion, and told as one; the peer's is `added`.
+    """
+    step, _status = attempt(
+        form, lambda: actions.add_step(goal, by=request.user, **form.step_fields())
+    )
+    if step is not None:
+        if step.status == Status.PROPOSED:
+            messages.success(request, _("Your suggestion is saved. It waits for an answer."))
+        else:
+            messages.success(request, added)
+    return step
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def add_step(request: Request, goal_id: int) -> HttpResponse:
+    """Add a step to a goal; a specialist's step waits for the peer to accept it."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
+    form = StepForm(request.POST or None)
+    added = _("Step added. One step at a time!")
+    if form.is_bound and form.is_valid() and save_step(request, goal, form, added):
+        return redirect("goals:detail", goal_id=goal.pk)
+    context = {"form": form, "goal": goal}
+    return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def edit_step(request: Request, step_id: int) -> HttpResponse:
+    """Change a step, often to make it smaller; a change made meanwhile is never overwritten.
+
+    As with a goal, anyone but the peer suggests the change and the peer answers it.
+    """
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    edit = step_moves(step, request.user).edit
+    change = actions.change_step if edit else actions.suggest_change
+    context: dict[str, Any] = {"goal": step.goal, "step": step, "suggesting": not edit}
+    if request.method == "GET":
+        form = StepEditForm(initial=model_to_dict(step))
+        return render(request, "goals/step_form.html", {"form": form, **context})
+    data = request.POST.copy()
+    form = StepEditForm(data)
+    status = 400
+    if form.is_valid():
+        changed, status = _save_changes(
+            data,
+            form,
+            step,
+            lambda version: change(step, by=request.user, version=version, **form.step_fields()),
+        )
+        if changed is not None:
+            if edit:
+                messages.success(request, _("Your changes are saved."))
+            else:
+                _suggestion_saved(request, step)
+            return redirect("goals:detail", goal_id=step.goal.pk)
+    context.update(form=form, conflict=status == 409)
+    return render(request, "goals/step_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def accept_step(request: Request, step_id: int) -> HttpResponse:
+    """The peer takes on a suggested step, maybe in their own words."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    form = AcceptStepForm(request.POST)
+    return _accept(
+        request,
+        form,
+        lambda: actions.accept_step(step, by=request.user, **form.cleaned_data),
+        reverse("goals:detail", args=[step.goal.pk]),
+        _("It's your step now."),
+        suggestion=step.wording,
+        urls=(
+            reverse("goals:accept_step", args=[step.pk]),
+            reverse("goals:decline_step", args=[step.pk]),
+        ),
+        yes=_("Yes, I'll take this step"),
+    )
+
+
+@login_required
+@require_POST
+def decline_step(request: Request, step_id: int) -> HttpResponse:
+    """The peer says no to a suggested step, no reason needed."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    decline = functools.partial(actions.decline_step, step, by=request.user)
+    return _decline(request, decline, here, here)
+
+
+@login_required
+@require_POST
+@domain_errors
+def move_step(request: Request, step_id: int) -> HttpResponse:
+    """Move a step up or down its goal's list."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk]) + "#steps"
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return refused(request, _("Please pick up or down."), here)
+    actions.move_step(step, by=request.user, offset=form.offset)
+    return _back(request, here)
+
+
+@login_required
+@require_POST
+def step_status(request: Request, step_id: int) -> HttpResponse:
+    """Pause, finish, let go of or restart a step."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    change = functools.partial(actions.set_step_status, step)
+    return _status_change(request, here, change, _("Saved. This step is now: %(status)s."))
+
+
+@login_required
+@require_POST
+@never_cache
+def check_in(request: Request, step_id: int) -> HttpResponse:
+    """One tap on a step: done, not today, or skip. The wins it brings are celebrated."""
+    step = access.get_step_for(request.user, step_id, Action.CREATE)
+    form = CheckInForm(request.POST, prefix=f"step-{step.pk}")
+    result, status = None, 400
+    if form.is_valid():
+        result, status = attempt(
+            form, lambda: actions.record_check_in(step, by=request.user, **form.cleaned_data)
+        )
+    saved = result is not None
+    new_wins = result.wins if result else []
+    if saved and not request.htmx:
+        messages.success(request, _("Check-in saved. Thank you for showing up for yourself."))
+        _celebrate(request, new_wins)
+        return _back(request, reverse("goals:today"))
+    step.refresh_from_db()
+    view = step_view(step, timezone.localdate(), None if saved else form)
+    context = {
+        "item": view,
+        "new_wins": new_wins,
+        "saved": saved,
+        "next_url": _next(request, reverse("goals:today")),
+    }
+    template = "goals/_step_card.html" if request.htmx else "goals/check_in.html"
+    return render(request, template, context, status=status)

@@ -1,0 +1,32 @@
+"""The shape the house keeps (docs/architecture.md): a page's query lives in a domain module.
+
+A view parses the request, asks `peergoals.access`, calls an action or a read-side function and
+renders. An ORM query written in a view is a query the API, the report and the reminders can't
+reuse, so it fails here with where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PEERGOALS = Path(__file__).resolve().parent.parent / "peergoals"
+# Every module that holds pages: `views.py`, the `views/` packages, the guided flow.
+VIEW_MODULES = sorted(
+    [*PEERGOALS.glob("*/views.py"), *PEERGOALS.glob("*/views/*.py"), PEERGOALS / "goals/guided.py"]
+)
+QUERY = re.compile(
+    r"\.objects\b|\.(filter|exclude|select_related|prefetch_related|annotate|aggregate|order_by"
+    r"|values|values_list|get_or_create|update_or_create|raw)\("
+)
+
+
+def test_view_modules_hold_no_orm_query() -> None:
+    assert VIEW_MODULES, "no view module found: the glob no longer matches the layout"
+    found = [
+        f"{path.relative_to(PEERGOALS.parent)}:{number}: {line.strip()}"
+        for path in VIEW_MODULES
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if QUERY.search(line)
+    ]
+    assert not found, "move these queries into a domain module:\n" + "\n".join(found)
