@@ -8,7 +8,13 @@ PDF is made, not when the site starts (it takes a moment to load).
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.staticfiles import finders
+
+# WeasyPrint reports each step of every PDF at INFO: seven lines a download, of no use to anyone
+# reading the site's logs. Its warnings still come through.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def stylesheet(name: str) -> str:

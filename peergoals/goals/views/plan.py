@@ -44,7 +44,7 @@ def plan_pdf(request: Request, peer_id: int) -> HttpResponse:
         return render(request, "privacy/refused.html", {"message": str(refusal)}, status=403)
     context = {
         "plan": plans.printable_plan_of(peer),
-        "styles": pdf.stylesheet("peergoals/peergoals.css") + pdf.stylesheet("peergoals/plan.css"),
+        "styles": pdf.stylesheet("peergoals/plan.css"),
         "reader_language": translation.get_language(),
         **notices,
     }
