@@ -30,3 +30,13 @@ def test_view_modules_hold_no_orm_query() -> None:
         if QUERY.search(line)
     ]
     assert not found, "move these queries into a domain module:\n" + "\n".join(found)
+
+
+def test_no_module_grows_past_the_size_a_reader_holds() -> None:
+    # 700 lines: past that a module holds more than one idea. The coach's word lists are data.
+    too_long = {
+        str(path.relative_to(PEERGOALS.parent)): length
+        for path in PEERGOALS.rglob("*.py")
+        if "migrations" not in path.parts and (length := len(path.read_text().splitlines())) > 700
+    }
+    assert not too_long, too_long

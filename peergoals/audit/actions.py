@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from peergoals import audit
+from peergoals.audit import chain
 from peergoals.audit.models import AuditAction, AuditEntry, RecordType
 
 if TYPE_CHECKING:
@@ -25,20 +26,8 @@ if TYPE_CHECKING:
     from peergoals.people.models import User
 
 FORMATS = ("csv", "jsonl")
-COLUMNS = [
-    "at",
-    "user_id",
-    "username",
-    "name",
-    "role",
-    "action",
-    "peer_id",
-    "record_type",
-    "record_id",
-    "ip",
-    "path",
-    "detail",
-]
+# An export's columns are the fields an entry's hash covers, in the same order.
+COLUMNS = list(chain.CONTENT_FIELDS)
 # The days an export may name: the log holds nothing older, and a last day past this one
 # could not be turned into the moment after it.
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -91,20 +80,9 @@ def export_audit_log(
 
 
 def _row(entry: AuditEntry) -> dict[str, object]:
-    return {
-        "at": entry.at.astimezone(datetime.UTC).isoformat(),
-        "user_id": entry.user_id,
-        "username": entry.username,
-        "name": entry.name,
-        "role": entry.role,
-        "action": entry.action,
-        "peer_id": entry.peer_id,
-        "record_type": entry.record_type,
-        "record_id": entry.record_id,
-        "ip": entry.ip,
-        "path": entry.path,
-        "detail": entry.detail,
-    }
+    row: dict[str, object] = chain.content_of(entry)
+    row["at"] = entry.at.astimezone(datetime.UTC).isoformat()
+    return row
 
 
 def _safe_cell(value: object) -> object:

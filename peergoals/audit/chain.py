@@ -67,7 +67,8 @@ def chain_hash(previous: str, values: dict[str, Any]) -> str:
     return hashlib.sha256(f"{previous}\n{canonical_content(values)}".encode()).hexdigest()
 
 
-def _values(entry: AuditEntry) -> dict[str, Any]:
+def content_of(entry: AuditEntry) -> dict[str, Any]:
+    """An entry's content fields by name, in CONTENT_FIELDS' order, as stored."""
     return {name: getattr(entry, name) for name in CONTENT_FIELDS}
 
 
@@ -82,7 +83,7 @@ def append(entries: Sequence[AuditEntry]) -> None:
         newest = AuditEntry.objects.order_by("-id").values_list("chain_hash", flat=True)
         previous = newest.first() or ""
         for entry in entries:
-            entry.chain_hash = previous = chain_hash(previous, _values(entry))
+            entry.chain_hash = previous = chain_hash(previous, content_of(entry))
         if len(entries) == 1:
             entries[0].save()
         else:

@@ -3,19 +3,15 @@ writes the request's refusals once its response has been sent."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from django.http import HttpRequest, HttpResponse
 
 from peergoals import audit
-from peergoals.people.middleware import client_ip
+from peergoals.people.middleware import Middleware, client_ip
 
 
-class AuditMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
+class AuditMiddleware(Middleware):
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with audit.scope(
             ip=client_ip(request), path=request.path, method=request.method or ""

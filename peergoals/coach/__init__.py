@@ -93,14 +93,8 @@ Flags
 
 from __future__ import annotations
 
-from peergoals.coach.core import (
-    MAX_LENGTH,
-    Criteria,
-    Criterion,
-    Judgement,
-    judge,
-    target_too_large,
-)
+from peergoals.coach.achievable import target_too_large
+from peergoals.coach.core import MAX_LENGTH, Criteria, Criterion, Judgement, judge
 from peergoals.coach.dates import end_of_month, end_of_week
 from peergoals.coach.relevance import serves
 from peergoals.coach.target import Target

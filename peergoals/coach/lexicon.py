@@ -138,6 +138,14 @@ VAGUE_OBJECTS = _split(
     """
 )
 
+# Manner words that say how, not what ("eat healthy", "do better"): no action on their own.
+VAGUE_MANNER = _split(
+    """
+    healthy healthier clean cleaner right well good better perfectly properly harder
+    more less
+    """
+)
+
 # "get/find/land + X" where X is an outcome, not an action one does.
 OUTCOME_NOUNS = _split(
     """

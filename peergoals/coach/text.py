@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from peergoals.coach import lexicon
 
+# The longest statement the coach reads; a longer one is "too_long", not read at all.
+MAX_LENGTH = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"\s+")
 _PUNCT_MAP = str.maketrans(

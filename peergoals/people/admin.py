@@ -9,8 +9,7 @@ so the rules hold and each change is in the audit log: an admin adds an assignme
 end date, and never edits or deletes one directly.
 """
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from django import forms
 from django.contrib import admin, messages
@@ -75,6 +74,12 @@ def _account_fieldsets() -> tuple[Any, ...]:
 
 # The list filter "asked to be deleted: yes" (Django's EmptyFieldListFilter: 0 = not empty).
 ASKED_TO_BE_DELETED = "deletion_requested_at__isempty"
+
+
+class PeerAction(Protocol):
+    """A privacy action an admin takes on one peer (complete or cancel a deletion)."""
+
+    def __call__(self, peer: User, *, by: User | None) -> object: ...
 
 
 @admin.register(User)
@@ -179,33 +184,28 @@ class PersonAdmin(UserAdmin):
     @admin.action(description=_("Delete for good the data of peers who asked (after the wait)"))
     def complete_deletion(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         self._each_peer(
-            request,
-            queryset,
-            lambda peer: privacy.complete_deletion(peer, by=request.user),  # type: ignore[arg-type]
-            _("Deleted %(n)d peers for good."),
+            request, queryset, privacy.complete_deletion, _("Deleted %(n)d peers for good.")
         )
 
     @admin.action(description=_("Cancel the deletion request (the peer changed their mind)"))
     def cancel_deletion(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        self._each_peer(
-            request,
-            queryset,
-            lambda peer: privacy.cancel_deletion(peer, by=request.user),  # type: ignore[arg-type]
-            _("%(n)d peers can sign in again; nothing was deleted."),
-        )
+        done_message = _("%(n)d peers can sign in again; nothing was deleted.")
+        self._each_peer(request, queryset, privacy.cancel_deletion, done_message)
 
     def _each_peer(
         self,
         request: HttpRequest,
         queryset: QuerySet[User],
-        act: Callable[[User], object],
+        act: PeerAction,
         done_message: Promise,
     ) -> None:
-        """Do `act` for each chosen person; say why for each one refused, and how many were done."""
+        """Do `act` (a privacy action) for each chosen person, by the admin; say why for each one
+        refused, and how many were done."""
+        assert isinstance(request.user, User)
         done = 0
         for peer in queryset:
             try:
-                act(peer)
+                act(peer, by=request.user)
             except privacy.NotAllowed as refusal:
                 self.message_user(request, str(refusal), messages.WARNING)
             else:

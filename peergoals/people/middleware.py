@@ -47,6 +47,17 @@ SIGNED_IN_AT = "peergoals_signed_in_at"
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
+class Middleware:
+    """Django's middleware convention, once: it holds what answers the request after it, and
+    passes the request on unless a subclass does more (or acts in `process_view` only)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+
 @receiver(user_logged_in, dispatch_uid="peergoals_stamp_sign_in_time")
 def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
     """Remember when this session signed in, for the absolute session limit."""
@@ -54,15 +65,12 @@ def stamp_sign_in_time(sender: object, request: HttpRequest | None, **kwargs: ob
         request.session[SIGNED_IN_AT] = timezone.now().timestamp()
 
 
-class PersonLanguageMiddleware:
+class PersonLanguageMiddleware(Middleware):
     """Speak the language a signed-in person chose, whatever their browser asks for.
 
     Django's LocaleMiddleware, earlier in the chain, has already picked the language cookie's or
     the browser's; a person who has chosen on their profile gets theirs on every device.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = getattr(request.user, "language", "")
@@ -96,7 +104,7 @@ LAST_SEEN = "peergoals_last_seen"
 KEEP_ALIVE_EVERY = 60
 
 
-class SessionLimitsMiddleware:
+class SessionLimitsMiddleware(Middleware):
     """End a session 12 hours after sign-in, and at once when the person was deactivated.
 
     The 30-minute idle limit is the session's expiry date, which the session store enforces on
@@ -104,9 +112,6 @@ class SessionLimitsMiddleware:
     than on every request, spares each page a database write (with SQLite, a disk flush) while
     keeping the limit within a minute of 30.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
@@ -128,7 +133,7 @@ def _from_timestamp(value: float) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(value, tz=datetime.UTC)
 
 
-class TwoFactorRequiredMiddleware:
+class TwoFactorRequiredMiddleware(Middleware):
     """Until a person who needs two-step sign-in has entered a code, show only those pages.
 
     Staff (specialists, supervisors, program admins, Django staff) always need it; a peer needs
@@ -137,9 +142,6 @@ class TwoFactorRequiredMiddleware:
     closed to a staff account that has signed in before and was not reset since
     (`may_set_up_with_password_alone`).
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
@@ -178,15 +180,12 @@ def _is_open_while_unverified(path: str) -> bool:
     return path.startswith(open_paths)
 
 
-class NoStoreForSignedInMiddleware:
+class NoStoreForSignedInMiddleware(Middleware):
     """Tell browsers and proxies to keep no copy of any page shown to a signed-in person.
 
     Every such page may hold health information; a shared computer's back button or disk cache
     must not show it to the next person.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
@@ -195,7 +194,7 @@ class NoStoreForSignedInMiddleware:
         return response
 
 
-class HtmxWholePageRedirectMiddleware:
+class HtmxWholePageRedirectMiddleware(Middleware):
     """Make a redirect answering an htmx request move the whole page, not fill a part of it.
 
     htmx follows a redirect itself and would swap what it finds, the sign-in page say, into a
@@ -203,9 +202,6 @@ class HtmxWholePageRedirectMiddleware:
     type sends the person to a whole page instead; the page they return to afterwards is the
     one they were on, not the fragment's URL, which may only answer a POST.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
@@ -237,19 +233,13 @@ FILTER_YEARS = range(2, 9999)
 DATE_PART_RANGES = {"year": FILTER_YEARS, "month": range(1, 13), "day": range(1, 32)}
 
 
-class AdminDateFiltersMiddleware:
+class AdminDateFiltersMiddleware(Middleware):
     """Drop a date filter of an admin list that no date can satisfy, and say so.
 
     The admin's date drill-down and date filters hand the query string to datetime() and the
     database: a year of 99999999999999999 or 9999 (its "next year" is 10000) raised instead of
     answering. Every admin list is covered here, whatever its model, before its view runs.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
@@ -310,7 +300,7 @@ def _field_at(model: type[models.Model], names: list[str]) -> object:
     return field
 
 
-class RequestLimitsMiddleware:
+class RequestLimitsMiddleware(Middleware):
     """Keep any one person or address from tying up the server.
 
     Requests to the views named in settings.RATE_LIMITS (the coach, signing in, asking for a
@@ -320,12 +310,6 @@ class RequestLimitsMiddleware:
     SMALL_BODY_LIMIT bytes before reading it; every other page has Django's
     DATA_UPLOAD_MAX_MEMORY_SIZE.
     """
-
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object

@@ -58,20 +58,14 @@ def issue_reset_link(person: User, *, by: User | None, base_url: str, username: 
 def record_password_set(person: User, *, from_reset_link: bool) -> None:
     """Record that `person` changed their password, or set one from a reset link."""
     action = AuditAction.PASSWORD_RESET if from_reset_link else AuditAction.PASSWORD_CHANGE
-    audit.record(
-        action,
-        by=person,
-        peer_id=_peer_id(person),
-        record_type=RecordType.ACCOUNT,
-        record_id=person.pk,
-    )
+    record_account_change(person, by=person, action=action)
 
 
 def record_account_change(
     person: User, *, by: User | None, action: str = AuditAction.CHANGE, detail: str = ""
 ) -> None:
-    """Record an admin's change to `person`'s account: made, changed, deleted, or two-step
-    sign-in reset (`action`)."""
+    """Record a change to `person`'s account by `by` (an admin, or the person themselves): made,
+    changed, deleted, a password set, or two-step sign-in reset (`action`)."""
     audit.record(
         action,
         by=by,

@@ -35,6 +35,11 @@ def _attachment(data: str, filename: str) -> HttpResponse:
     return response
 
 
+def _with_retention_days(request: Request, template: str) -> HttpResponse:
+    """A page that tells the peer how many days a deletion waits before it is for good."""
+    return render(request, template, {"days": actions.retention_window().days})
+
+
 @login_required
 @require_GET
 @never_cache
@@ -100,8 +105,7 @@ def stopped(request: Request) -> HttpResponse:
 @peer_required
 def my_data(request: Request) -> HttpResponse:
     """Download all of one's data, or ask for it to be deleted."""
-    days = actions.retention_window().days
-    return render(request, "privacy/my_data.html", {"days": days})
+    return _with_retention_days(request, "privacy/my_data.html")
 
 
 @login_required
@@ -134,9 +138,8 @@ def download_my_check_ins(request: Request) -> HttpResponse:
 @peer_required
 def delete_my_data(request: Request) -> HttpResponse:
     """Explain what deleting means; on confirmation, sign the peer out for good."""
-    days = actions.retention_window().days
     if request.method == "GET":
-        return render(request, "privacy/delete.html", {"days": days})
+        return _with_retention_days(request, "privacy/delete.html")
     actions.request_deletion(request.user, by=request.user)
     logout(request)
     return redirect("privacy:deleted")
@@ -145,8 +148,7 @@ def delete_my_data(request: Request) -> HttpResponse:
 @require_GET
 def deleted(request: Request) -> HttpResponse:
     """Shown once the peer is signed out after asking for deletion."""
-    days = actions.retention_window().days
-    return render(request, "privacy/deleted.html", {"days": days})
+    return _with_retention_days(request, "privacy/deleted.html")
 
 
 @login_required

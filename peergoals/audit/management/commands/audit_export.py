@@ -1,11 +1,11 @@
 import datetime
-import getpass
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from peergoals import access, audit
 from peergoals.audit.actions import FORMATS, export_audit_log
+from peergoals.commands import operator, refusals_said
 
 
 def _date(text: str) -> datetime.date:
@@ -33,19 +33,16 @@ class Command(BaseCommand):
         first, last = _date(since), _date(until)
         if last < first:
             raise CommandError("--until is before --since.")
-        who = f"command line ({getpass.getuser()})"
         with audit.scope(path="peergoals audit-export"):
-            try:
+            with refusals_said(ValueError):
                 lines = export_audit_log(
                     access.audit_log_for_operator(),
                     by=None,
                     since=first,
                     until=last,
                     fmt=fmt,
-                    username=who,
+                    username=operator(),
                 )
-            except ValueError as refusal:
-                raise CommandError(str(refusal)) from None
             if output is None:
                 for line in lines:
                     self.stdout.write(line, ending="")

@@ -1,9 +1,10 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from peergoals.audit.lockdown import LockdownRefused, lock_down, lockdown_statements
+from peergoals.commands import refusals_said
 
 
 class Command(BaseCommand):
@@ -19,14 +20,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, app_role: str, only_print: bool, **options: Any) -> None:
-        try:
+        with refusals_said(LockdownRefused):
             if only_print:
                 statements = lockdown_statements(app_role)
             else:
                 with transaction.atomic():
                     statements = lock_down(app_role)
-        except LockdownRefused as refusal:
-            raise CommandError(str(refusal)) from None
         for statement in statements:
             self.stdout.write(statement + ";")
         if not only_print:

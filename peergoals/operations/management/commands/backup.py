@@ -1,9 +1,10 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from peergoals.backup import BackupError, backup
+from peergoals.commands import refusals_said
 
 
 class Command(BaseCommand):
@@ -16,8 +17,6 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="Where to write the backup.")
 
     def handle(self, *args: Any, file: Path, **options: Any) -> None:
-        try:
+        with refusals_said(BackupError):
             backup(file)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Backed up the database to {file}."))

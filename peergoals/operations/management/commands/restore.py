@@ -1,9 +1,10 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from peergoals.backup import BackupError, restore
+from peergoals.commands import refusals_said
 
 
 class Command(BaseCommand):
@@ -21,9 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, file: Path, force: bool, **options: Any) -> None:
-        try:
+        with refusals_said(BackupError):
             restore(file, force=force)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Restored the database from {file}."))
         self.stdout.write("Check it with `peergoals checksums` on both sides.")

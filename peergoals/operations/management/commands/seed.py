@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from peergoals.commands import refusals_said
 from peergoals.people.models import User
 from peergoals.seed import build_organisation
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         if User.objects.filter(username__startswith="seed-").exists():
             raise CommandError("This database already holds a seeded organisation.")
         started = time.perf_counter()
-        try:
+        with refusals_said(ValueError):
             report = build_organisation(
                 peers=peers,
                 specialists=specialists,
@@ -30,8 +31,6 @@ class Command(BaseCommand):
                 seed=seed,
                 progress=lambda message: self.stdout.write(f"  {message}"),
             )
-        except ValueError as error:
-            raise CommandError(str(error)) from error
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,36 +1,22 @@
-import getpass
-from typing import Any
-
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from peergoals import audit
+from peergoals.commands import PersonCommand, operator, refusals_said
 from peergoals.people.models import User
 from peergoals.people.passwords import NoLinkForThisAccount, issue_reset_link
 
 
-class Command(BaseCommand):
+class Command(PersonCommand):
     help = (
         "Print a one-time link for a person to choose their own password (a forgotten "
         "password, or a new account). Give it to them; don't open it yourself. It works once, "
         "within 3 days, and is recorded in the audit log."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username")
-
-    def handle(self, *args: Any, username: str, **options: Any) -> None:
-        person = User.objects.filter(username=username).first()
-        if person is None:
-            raise CommandError(f"Nobody has the username {username!r}.")
-        with audit.scope(path="peergoals password-link"):
-            try:
-                link = issue_reset_link(
-                    person,
-                    by=None,
-                    base_url=settings.PEERGOALS_SITE_URL,
-                    username=f"command line ({getpass.getuser()})",
-                )
-            except NoLinkForThisAccount as refusal:
-                raise CommandError(str(refusal)) from None
-        self.stdout.write(f"A one-time link for {username} to choose their password:\n{link}")
+    def handle_person(self, person: User) -> None:
+        with audit.scope(path="peergoals password-link"), refusals_said(NoLinkForThisAccount):
+            link = issue_reset_link(
+                person, by=None, base_url=settings.PEERGOALS_SITE_URL, username=operator()
+            )
+        said = f"A one-time link for {person.username} to choose their password:\n{link}"
+        self.stdout.write(said)

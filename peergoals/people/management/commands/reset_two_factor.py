@@ -1,28 +1,18 @@
-import getpass
-from typing import Any
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
 from peergoals import audit
 from peergoals.audit.models import AuditAction, RecordType
+from peergoals.commands import PersonCommand, operator
 from peergoals.people.actions import reset_two_factor
 from peergoals.people.models import User
 
 
-class Command(BaseCommand):
+class Command(PersonCommand):
     help = (
         "Remove a person's authenticator app (a lost phone). Staff set up a new one at their "
         "next sign-in; for a peer, two-step sign-in is off until they turn it on again."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("username")
-
-    def handle(self, *args: Any, username: str, **options: Any) -> None:
-        try:
-            person = User.objects.get(username=username)
-        except User.DoesNotExist:
-            raise CommandError(f"Nobody has the username {username!r}.") from None
+    def handle_person(self, person: User) -> None:
+        username = person.username
         removed = reset_two_factor(person)
         # Recorded even when there was nothing to remove: it is what lets a staff member who
         # has signed in before set up a phone with their password (people/two_factor.py).
@@ -30,7 +20,7 @@ class Command(BaseCommand):
             audit.record(
                 AuditAction.TWO_FACTOR_RESET,
                 by=None,
-                username=f"command line ({getpass.getuser()})",
+                username=operator(),
                 peer_id=person.pk if person.is_peer else None,
                 record_type=RecordType.ACCOUNT,
                 record_id=person.pk,
