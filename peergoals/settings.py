@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "peergoals.people.middleware.TwoFactorRequiredMiddleware",
     "peergoals.people.middleware.NoStoreForSignedInMiddleware",
+    "peergoals.people.typed_text.SignedInHereMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "peergoals.people.middleware.AdminDateFiltersMiddleware",
     "peergoals.people.middleware.RequestLimitsMiddleware",

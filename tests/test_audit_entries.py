@@ -38,11 +38,6 @@ SAM_DOES: dict[str, tuple[Callable[[People, Goal, Step], Any], str, str]] = {
         "change",
         "step",
     ),
-    "moves a step": (
-        lambda p, g, s: actions.move_step(s, by=p.sam, offset=1),
-        "change",
-        "step",
-    ),
     "checks in": (
         lambda p, g, s: actions.record_check_in(s, by=p.sam, outcome="done"),
         "create",
@@ -82,11 +77,14 @@ def test_it_records_nothing_when_the_peer_works_on_their_own_plan(
 
 
 def test_it_records_nothing_for_a_change_the_practice_refused(
-    people: People, walk_goal: Goal
+    people: People, walk_goal: Goal, walk_step: Step
 ) -> None:
     with new_entries() as entries, pytest.raises(actions.NotAllowed):
         actions.set_goal_status(walk_goal, by=people.sam, status="planned")
-    assert entries == []
+    # The order of the steps is Maria's: Sam's move is refused, and nothing is recorded.
+    with new_entries() as moved, pytest.raises(actions.NotAllowed):
+        actions.move_step(walk_step, by=people.sam, offset=1)
+    assert entries == moved == []
 
 
 def test_it_records_one_entry_for_each_caseload_change(people: People) -> None:

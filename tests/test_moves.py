@@ -220,3 +220,35 @@ def test_no_one_but_the_peer_suggests_a_change_to_the_peers_own_words_or_readine
     value = 3 if field in ("importance", "confidence") else "Something else"
     with pytest.raises(NotAllowed):
         actions.suggest_change(goal, by=people.sam, version=None, **{field: value})
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_peer_puts_her_steps_in_order(people: People, role: str) -> None:
+    goal = _goal(people, Status.ACTIVE)
+    actions.add_step(goal, by=people.maria, wording="Update my resume")
+    second = actions.add_step(goal, by=people.maria, wording="Search for openings")
+    by = _person(people, role)
+    if role in ("peer", "specialist"):
+        assert goal_moves(goal, by).reorder_steps is (role == "peer")
+    moved = _tried(lambda: actions.move_step(Step.objects.get(pk=second.pk), by=by, offset=-1))
+    assert moved is (role == "peer")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_whoever_suggested_it_withdraws_it_before_the_peer_answers(
+    people: People, role: str
+) -> None:
+    goal = _goal(people, Status.ACTIVE)
+    proposal = actions.create_goal(
+        people.maria, by=people.sam, own_words="Join a choir", life_area="social"
+    )
+    step = actions.add_step(goal, by=people.sam, wording="Stretch after the walk")
+    change = actions.suggest_change(goal, by=people.sam, version=None, smart_wording="New")
+    by = _person(people, role)
+    author = role == "specialist"
+    if role in ("peer", "specialist"):
+        assert goal_moves(proposal, by).withdraw is author
+        assert step_moves(step, by).withdraw is author
+    assert _tried(lambda: actions.withdraw_goal(proposal, by=by)) is author
+    assert _tried(lambda: actions.withdraw_step(step, by=by)) is author
+    assert _tried(lambda: actions.withdraw_change(change, by=by)) is author

@@ -121,8 +121,9 @@ SITE: dict[str, Row] = {
     "goals:breakdown": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),
+    # Its page is the step's card alone: where a tap sent after the session ended comes back.
     "goals:check_in": Row(
-        get=  "login     405   405    405   405   405   405   405",
+        get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),
     "goals:coach": Row(
         get=  "login     405   405    405   405   405   405   405",
@@ -136,6 +137,17 @@ SITE: dict[str, Row] = {
     "goals:decline_change": Row(
         get=  "login     405   405    405   405   405   405   405",
         post= "login     302   404    400   404   404   404   404"),
+    # Whoever suggested it takes it back: Maria's own goal and step are not suggestions (400),
+    # Sam's suggested change is his to withdraw (302).
+    "goals:withdraw": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:withdraw_step": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    400   404   404   404   404"),
+    "goals:withdraw_change": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   404    302   404   404   404   404"),
     "goals:detail": Row(
         get=  "login     200   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),

@@ -22,6 +22,7 @@ from peergoals.goals.models import (
     ReviewFeeling,
     Status,
     TargetKind,
+    resume_date_problem,
 )
 from peergoals.goals.progress import as_written
 
@@ -152,10 +153,44 @@ class ProposalForm(PlainForm):
     together = forms.BooleanField(label=_("We wrote this together"), required=False)
 
 
-class GoalEditForm(PlainForm):
-    """Change a goal; `version` guards against overwriting someone else's change."""
+# After an edit met another one (goals/merge.py), each field both people changed is listed in
+# the form ("clash") with the person's choice ("keep-<field>"): the saved value, or theirs.
+KEEP_SAVED, KEEP_MINE = "saved", "mine"
+
+
+class FromVersion(PlainForm):
+    """An edit form made from one saved version of the record (`version`), so the action can
+    merge it with what was saved since; after a clash, it carries the person's choices."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+
+    def clashed(self) -> list[str]:
+        """The fields the person was asked to choose for, in the form's order."""
+        listed = set(self.data.getlist("clash")) if hasattr(self.data, "getlist") else set()
+        return [name for name in self.fields if name in listed and name != "version"]
+
+    def choice(self, name: str) -> str:
+        return str(self.data.get(f"keep-{name}", ""))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in self.clashed():
+            if self.choice(name) not in (KEEP_SAVED, KEEP_MINE):
+                self.add_error(
+                    None,
+                    _("Please choose which to keep for “%(field)s”.")
+                    % {"field": self.fields[name].label},
+                )
+        return data
+
+    def kept_as_saved(self) -> set[str]:
+        """The fields the person chose to leave as they are saved."""
+        return {name for name in self.clashed() if self.choice(name) == KEEP_SAVED}
+
+
+class GoalEditForm(FromVersion):
+    """Change a goal, from the version the form was made from."""
+
     own_words = text(_("In your own words"), max_length=1000, required=True)
     smart_wording = text(
         _("Clear wording: what, how much, by when"),
@@ -182,7 +217,9 @@ class GoalEditForm(PlainForm):
                 del self.fields[name]
 
     def changes(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        """The fields to save; those the person chose to leave as saved are left out."""
+        left = {"version", *self.kept_as_saved()}
+        return {k: v for k, v in self.cleaned_data.items() if k not in left}
 
 
 def _own_way() -> forms.CharField:
@@ -208,8 +245,42 @@ class AcceptChangeForm(PlainForm):
 
 
 class StatusForm(PlainForm):
+    """A status button pressed; for a move asked about first (a pause, finishing a repeating
+    step for good), the answers on that page too."""
+
     status = forms.ChoiceField(choices=Status.choices)
     reason = forms.CharField(max_length=200, required=False)
+    # Sent by the page that asks first: the move is confirmed, with the pause's details.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    pause_reason = forms.CharField(
+        label=_("Why are you pausing? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Just for you to remember, like “looking after my mum”."),
+    )
+    resume_on = forms.DateField(
+        label=_("When do you think you'll pick it back up? (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "On that day your home page offers to pick it back up. Nothing restarts by itself."
+        ),
+    )
+
+    def clean_resume_on(self) -> Any:
+        resume_on = self.cleaned_data.get("resume_on")
+        problem = resume_date_problem(resume_on, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
+        return resume_on
+
+    def status_fields(self) -> dict[str, Any]:
+        """What the action takes: the status, and a pause's reason and resume date."""
+        data = self.cleaned_data
+        fields: dict[str, Any] = {"status": data["status"], "reason": data["reason"]}
+        if data["status"] == Status.ON_HOLD:
+            fields.update(pause_reason=data["pause_reason"], resume_on=data["resume_on"])
+        return fields
 
 
 class MoveForm(PlainForm):
@@ -291,8 +362,15 @@ class StepForm(PlainForm):
         return data
 
 
-class StepEditForm(StepForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+class StepEditForm(FromVersion, StepForm):
+    """Change a step, from the version the form was made from."""
+
+    def step_fields(self) -> dict[str, Any]:
+        """The fields to save; those the person chose to leave as saved are left out."""
+        data = super().step_fields()
+        for name in self.kept_as_saved():
+            data.pop(name, None)
+        return data
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -39,6 +39,7 @@ from peergoals.goals.models import Goal, LifeArea
 from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
 from peergoals.goals.views.steps import save_step
+from peergoals.people import typed_text
 from peergoals.web import Request, attempt
 
 DRAFT = "goal_draft"
@@ -214,6 +215,7 @@ def explore_start(request: Request) -> HttpResponse:
     return _go("start")
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -245,6 +247,8 @@ def explore(request: Request, screen: str) -> HttpResponse:
             required=current.required,
             initial={"answer": initial_answer},
         )
+    if request.method == "GET":
+        typed_text.restore(request, form)
     if request.method == "POST":
         if current.unsure and request.POST.get("unsure"):
             if current.kind == "text" and isinstance(form, AnswerForm):
@@ -372,6 +376,7 @@ def _smart_context(
     return {"goal": goal, "form": form, "smaller": smaller, "tips": tips, "conflict": conflict}
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -382,6 +387,7 @@ def smart(request: Request, goal_id: int) -> HttpResponse:
     if request.method == "GET":
         start = goal.smart_wording or goal.looks_like or goal.own_words
         form = SmartForm(initial={"version": goal.version, "smart_wording": start})
+        typed_text.restore(request, form)
         return render(request, "goals/smart.html", _smart_context(goal, form, smaller))
     data = request.POST.copy()
     if "use" in data:
@@ -474,11 +480,13 @@ def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, 
         "goal": goal,
         "steps": plans.steps_being_planned(goal),
         "is_peer": request.user.pk == goal.peer_id,
+        "goal_moves": goal_moves(goal, request.user),
         "tips": tips,
         **extra,
     }
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -487,7 +495,12 @@ def breakdown(request: Request, goal_id: int) -> HttpResponse:
     read from it (how much, how often, by when), all editable."""
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     if request.method == "GET" or not goal.is_open:
-        context = _breakdown_context(goal, request, wording_form=StepWordingForm())
+        details = StepForm()
+        if request.method == "GET" and typed_text.restore(request, details):
+            # Typed before signing in again: the step's details to check, from the wording on.
+            context = _breakdown_context(goal, request, details_form=details)
+        else:
+            context = _breakdown_context(goal, request, wording_form=StepWordingForm())
         return render(request, "goals/breakdown.html", context)
     data = request.POST.copy()
     if "use" in data:

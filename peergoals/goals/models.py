@@ -50,6 +50,9 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Done")
     CANCELLED = "cancelled", _("Let go")
     REJECTED = "rejected", _("Declined")
+    # A suggested goal or step its author took back before the peer answered it. FHIR's code
+    # for a goal voided by whoever entered it: it was never the peer's, and is not a plan.
+    WITHDRAWN = "entered-in-error", _("Withdrawn")
 
 
 OPEN_STATUSES = (Status.PROPOSED, Status.PLANNED, Status.ACTIVE, Status.ON_HOLD)
@@ -57,6 +60,41 @@ OPEN_STATUSES = (Status.PROPOSED, Status.PLANNED, Status.ACTIVE, Status.ON_HOLD)
 TAKEN_ON_STATUSES = (Status.PLANNED, Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED)
 # A goal is looked back at while it is worked on or paused; a finished or released one is not.
 REVIEWABLE_STATUSES = (Status.ACTIVE, Status.ON_HOLD)
+# Suggestions that never became part of the plan: declined by the peer, or withdrawn.
+NOT_TAKEN_UP = (Status.REJECTED, Status.WITHDRAWN)
+# How far ahead a pause may plan to pick things back up: further than a year is no longer a
+# pause but a goal let go or kept as an idea.
+LONGEST_PAUSE = datetime.timedelta(days=365)
+
+
+def resume_date_problem(resume_on: datetime.date | None, today: datetime.date) -> str | None:
+    """What is wrong with `resume_on` as the day a pause ends, in plain words; None if nothing."""
+    if resume_on is None:
+        return None
+    if resume_on < today:
+        return str(_("Pick a day from today on, or leave it empty."))
+    if resume_on > today + LONGEST_PAUSE:
+        return str(_("Pick a day within the next year, or leave it empty."))
+    return None
+
+
+class PauseFields(models.Model):
+    """Why the peer paused a goal or step and when they think they will pick it back up, both
+    optional and both the peer's own. Kept on every version, cleared when the pause ends."""
+
+    pause_reason = models.CharField(_("why it's paused"), max_length=200, blank=True)
+    resume_on = models.DateField(_("pick it back up on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_due_to_resume(self, on: datetime.date | None = None) -> bool:
+        """Paused, and the day the peer planned to pick it back up has come."""
+        return (
+            getattr(self, "status", None) == Status.ON_HOLD
+            and self.resume_on is not None
+            and self.resume_on <= (on or timezone.localdate())
+        )
 
 
 class ExpressedBy(models.TextChoices):
@@ -100,7 +138,7 @@ class GoalQuerySet(models.QuerySet["Goal"]):
         )
 
 
-class Goal(models.Model):
+class Goal(PauseFields):
     """A long-term aspiration, in the peer's own words."""
 
     peer = models.ForeignKey(
@@ -221,7 +259,7 @@ class StepQuerySet(models.QuerySet["Step"]):
         return self.filter(status=Status.ACTIVE, goal__status=Status.ACTIVE)
 
 
-class Step(models.Model):
+class Step(PauseFields):
     """A short-term SMART action under a goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
@@ -534,7 +572,9 @@ class Answer(models.TextChoices):
     OPEN = "open", _("Waiting for an answer")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Replaced by a newer suggestion")
+    # Taken back by whoever suggested it (answered_by: them), or replaced by a newer suggestion
+    # (answered_by: empty).
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class SuggestedChangeQuerySet(models.QuerySet["SuggestedChange"]):

@@ -44,6 +44,12 @@ STEP_BUTTONS = {
     Status.COMPLETED: gettext_lazy("Mark as done"),
     Status.CANCELLED: gettext_lazy("Let it go"),
 }
+# A repeating step ("3 times a week") is checked in "Done" day after day; finishing it ends it
+# for good, so its button says so and is asked about first.
+REPEATING_STEP_BUTTONS = {
+    **STEP_BUTTONS,
+    Status.COMPLETED: gettext_lazy("Finish this step for good"),
+}
 # Statuses in which the people who support the peer may suggest changes: a goal (or step) the
 # peer works on or paused. An idea kept for later is left alone until the peer takes it up.
 SUGGESTABLE = frozenset({Status.ACTIVE, Status.ON_HOLD})
@@ -55,15 +61,22 @@ class Moves:
 
     statuses: the statuses they may move it to; answer: they may accept or decline it while
     it is a suggestion; edit: they may change it (and record a review's decision) directly;
-    suggest: they may suggest a change that waits for the peer's answer; add_step: (goals
-    only) they may add a step, which from anyone but the peer is a suggestion.
+    suggest: they may suggest a change that waits for the peer's answer; withdraw: they may
+    take back their own suggestion of it before the peer answers; add_step and reorder_steps:
+    (goals only) they may add a step, which from anyone but the peer is a suggestion, and put
+    its steps in another order, which only the peer does. ask_first: the statuses whose move
+    is asked about on a page of its own before it is made (a pause's reason and resume date,
+    finishing a repeating step for good).
     """
 
     statuses: frozenset[str]
     answer: bool
     edit: bool
     suggest: bool
+    withdraw: bool = False
     add_step: bool = False
+    reorder_steps: bool = False
+    ask_first: frozenset[str] = frozenset()
 
     def buttons(self, words: Mapping[Status, Any]) -> list[tuple[str, str]]:
         """(status, words) of a button for each move, in the order of `words`."""
@@ -84,12 +97,16 @@ def goal_moves(goal: Goal, by: User) -> Moves:
             edit=True,
             suggest=False,
             add_step=goal.status in OPEN_STATUSES,
+            # The order of the plan is the peer's too.
+            reorder_steps=goal.status in OPEN_STATUSES,
+            ask_first=GOAL_MOVES.get(goal.status, frozenset()) & {Status.ON_HOLD},
         )
     return Moves(
         statuses=frozenset(),
         answer=False,
         edit=goal.status == Status.PROPOSED,
         suggest=goal.status in SUGGESTABLE,
+        withdraw=goal.status == Status.PROPOSED and by.pk == goal.created_by_id,
         add_step=goal.status in OPEN_STATUSES and goal.status != Status.PLANNED,
     )
 
@@ -100,18 +117,29 @@ def step_moves(step: Step, by: User) -> Moves:
     left_alone = step.goal.status == Status.PLANNED
     proposed = step.status == Status.PROPOSED
     if by.pk == step.goal.peer_id:
+        statuses = STEP_MOVES.get(step.status, frozenset())
+        ask_first: set[str] = {Status.ON_HOLD}
+        if step.target_per:
+            ask_first.add(Status.COMPLETED)
         return Moves(
-            statuses=STEP_MOVES.get(step.status, frozenset()),
+            statuses=statuses,
             answer=proposed and not left_alone,
             edit=True,
             suggest=False,
+            ask_first=statuses & ask_first,
         )
     return Moves(
         statuses=frozenset(),
         answer=False,
         edit=proposed and not left_alone,
         suggest=step.status in SUGGESTABLE and step.goal.status in SUGGESTABLE,
+        withdraw=proposed and by.pk == step.created_by_id,
     )
+
+
+def step_buttons(step: Step) -> Mapping[Status, Any]:
+    """The words on a step's status buttons: finishing a repeating step says it ends for good."""
+    return REPEATING_STEP_BUTTONS if step.target_per else STEP_BUTTONS
 
 
 def may_answer(suggestion: SuggestedChange, by: User) -> bool:
@@ -122,3 +150,8 @@ def may_answer(suggestion: SuggestedChange, by: User) -> bool:
         and suggestion.answer == Answer.OPEN
         and suggestion.goal.status != Status.PLANNED
     )
+
+
+def may_withdraw(suggestion: SuggestedChange, by: User) -> bool:
+    """Whoever suggested a change may take it back while it still waits for the peer."""
+    return by.pk == suggestion.suggested_by_id and suggestion.answer == Answer.OPEN

@@ -16,8 +16,16 @@ from django.utils import timezone, translation
 
 from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.history import Change, suggested_beside_now
-from peergoals.goals.models import Goal, Review, Status, Step, SuggestedChange, Win
-from peergoals.goals.moves import SUGGESTABLE
+from peergoals.goals.models import (
+    NOT_TAKEN_UP,
+    Goal,
+    Review,
+    Status,
+    Step,
+    SuggestedChange,
+    Win,
+)
+from peergoals.goals.moves import SUGGESTABLE, may_withdraw
 from peergoals.goals.progress import goal_series, period_bounds
 from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
 from peergoals.help import CrisisLine
@@ -65,15 +73,31 @@ def suggestions_of(goal: Goal) -> dict[int | None, Suggestion]:
     return {suggestion.change.step_id: suggestion for suggestion in suggestions(changes)}
 
 
+def withdrawable_by(person: User, shown: dict[int | None, Suggestion]) -> set[int]:
+    """The ids of the suggestions shown that `person` may take back (the ones they made)."""
+    return {
+        suggestion.change.pk
+        for suggestion in shown.values()
+        if may_withdraw(suggestion.change, person)
+    }
+
+
 def _week_began(today: datetime.date) -> datetime.date:
     return period_bounds("week", today)[0]
 
 
 def today_for(peer: User) -> dict[str, Any]:
-    """The peer's day: today's steps, answers waiting, ideas kept for later, recent wins."""
+    """The peer's day: today's steps, answers waiting, what they paused until today or
+    earlier (offered, never restarted for them), ideas kept for later, recent wins."""
+    today = timezone.localdate()
     steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
     proposed = Prefetch(
         "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
+    )
+    paused_steps = Prefetch(
+        "steps",
+        queryset=Step.objects.filter(status=Status.ON_HOLD, resume_on__lte=today),
+        to_attr="paused_steps",
     )
     goals = list(
         Goal.objects.for_peer(peer)
@@ -81,13 +105,16 @@ def today_for(peer: User) -> dict[str, Any]:
         .with_progress(since=_week_began(timezone.localdate()))
         .prefetch_related(
             proposed,
+            paused_steps,
             Prefetch("suggested_changes", queryset=_open_changes(), to_attr="open_changes"),
         )
         .order_by("created_at")
     )
+    active = [goal for goal in goals if goal.status == Status.ACTIVE]
+    paused = [goal for goal in goals if goal.status == Status.ON_HOLD]
     return {
         "steps": step_views(steps),
-        "active_goals": [goal for goal in goals if goal.status == Status.ACTIVE],
+        "active_goals": active,
         "proposals": [goal for goal in goals if goal.status == Status.PROPOSED],
         "proposed_steps": [
             step
@@ -102,7 +129,15 @@ def today_for(peer: User) -> dict[str, Any]:
             for change in goal.open_changes  # type: ignore[attr-defined]
         ),
         "ideas": [goal for goal in goals if goal.status == Status.PLANNED],
-        "paused": [goal for goal in goals if goal.status == Status.ON_HOLD],
+        "paused": paused,
+        # The day the peer planned to pick these back up has come: a gentle offer, no more.
+        # A step is offered only under a goal being worked on; a paused goal comes first.
+        "goals_to_pick_up": [goal for goal in paused if goal.is_due_to_resume(today)],
+        "steps_to_pick_up": [
+            step
+            for goal in active
+            for step in goal.paused_steps  # type: ignore[attr-defined]
+        ],
         "wins": wins_of(peer)[:5],
     }
 
@@ -119,11 +154,11 @@ def past_goals_of(peer: User) -> dict[str, list[Goal]]:
 
 def plan_of(person: User) -> dict[str, Any]:
     """A peer's goals with their steps, reviews and wins, as their supporters see them."""
-    steps = with_check_ins(Step.objects.exclude(status=Status.REJECTED).select_related("goal"))
+    steps = with_check_ins(Step.objects.exclude(status__in=NOT_TAKEN_UP).select_related("goal"))
     today = timezone.localdate()
     goals = list(
         Goal.objects.for_peer(person)
-        .exclude(status=Status.REJECTED)
+        .exclude(status__in=NOT_TAKEN_UP)
         .with_progress(since=_week_began(today))
         .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
         .order_by("created_at")
@@ -140,7 +175,7 @@ def plan_of(person: User) -> dict[str, Any]:
 
 def steps_of(goal: Goal) -> tuple[list[StepView], Chart | None]:
     """A goal's steps as cards, and the goal's chart (None before any check-in)."""
-    hidden = [Status.REJECTED]
+    hidden = list(NOT_TAKEN_UP)
     if goal.status == Status.PLANNED:
         # A goal kept as an idea is left alone: steps suggested for it wait unseen.
         hidden.append(Status.PROPOSED)
@@ -162,8 +197,8 @@ def open_steps(goal: Goal, limit: int) -> list[Step]:
 
 
 def steps_being_planned(goal: Goal) -> list[Step]:
-    """The goal's steps while it is broken down: all but those declined or let go."""
-    return list(goal.steps.exclude(status__in=[Status.REJECTED, Status.CANCELLED]))
+    """The goal's steps while it is broken down: all but those declined, withdrawn or let go."""
+    return list(goal.steps.exclude(status__in=[*NOT_TAKEN_UP, Status.CANCELLED]))
 
 
 # The printable plan ---------------------------------------------------------------------------

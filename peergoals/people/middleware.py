@@ -210,13 +210,13 @@ class HtmxWholePageRedirectMiddleware(Middleware):
             return response
         target = urlsplit(response["Location"])
         query = QueryDict(target.query, mutable=True)
-        page = _current_page(request)
+        page = current_page(request)
         if "next" in query and page is not None:
             query["next"] = page
         return HttpResponseClientRedirect(target._replace(query=query.urlencode(safe="/")).geturl())
 
 
-def _current_page(request: HttpRequest) -> str | None:
+def current_page(request: HttpRequest) -> str | None:
     """The path of the page an htmx request came from, when it is one of this site's."""
     current = request.headers.get("HX-Current-URL", "")
     if not url_has_allowed_host_and_scheme(

@@ -8,9 +8,7 @@ deleted; after the retention window a program admin (or the operator's command) 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
-import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,7 +23,16 @@ from django.utils.translation import gettext_noop
 from peergoals import access, audit
 from peergoals.audit.models import AuditAction, RecordType
 from peergoals.errors import NotAllowed, NotFound
-from peergoals.goals.models import CheckIn, Goal, Review, Step, Win
+from peergoals.goals.models import (
+    Answer,
+    CheckIn,
+    Goal,
+    Review,
+    Status,
+    Step,
+    SuggestedChange,
+    Win,
+)
 from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
 from peergoals.privacy.models import CalendarFeed, Consent
@@ -229,6 +236,90 @@ def _check_ins(peer: User, reader: User) -> list[dict[str, Any]]:
     return rows
 
 
+# Where a suggestion stands, in the download's words.
+SUGGESTION_STATES = {
+    Answer.OPEN: "waiting",
+    Answer.ACCEPTED: "accepted",
+    Answer.DECLINED: "declined",
+    Answer.WITHDRAWN: "withdrawn",
+}
+
+
+def _name(person: User | None) -> str | None:
+    return person.display_name if person is not None else None
+
+
+def _suggested_changes(peer: User) -> list[dict[str, Any]]:
+    """Every change suggested to the peer's goals and steps: each field and its suggested
+    value, by whom and when, and where it stands (waiting, accepted, declined, withdrawn)."""
+    changes = (
+        SuggestedChange.objects.filter(goal__peer=peer)
+        .select_related("suggested_by", "answered_by")
+        .order_by("suggested_at", "id")
+    )
+    return [
+        {
+            "id": change.pk,
+            "goal_id": change.goal_id,
+            "step_id": change.step_id,
+            "review_id": change.review_id,
+            "changes": [
+                {"field": name, "suggested_value": value} for name, value in change.changes.items()
+            ],
+            "against_version": change.against_version,
+            "suggested_by": _name(change.suggested_by),
+            "suggested_at": change.suggested_at,
+            "status": SUGGESTION_STATES[Answer(change.answer)],
+            "answered_by": _name(change.answered_by),
+            "answered_at": change.answered_at,
+        }
+        for change in changes
+    ]
+
+
+def _suggestion_state(status: str) -> str:
+    """Where a suggested goal or step stands: waiting, taken on by the peer, declined or
+    withdrawn by whoever suggested it."""
+    return {
+        Status.PROPOSED: "waiting",
+        Status.REJECTED: "declined",
+        Status.WITHDRAWN: "withdrawn",
+    }.get(Status(status), "accepted")
+
+
+def _suggested_records(peer: User) -> list[dict[str, Any]]:
+    """The goals and steps someone else suggested to the peer, with where each stands."""
+    goals = Goal.objects.filter(peer=peer).exclude(created_by=peer).select_related("created_by")
+    steps = (
+        Step.objects.filter(goal__peer=peer).exclude(created_by=peer).select_related("created_by")
+    )
+    rows = [
+        {
+            "kind": "goal",
+            "id": goal.pk,
+            "goal_id": goal.pk,
+            "words": goal.own_words,
+            "suggested_by": _name(goal.created_by),
+            "suggested_at": goal.created_at,
+            "status": _suggestion_state(goal.status),
+        }
+        for goal in goals.order_by("created_at", "id")
+    ]
+    rows += [
+        {
+            "kind": "step",
+            "id": step.pk,
+            "goal_id": step.goal_id,
+            "words": step.wording,
+            "suggested_by": _name(step.created_by),
+            "suggested_at": step.created_at,
+            "status": _suggestion_state(step.status),
+        }
+        for step in steps.order_by("created_at", "id")
+    ]
+    return rows
+
+
 def _records(peer: User, reader: User) -> dict[str, Any]:
     """The peer's goal records as plain rows, a fixed number of queries whatever their size;
     a check-in's note only when `reader` may read it (a private note stays the peer's)."""
@@ -247,6 +338,8 @@ def _records(peer: User, reader: User) -> dict[str, Any]:
             .values(*_fields(Review))
         ),
         "wins": list(Win.objects.filter(peer=peer).order_by("created_at").values(*_fields(Win))),
+        "suggested_changes": _suggested_changes(peer),
+        "suggested_goals_and_steps": _suggested_records(peer),
     }
 
 
@@ -419,106 +512,6 @@ def export_my_check_ins(peer: User, *, by: User) -> str:
         for check_in in check_ins
     )
     return csv_text(header, rows)
-
-
-# The calendar feed ---------------------------------------------------------------------------
-
-# 32 random bytes: an address nobody guesses, and short enough to paste.
-FEED_SECRET_BYTES = 32
-
-
-def calendar_secret_hash(secret: str) -> str:
-    """What is kept of a calendar address's secret: its SHA-256."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def _only_the_peer_feed(peer: User, by: User) -> None:
-    if by.id != peer.id or not access.may(by, access.Action.VIEW, peer):
-        raise NotAllowed(_("Only the peer can make or stop their own calendar address."))
-
-
-@transaction.atomic
-def start_calendar_feed(
-    peer: User, *, by: User, full_titles: bool = False
-) -> tuple[CalendarFeed, str]:
-    """Make a new private calendar address for `peer`; the one they had stops answering.
-
-    Returns the feed and its secret: the secret is shown to the peer once and never kept
-    (only its hash is), so a lost address is replaced, not recovered.
-    """
-    _only_the_peer_feed(peer, by)
-    now = timezone.now()
-    # Lock the peer's row so two taps at once leave one live address, not a refused second.
-    User.objects.select_for_update().filter(id=peer.id).first()
-    CalendarFeed.objects.live().filter(peer=peer).update(revoked_at=now)
-    secret = secrets.token_urlsafe(FEED_SECRET_BYTES)
-    feed = CalendarFeed.objects.create(
-        peer=peer, token_hash=calendar_secret_hash(secret), full_titles=full_titles, created_at=now
-    )
-    return feed, secret
-
-
-def live_calendar_feed(peer: User) -> CalendarFeed | None:
-    """The peer's calendar address that still answers, if they have one."""
-    return CalendarFeed.objects.live().filter(peer=peer).first()
-
-
-@transaction.atomic
-def stop_calendar_feed(peer: User, *, by: User) -> CalendarFeed | None:
-    """Stop the peer's calendar address: from the next read on it answers "not found", and the
-    calendar app keeps nothing new. Returns the feed stopped, None when there was none."""
-    _only_the_peer_feed(peer, by)
-    feed = CalendarFeed.objects.select_for_update().live().filter(peer=peer).first()
-    if feed is not None:
-        feed.revoked_at = timezone.now()
-        feed.save(update_fields=["revoked_at"])
-    return feed
-
-
-@transaction.atomic
-def show_full_titles(peer: User, *, by: User, full_titles: bool) -> CalendarFeed:
-    """Choose what the peer's calendar shows: their steps' own words, or neutral titles."""
-    _only_the_peer_feed(peer, by)
-    feed = CalendarFeed.objects.select_for_update().live().filter(peer=peer).first()
-    if feed is None:
-        raise NotAllowed(_("You don't have a calendar address right now. Make one first."))
-    feed.full_titles = full_titles
-    feed.save(update_fields=["full_titles"])
-    return feed
-
-
-def read_calendar_feed(secret: str, *, at: datetime.datetime | None = None) -> CalendarFeed:
-    """The live feed whose address holds `secret`, marked as read now ("last used", which the
-    peer sees). NotFound for an unknown or stopped address, and for a peer nobody may reach
-    (an account closed or asked to be deleted).
-
-    The first read of each day writes one audit entry in the peer's name (they hold the
-    address); later reads that day only move "last used". A calendar app asks every few
-    minutes to hours, and an entry for each would bury the log.
-    """
-    feed = (
-        CalendarFeed.objects.live()
-        .select_related("peer")
-        .filter(token_hash=calendar_secret_hash(secret))
-        .first()
-    )
-    if feed is None or not access.may(feed.peer, access.Action.VIEW, feed.peer):
-        raise NotFound("No such calendar.")
-    now = at or timezone.now()
-    day_began = timezone.make_aware(
-        datetime.datetime.combine(timezone.localdate(now), datetime.time.min)
-    )
-    this_feed = CalendarFeed.objects.filter(pk=feed.pk)
-    # One conditional update: of two reads at once, only one is the day's first.
-    first_today = this_feed.filter(
-        models.Q(last_used_at__isnull=True) | models.Q(last_used_at__lt=day_began)
-    ).update(last_used_at=now)
-    if first_today:
-        _record_export(AuditAction.EXPORT, by=feed.peer, peer=feed.peer, detail="calendar feed")
-    else:
-        this_feed.update(last_used_at=now)
-    feed.last_used_at = now
-    return feed
 
 
 # Deletion ------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.views.decorators.http import (
 
 from peergoals import access
 from peergoals.goals.calendar import calendar_of
-from peergoals.privacy import actions
+from peergoals.privacy import actions, calendar_feeds
 from peergoals.privacy.forms import CalendarFeedForm, ConsentForm
 from peergoals.privacy.models import consents_of
 from peergoals.web import Request, domain_errors, peer_required
@@ -170,7 +170,7 @@ def download_peer_records(request: Request, peer_id: int) -> HttpResponse:
 
 def _calendar_page(request: Request, *, address: str = "", status: int = 200) -> HttpResponse:
     context = {
-        "feed": actions.live_calendar_feed(request.user),
+        "feed": calendar_feeds.live_calendar_feed(request.user),
         "address": address,
         # The same address for a phone's calendar to subscribe to in one tap.
         "subscribe": "webcal://" + address.split("://", 1)[-1] if address else "",
@@ -196,7 +196,7 @@ def start_calendar(request: Request) -> HttpResponse:
     """Make a new address and show it, this once: only its hash is kept."""
     form = CalendarFeedForm(request.POST)
     full_titles = form.is_valid() and form.cleaned_data["full_titles"]
-    _feed, secret = actions.start_calendar_feed(
+    _feed, secret = calendar_feeds.start_calendar_feed(
         request.user, by=request.user, full_titles=full_titles
     )
     address = request.build_absolute_uri(reverse("privacy:calendar_feed")) + f"?token={secret}"
@@ -211,7 +211,7 @@ def calendar_titles(request: Request) -> HttpResponse:
     """Show the steps' own words in the calendar, or neutral titles."""
     form = CalendarFeedForm(request.POST)
     full_titles = form.is_valid() and form.cleaned_data["full_titles"]
-    actions.show_full_titles(request.user, by=request.user, full_titles=full_titles)
+    calendar_feeds.show_full_titles(request.user, by=request.user, full_titles=full_titles)
     messages.success(request, _("Saved. Your calendar app shows it the next time it updates."))
     return redirect("privacy:calendar")
 
@@ -221,7 +221,7 @@ def calendar_titles(request: Request) -> HttpResponse:
 @peer_required
 def stop_calendar(request: Request) -> HttpResponse:
     """Stop the address: the calendar app gets nothing new from it."""
-    if actions.stop_calendar_feed(request.user, by=request.user) is not None:
+    if calendar_feeds.stop_calendar_feed(request.user, by=request.user) is not None:
         messages.success(request, _("Your calendar address is stopped. It shows nothing new."))
     return redirect("privacy:calendar")
 
@@ -232,7 +232,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     """The calendar a calendar app reads, with no sign-in: the secret in the address is the
     key. An unknown or stopped address is a plain 404. The secret travels in the query string,
     which the audit log's path and Django's request log leave out."""
-    feed = actions.read_calendar_feed(request.GET.get("token", ""))
+    feed = calendar_feeds.read_calendar_feed(request.GET.get("token", ""))
     link = request.build_absolute_uri(reverse("goals:today"))
     body = calendar_of(feed.peer, full_titles=feed.full_titles, link=link)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -74,7 +74,7 @@ def test_it_answers_almost_right_forms_in_plain_words(
 
 
 def test_it_refuses_the_wrong_method_without_crashing(as_maria: Client, walk_step: Step) -> None:
-    assert as_maria.get(reverse("goals:check_in", args=[walk_step.pk])).status_code == 405
+    assert as_maria.put(reverse("goals:check_in", args=[walk_step.pk])).status_code == 405
     assert as_maria.post(reverse("goals:today")).status_code == 405
     assert as_maria.delete(reverse("goals:detail", args=[walk_step.goal_id])).status_code == 405
 

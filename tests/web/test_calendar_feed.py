@@ -18,6 +18,7 @@ from peergoals.audit.models import AuditAction, AuditEntry
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.privacy import actions as privacy
+from peergoals.privacy import calendar_feeds
 from peergoals.privacy.models import CalendarFeed
 from tests.audit_helpers import new_entries
 from tests.personas import People
@@ -175,7 +176,7 @@ def test_each_read_shows_as_last_used_and_only_the_days_first_is_audited(
     assert secret_of(address) not in written[0].path
     assert written[0].path == reverse("privacy:calendar_feed")
     with new_entries() as tomorrow:
-        privacy.read_calendar_feed(
+        calendar_feeds.read_calendar_feed(
             secret_of(address), at=timezone.now() + datetime.timedelta(days=1)
         )
     assert len(tomorrow) == 1

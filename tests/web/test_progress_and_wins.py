@@ -75,8 +75,11 @@ def test_reaching_a_goal_returns_its_win(people: People, walk_goal: Goal) -> Non
 def test_the_peer_is_celebrated_in_their_own_words_when_a_step_is_done(
     as_maria: Client, walk_step: Step
 ) -> None:
+    # A daily step: finished for good from the page that asks first.
     page = as_maria.post(
-        reverse("goals:step_status", args=[walk_step.pk]), {"status": "completed"}, follow=True
+        reverse("goals:step_status", args=[walk_step.pk]),
+        {"status": "completed", "confirmed": "on"},
+        follow=True,
     )
     assert "Step done: “Walk 10 minutes after breakfast”. Nice work!" in unescape(page.text)
 

@@ -11,7 +11,12 @@ they share. Callers import the package: `from peergoals.goals import actions`.
 """
 
 from peergoals.errors import Conflict, NotAllowed, NotFound
-from peergoals.goals.actions.changes import accept_change, decline_change, suggest_change
+from peergoals.goals.actions.changes import (
+    accept_change,
+    decline_change,
+    suggest_change,
+    withdraw_change,
+)
 from peergoals.goals.actions.check_ins import CheckInResult, record_check_in
 from peergoals.goals.actions.common import GOAL_FIELDS_ANYONE, STEP_FIELDS, StatusChange
 from peergoals.goals.actions.goals import (
@@ -20,6 +25,7 @@ from peergoals.goals.actions.goals import (
     create_goal,
     decline_goal,
     set_goal_status,
+    withdraw_goal,
 )
 from peergoals.goals.actions.reviews import DECISION_STATUS, ReviewResult, hold_review
 from peergoals.goals.actions.steps import (
@@ -29,6 +35,7 @@ from peergoals.goals.actions.steps import (
     decline_step,
     move_step,
     set_step_status,
+    withdraw_step,
 )
 
 __all__ = [
@@ -57,4 +64,7 @@ __all__ = [
     "set_goal_status",
     "set_step_status",
     "suggest_change",
+    "withdraw_change",
+    "withdraw_goal",
+    "withdraw_step",
 ]

@@ -24,11 +24,13 @@ from peergoals.goals.actions.common import (
     _clean_target,
     _day,
     _lock,
+    _merged,
     _next_review,
     _now,
     _peer_of,
     _require,
     _save_version,
+    _stripped,
 )
 from peergoals.goals.actions.goals import set_goal_status
 from peergoals.goals.models import (
@@ -44,6 +46,7 @@ from peergoals.goals.models import (
 from peergoals.goals.moves import (
     goal_moves,
     may_answer,
+    may_withdraw,
     step_moves,
 )
 from peergoals.people.models import User
@@ -84,7 +87,8 @@ def suggest_change(
 ) -> SuggestedChange:
     """Suggest a change to the peer's goal or step. It waits beside the current version until
     the peer accepts it (reworded if they like) or declines it; nothing changes until then.
-    A newer suggestion replaces the one waiting. Refused if the record changed meanwhile."""
+    A newer suggestion replaces the one waiting. Made from an older `version`, it suggests
+    only what its author changed, never undoing what the peer saved since."""
     is_goal = isinstance(record, Goal)
     peer = _peer_of(record)
     _require(by, Action.CHANGE, peer)
@@ -92,23 +96,24 @@ def suggest_change(
     unknown = set(changes) - (GOAL_FIELDS_ANYONE if is_goal else STEP_FIELDS) - peer_only
     if unknown:
         raise ValueError(f"suggest_change cannot suggest {sorted(unknown)}")
-    record = _lock(record, version)
+    changes = _stripped(changes)
+    if not is_goal:
+        _clean_target(changes)
+    record, changes = _merged(record, version, changes)
     moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
     if not moves.suggest:
         raise NotAllowed(
             _("Changes can be suggested to a goal or step the peer works on or has paused.")
         )
-    if any(changes[name] != getattr(record, name) for name in peer_only):
+    if any(name in changes and changes[name] != getattr(record, name) for name in peer_only):
         raise NotAllowed(
             _(
                 "The peer's own words, why it matters to them and how ready they feel "
                 "are theirs alone."
             )
         )
-    if not is_goal:
-        _clean_target(changes)
     suggested = {
-        name: value.strip() if isinstance(value, str) else value
+        name: value
         for name, value in changes.items()
         if name not in peer_only and value != getattr(record, name)
     }
@@ -180,9 +185,9 @@ def accept_change(
     target = suggestion.record
     record: Goal | Step
     if isinstance(target, Goal):
-        record = _take_on(_lock(target, None), values, "smart_wording", wording, by, reason, at)
+        record = _take_on(_lock(target), values, "smart_wording", wording, by, reason, at)
     else:
-        record = _take_on(_lock(target, None), values, "wording", wording, by, reason, at)
+        record = _take_on(_lock(target), values, "wording", wording, by, reason, at)
     wins: list[Win | None] = []
     if suggestion.review is not None:
         assert isinstance(record, Goal)
@@ -215,3 +220,30 @@ def decline_change(
     suggestion.answered_at = _now(at)
     suggestion.save(update_fields=["answer", "answered_by", "answered_at"])
     return suggestion
+
+
+@transaction.atomic
+def withdraw_change(
+    suggestion: SuggestedChange, *, by: User, at: datetime.datetime | None = None
+) -> SuggestedChange:
+    """Whoever suggested a change takes it back while it waits; the plan stays as it is, the
+    peer no longer sees it, and the goal's history says who withdrew it."""
+    peer = suggestion.goal.peer
+    _require(by, Action.CHANGE, peer)
+    fresh = SuggestedChange.objects.select_for_update().get(pk=suggestion.pk)
+    if not may_withdraw(fresh, by):
+        raise NotAllowed(
+            _("Only whoever suggested it can withdraw it, and only while it waits for an answer.")
+        )
+    fresh.answer = Answer.WITHDRAWN
+    fresh.answered_by = by
+    fresh.answered_at = _now(at)
+    fresh.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit.record(
+        AuditAction.CHANGE,
+        by=by,
+        peer_id=peer.pk,
+        record=fresh.record,
+        detail="withdrew a suggested change",
+    )
+    return fresh

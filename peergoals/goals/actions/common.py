@@ -16,6 +16,8 @@ from peergoals import access, audit
 from peergoals.access import Action
 from peergoals.audit.models import AuditAction
 from peergoals.errors import Conflict, NotAllowed, NotFound
+from peergoals.goals.history import saved_since, values_at
+from peergoals.goals.merge import merge
 from peergoals.goals.models import (
     Goal,
     Status,
@@ -23,6 +25,7 @@ from peergoals.goals.models import (
     TargetKind,
     Win,
     WinKind,
+    resume_date_problem,
 )
 from peergoals.goals.moves import (
     Moves,
@@ -97,17 +100,44 @@ def _save_version(
     return record
 
 
-def _lock(record: Versioned, version: int | None) -> Versioned:
-    """Reload `record` inside the transaction; refuse if it changed since `version` was read."""
-    fresh = type(record).objects.select_for_update().get(id=record.id)
-    if version is not None and fresh.version != version:
+def _lock(record: Versioned) -> Versioned:
+    """Reload `record` inside the transaction, locked until it ends."""
+    return type(record).objects.select_for_update().get(id=record.id)
+
+
+def _merged(
+    record: Versioned, version: int | None, changes: dict[str, Any]
+) -> tuple[Versioned, dict[str, Any]]:
+    """`record` reloaded and locked, and what of `changes` to save on it.
+
+    An edit made from the version saved is saved as it is. One made from an older version is
+    merged field by field with what was saved since (goals/merge.py): only what the person
+    changed is saved, beside the others' changes, so it never undoes them. A field both changed
+    differently is a `Conflict` naming it, and nothing is saved.
+    """
+    fresh = _lock(record)
+    if version is None or fresh.version == version:
+        return fresh, changes
+    base = values_at(fresh, version, changes)
+    merged = merge(base, {name: getattr(fresh, name) for name in changes}, changes)
+    if merged.clashes:
+        names = saved_since(fresh, version)
         raise Conflict(
             _(
-                "Someone else changed this while you were editing. Nothing was saved; "
-                "please look at the latest version and try again."
+                "%(names)s changed this while you were editing, in some of the same places "
+                "as you. Nothing is saved yet: choose which to keep for each, then save."
             )
+            % {"names": ", ".join(names) or _("Someone else")},
+            clashes=merged.clashes,
+            theirs=merged.theirs,
+            version=fresh.version,
+            by=names,
         )
-    return fresh
+    return fresh, merged.changes
+
+
+def _stripped(changes: dict[str, Any]) -> dict[str, Any]:
+    return {name: v.strip() if isinstance(v, str) else v for name, v in changes.items()}
 
 
 def _next_review(goal: Goal, start: datetime.date) -> datetime.date:
@@ -148,11 +178,50 @@ def _answerable(
 ) -> Versioned:
     """`record`, locked, once `by` may answer it: it waits for an answer, and `by` is the peer."""
     _require(by, Action.CHANGE, peer)
-    record = _lock(record, None)
+    record = _lock(record)
     moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
     if not moves.answer:
         raise NotAllowed(not_peer if by.pk != peer.pk else not_waiting)
     return record
+
+
+def _pause_details(
+    record: Goal | Step,
+    status: str,
+    pause_reason: str,
+    resume_on: datetime.date | None,
+    at: datetime.datetime | None,
+) -> None:
+    """A pause keeps the peer's reason and resume date, both optional; any other move ends the
+    pause and clears them (its versions keep them)."""
+    if status != Status.ON_HOLD:
+        record.pause_reason, record.resume_on = "", None
+        return
+    problem = resume_date_problem(resume_on, _day(at))
+    if problem:
+        raise NotAllowed(problem)
+    pause_reason = pause_reason.strip()
+    if len(pause_reason) > 200:
+        raise NotAllowed(_("Please make the reason shorter (up to 200 characters)."))
+    record.pause_reason, record.resume_on = pause_reason, resume_on
+
+
+def _withdrawn(
+    record: Versioned, peer: User, *, by: User, at: datetime.datetime | None
+) -> Versioned:
+    """A suggested goal or step taken back by whoever suggested it, before the peer answered."""
+    _require(by, Action.CHANGE, peer)
+    record = _lock(record)
+    moves = goal_moves(record, by) if isinstance(record, Goal) else step_moves(record, by)
+    if not moves.withdraw:
+        raise NotAllowed(
+            _("Only whoever suggested it can withdraw it, and only while it waits for an answer.")
+        )
+    record.status = Status.WITHDRAWN
+    audit.record_change(AuditAction.CHANGE, by=by, peer=peer, target=record)
+    return _save_version(
+        record, by=by, reason=_("Withdrawn by %(name)s") % {"name": by.display_name}, at=at
+    )
 
 
 def _audited_status(

@@ -23,11 +23,15 @@ from peergoals.goals.actions.common import (
     _day,
     _is_peer,
     _lock,
+    _merged,
     _next_review,
     _now,
+    _pause_details,
     _require,
     _save_version,
     _stamp,
+    _stripped,
+    _withdrawn,
 )
 from peergoals.goals.models import (
     ExpressedBy,
@@ -148,6 +152,13 @@ def decline_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -
 
 
 @transaction.atomic
+def withdraw_goal(goal: Goal, *, by: User, at: datetime.datetime | None = None) -> Goal:
+    """Whoever suggested a goal takes it back before the peer answers; the peer no longer sees
+    it waiting, and its history says who withdrew it."""
+    return _withdrawn(goal, goal.peer, by=by, at=at)
+
+
+@transaction.atomic
 def change_goal(
     goal: Goal,
     *,
@@ -157,7 +168,8 @@ def change_goal(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Goal:
-    """Change a goal's details; the old version is kept. Refused if it changed meanwhile.
+    """Change a goal's details; the old version is kept. `version` is the one the change was
+    made from: what others saved since is merged with it, never undone.
 
     Only the peer changes their goal; others suggest a change (suggest_change), except to a
     goal they suggested that still waits for the peer's answer.
@@ -166,7 +178,7 @@ def change_goal(
     unknown = set(changes) - GOAL_FIELDS_ANYONE - Goal.PEER_ONLY_FIELDS
     if unknown:
         raise ValueError(f"change_goal cannot change {sorted(unknown)}")
-    goal = _lock(goal, version)
+    goal, changes = _merged(goal, version, _stripped(changes))
     if not goal_moves(goal, by).edit:
         raise NotAllowed(_("Only the peer can change their goal. You can suggest a change."))
     if not _is_peer(by, goal.peer):
@@ -175,8 +187,11 @@ def change_goal(
                 raise NotAllowed(
                     _("Only the peer can change their own words and how ready they feel.")
                 )
+    if not changes:
+        # Everything sent was already saved (by someone else, meanwhile): no new version.
+        return goal
     for name, value in changes.items():
-        setattr(goal, name, value.strip() if isinstance(value, str) else value)
+        setattr(goal, name, value)
     if "review_every_days" in changes and goal.status == Status.ACTIVE:
         goal.next_review_on = _next_review(goal, _day(at))
     goal.full_clean()
@@ -186,14 +201,22 @@ def change_goal(
 
 @transaction.atomic
 def set_goal_status(
-    goal: Goal, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+    goal: Goal,
+    *,
+    by: User,
+    status: str,
+    reason: str = "",
+    pause_reason: str = "",
+    resume_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> StatusChange[Goal]:
     """Start, pause, finish or let go of a goal, and the wins it brings (a goal reached).
 
-    Only the peer makes a goal active.
+    Only the peer makes a goal active. A pause may say why and when the peer thinks they will
+    pick it back up (`pause_reason`, `resume_on`: today or later, within a year).
     """
     _require(by, Action.CHANGE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     _allow_move(
         goal,
         goal_moves(goal, by),
@@ -202,6 +225,7 @@ def set_goal_status(
         cannot=_("A goal that is “%(now)s” cannot become “%(then)s”."),
         only_peer=_("Only the peer can decide to work on a goal."),
     )
+    _pause_details(goal, status, pause_reason, resume_on, at)
     goal.next_review_on = _next_review(goal, _day(at)) if status == Status.ACTIVE else None
     _audited_status(goal, goal.peer, by=by, status=status, reason=reason, at=at)
     wins: list[Win | None] = []

@@ -90,7 +90,7 @@ def hold_review(
     does the goal change and the review's win come.
     """
     _require(by, Action.CREATE, goal.peer)
-    goal = _lock(goal, None)
+    goal = _lock(goal)
     if submission is not None:
         already = Review.objects.filter(goal=goal, submission=submission).first()
         if already is not None:
@@ -125,6 +125,9 @@ def hold_review(
             review, pending=_suggest(goal, by=by, changes=changes, review=review, at=at)
         )
     new_status = DECISION_STATUS.get(Decision(decision), goal.status)
+    if new_status != Status.ON_HOLD:
+        # The pause is over: its reason and date stay in the versions only.
+        goal.pause_reason, goal.resume_on = "", None
     goal.status = new_status
     goal.next_review_on = _next_review(goal, held_on) if new_status == Status.ACTIVE else None
     _save_version(

@@ -24,10 +24,14 @@ from peergoals.goals.actions.common import (
     _day,
     _is_peer,
     _lock,
+    _merged,
     _now,
+    _pause_details,
     _require,
     _save_version,
     _stamp,
+    _stripped,
+    _withdrawn,
 )
 from peergoals.goals.models import (
     ExpressedBy,
@@ -134,6 +138,12 @@ def decline_step(step: Step, *, by: User, at: datetime.datetime | None = None) -
 
 
 @transaction.atomic
+def withdraw_step(step: Step, *, by: User, at: datetime.datetime | None = None) -> Step:
+    """Whoever suggested a step takes it back before the peer answers it (as for a goal)."""
+    return _withdrawn(step, step.goal.peer, by=by, at=at)
+
+
+@transaction.atomic
 def change_step(
     step: Step,
     *,
@@ -143,7 +153,8 @@ def change_step(
     at: datetime.datetime | None = None,
     **changes: Any,
 ) -> Step:
-    """Change a step (often at a review), keeping the old version; refused if changed meanwhile.
+    """Change a step (often at a review), keeping the old version; `version` is the one the
+    change was made from, and what others saved since is merged with it, never undone.
 
     Only the peer changes their step; others suggest a change (suggest_change), except to a
     step they suggested that still waits for the peer's answer.
@@ -152,12 +163,15 @@ def change_step(
     unknown = set(changes) - STEP_FIELDS
     if unknown:
         raise ValueError(f"change_step cannot change {sorted(unknown)}")
-    step = _lock(step, version)
+    changes = _stripped(changes)
+    _clean_target(changes)
+    step, changes = _merged(step, version, changes)
     if not step_moves(step, by).edit:
         raise NotAllowed(_("Only the peer can change their step. You can suggest a change."))
-    _clean_target(changes)
+    if not changes:
+        return step
     for name, value in changes.items():
-        setattr(step, name, value.strip() if isinstance(value, str) else value)
+        setattr(step, name, value)
     step.full_clean()
     audit.record_change(AuditAction.CHANGE, by=by, peer=step.goal.peer, target=step)
     return _save_version(step, by=by, reason=reason or _("Step changed"), at=at)
@@ -165,14 +179,21 @@ def change_step(
 
 @transaction.atomic
 def set_step_status(
-    step: Step, *, by: User, status: str, reason: str = "", at: datetime.datetime | None = None
+    step: Step,
+    *,
+    by: User,
+    status: str,
+    reason: str = "",
+    pause_reason: str = "",
+    resume_on: datetime.date | None = None,
+    at: datetime.datetime | None = None,
 ) -> StatusChange[Step]:
     """Pause, finish, drop or restart a step, and the wins it brings (a step done).
 
-    Only the peer makes a step active.
+    Only the peer makes a step active. A pause may say why and until when, as for a goal.
     """
     _require(by, Action.CHANGE, step.goal.peer)
-    step = _lock(step, None)
+    step = _lock(step)
     _allow_move(
         step,
         step_moves(step, by),
@@ -181,6 +202,7 @@ def set_step_status(
         cannot=_("A step that is “%(now)s” cannot become “%(then)s”."),
         only_peer=_("Only the peer can decide to work on a step."),
     )
+    _pause_details(step, status, pause_reason, resume_on, at)
     step.completed_at = _now(at) if status == Status.COMPLETED else None
     _audited_status(step, step.goal.peer, by=by, status=status, reason=reason, at=at)
     wins = _celebrate_step_done(step, at) if status == Status.COMPLETED else []
@@ -189,8 +211,15 @@ def set_step_status(
 
 @transaction.atomic
 def move_step(step: Step, *, by: User, offset: int) -> Step:
-    """Move a step up (negative offset) or down the goal's list."""
+    """Move a step up (negative offset) or down the goal's list. The order is the peer's."""
     _require(by, Action.CHANGE, step.goal.peer)
+    if not goal_moves(step.goal, by).reorder_steps:
+        if _is_peer(by, step.goal.peer):
+            raise NotAllowed(_("This goal is closed, so its steps stay in their order."))
+        raise NotAllowed(
+            _("The order of the steps is %(name)s's to choose.")
+            % {"name": step.goal.peer.display_name}
+        )
     siblings = list(step.goal.steps.select_for_update().order_by("position", "id"))
     index = next(i for i, s in enumerate(siblings) if s.id == step.id)
     target = max(0, min(len(siblings) - 1, index + offset))

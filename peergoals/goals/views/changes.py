@@ -1,4 +1,4 @@
-"""A suggested change to a goal or step answered by the peer."""
+"""A suggested change to a goal or step answered by the peer, or withdrawn by its author."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from peergoals.goals.forms import (
     AcceptChangeForm,
 )
 from peergoals.goals.history import suggested_beside_now
-from peergoals.goals.views.common import _accept, _celebrate, _decline
+from peergoals.goals.views.common import _accept, _celebrate, _decline, _withdraw
 from peergoals.web import Request
 
 
@@ -63,3 +63,13 @@ def decline_change(request: Request, change_id: int) -> HttpResponse:
     here = reverse("goals:detail", args=[suggestion.goal.pk])
     decline = functools.partial(actions.decline_change, suggestion, by=request.user)
     return _decline(request, decline, here, here)
+
+
+@login_required
+@require_POST
+def withdraw_change(request: Request, change_id: int) -> HttpResponse:
+    """Take back a change you suggested, while it waits for the peer's answer."""
+    suggestion = access.get_suggested_change_for(request.user, change_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[suggestion.goal.pk])
+    withdraw = functools.partial(actions.withdraw_change, suggestion, by=request.user)
+    return _withdraw(request, withdraw, here, here)

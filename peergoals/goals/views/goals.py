@@ -31,6 +31,7 @@ from peergoals.goals.forms import (
 from peergoals.goals.history import goal_history
 from peergoals.goals.models import (
     Decision,
+    Goal,
     ReviewFeeling,
     Status,
 )
@@ -41,15 +42,18 @@ from peergoals.goals.moves import (
 from peergoals.goals.views.common import (
     _accept,
     _celebrate,
+    _clash_rows,
     _decline,
     _is_peer,
     _save_changes,
+    _saved_from,
     _status_change,
     _suggestion_saved,
     _with_moves,
+    _withdraw,
 )
 from peergoals.goals.views.steps import _to_a_step_to_change
-from peergoals.people import caseload
+from peergoals.people import caseload, typed_text
 from peergoals.web import Request, attempt, peer_required
 
 # The peer's pages ----------------------------------------------------------------------------
@@ -91,6 +95,7 @@ def past_goals(request: Request) -> HttpResponse:
     return render(request, "goals/past.html", context)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -98,6 +103,8 @@ def new_goal(request: Request) -> HttpResponse:
     """The peer sets a goal of their own: active now, or kept as an idea."""
     peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
     form = GoalForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
@@ -109,6 +116,7 @@ def new_goal(request: Request) -> HttpResponse:
     return render(request, "goals/goal_form.html", {"form": form, "peer": peer}, status=status)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -118,6 +126,8 @@ def propose_goal(request: Request, peer_id: int) -> HttpResponse:
     if peer.pk == request.user.pk:
         return redirect("goals:new")
     form = ProposalForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         goal, _status = attempt(
             form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
@@ -187,6 +197,7 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "goal_buttons": moves.buttons(GOAL_BUTTONS) if may_change else [],
         "steps": steps,
         "suggestion": suggestions.get(None),
+        "withdrawable": plans.withdrawable_by(request.user, suggestions),
         "reviews": plans.reviews_of(goal),
         "review_due": goal.review_is_due(),
     }
@@ -208,6 +219,7 @@ def history(request: Request, goal_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -223,30 +235,32 @@ def edit_goal(request: Request, goal_id: int) -> HttpResponse:
     change = actions.change_goal if edit else actions.suggest_change
     if request.method == "GET":
         form = GoalEditForm(initial=model_to_dict(goal), peer_is_editing=is_peer)
+        typed_text.restore(request, form)
         context = {"form": form, "goal": goal, "is_peer": is_peer, "suggesting": not edit}
         return render(request, "goals/goal_edit.html", context)
     data = request.POST.copy()
     form = GoalEditForm(data, peer_is_editing=is_peer)
     status = 400
     if form.is_valid():
+        based_on = form.cleaned_data["version"]
         changed, status = _save_changes(
             data,
             form,
             goal,
             lambda version: change(goal, by=request.user, version=version, **form.changes()),
         )
+        if isinstance(changed, Goal):
+            _saved_from(request, based_on, changed)
+            return redirect("goals:detail", goal_id=goal.pk)
         if changed is not None:
-            if edit:
-                messages.success(request, _("Your changes are saved."))
-            else:
-                _suggestion_saved(request, goal)
+            _suggestion_saved(request, goal)
             return redirect("goals:detail", goal_id=goal.pk)
     context = {
         "form": form,
         "goal": goal,
         "is_peer": is_peer,
         "suggesting": not edit,
-        "conflict": status == 409,
+        "clashes": _clash_rows(form, goal),
     }
     return render(request, "goals/goal_edit.html", context, status=status)
 
@@ -258,9 +272,22 @@ def goal_status(request: Request, goal_id: int) -> HttpResponse:
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
     here = reverse("goals:detail", args=[goal.pk])
     change = functools.partial(actions.set_goal_status, goal)
-    return _status_change(request, here, change, _("Saved. This goal is now: %(status)s."))
+    moves = goal_moves(goal, request.user)
+    saved = _("Saved. This goal is now: %(status)s.")
+    return _status_change(request, here, goal, moves, change, saved)
 
 
+@login_required
+@require_POST
+def withdraw_goal(request: Request, goal_id: int) -> HttpResponse:
+    """Take back a goal you suggested, before the peer answers it."""
+    goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[goal.pk])
+    withdraw = functools.partial(actions.withdraw_goal, goal, by=request.user)
+    return _withdraw(request, withdraw, here, reverse("goals:peer", args=[goal.peer_id]))
+
+
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -273,6 +300,8 @@ def review(request: Request, goal_id: int) -> HttpResponse:
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     is_peer = _is_peer(request, goal)
     form = ReviewForm(request.POST or None, peer=None if is_peer else goal.peer)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     if form.is_bound and form.is_valid():
         fields = form.review_fields()
         held, _status = attempt(form, lambda: actions.hold_review(goal, by=request.user, **fields))
@@ -329,6 +358,7 @@ def peer(request: Request, peer_id: int) -> HttpResponse:
 # The SMART coach, live beside the wording being typed -----------------------------------------
 
 
+@typed_text.keeps_typed_text(page=typed_text.posted_from)
 @login_required
 @require_POST
 @never_cache

@@ -28,6 +28,7 @@ from peergoals.goals.forms import (
 )
 from peergoals.goals.models import (
     Goal,
+    Outcome,
     Status,
     Step,
 )
@@ -39,12 +40,16 @@ from peergoals.goals.views.common import (
     _accept,
     _back,
     _celebrate,
+    _clash_rows,
     _decline,
     _next,
     _save_changes,
+    _saved_from,
     _status_change,
     _suggestion_saved,
+    _withdraw,
 )
+from peergoals.people import typed_text
 from peergoals.web import Request, attempt, domain_errors, refused
 
 
@@ -79,6 +84,7 @@ def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step 
     return step
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -86,6 +92,8 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     """Add a step to a goal; a specialist's step waits for the peer to accept it."""
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
     form = StepForm(request.POST or None)
+    if not form.is_bound:
+        typed_text.restore(request, form)
     added = _("Step added. One step at a time!")
     if form.is_bound and form.is_valid() and save_step(request, goal, form, added):
         return redirect("goals:detail", goal_id=goal.pk)
@@ -93,6 +101,7 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
 
 
+@typed_text.keeps_typed_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -107,24 +116,26 @@ def edit_step(request: Request, step_id: int) -> HttpResponse:
     context: dict[str, Any] = {"goal": step.goal, "step": step, "suggesting": not edit}
     if request.method == "GET":
         form = StepEditForm(initial=model_to_dict(step))
+        typed_text.restore(request, form)
         return render(request, "goals/step_form.html", {"form": form, **context})
     data = request.POST.copy()
     form = StepEditForm(data)
     status = 400
     if form.is_valid():
+        based_on = form.cleaned_data["version"]
         changed, status = _save_changes(
             data,
             form,
             step,
             lambda version: change(step, by=request.user, version=version, **form.step_fields()),
         )
-        if changed is not None:
-            if edit:
-                messages.success(request, _("Your changes are saved."))
-            else:
-                _suggestion_saved(request, step)
+        if isinstance(changed, Step):
+            _saved_from(request, based_on, changed)
             return redirect("goals:detail", goal_id=step.goal.pk)
-    context.update(form=form, conflict=status == 409)
+        if changed is not None:
+            _suggestion_saved(request, step)
+            return redirect("goals:detail", goal_id=step.goal.pk)
+    context.update(form=form, clashes=_clash_rows(form, step))
     return render(request, "goals/step_form.html", context, status=status)
 
 
@@ -161,6 +172,16 @@ def decline_step(request: Request, step_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def withdraw_step(request: Request, step_id: int) -> HttpResponse:
+    """Take back a step you suggested, before the peer answers it."""
+    step = access.get_step_for(request.user, step_id, Action.CHANGE)
+    here = reverse("goals:detail", args=[step.goal.pk])
+    withdraw = functools.partial(actions.withdraw_step, step, by=request.user)
+    return _withdraw(request, withdraw, here, here)
+
+
+@login_required
+@require_POST
 @domain_errors
 def move_step(request: Request, step_id: int) -> HttpResponse:
     """Move a step up or down its goal's list."""
@@ -180,15 +201,24 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     step = access.get_step_for(request.user, step_id, Action.CHANGE)
     here = reverse("goals:detail", args=[step.goal.pk])
     change = functools.partial(actions.set_step_status, step)
-    return _status_change(request, here, change, _("Saved. This step is now: %(status)s."))
+    moves = step_moves(step, request.user)
+    saved = _("Saved. This step is now: %(status)s.")
+    return _status_change(request, here, step, moves, change, saved)
 
 
+@typed_text.keeps_typed_text
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @never_cache
 def check_in(request: Request, step_id: int) -> HttpResponse:
-    """One tap on a step: done, not today, or skip. The wins it brings are celebrated."""
+    """One tap on a step: done, not today, or skip. The wins it brings are celebrated.
+
+    Its page (GET) is the step's card alone: a tap sent after the session ended comes back
+    there after signing in, not saved, to be tapped again.
+    """
     step = access.get_step_for(request.user, step_id, Action.CREATE)
+    if request.method == "GET":
+        return _check_in_again(request, step)
     form = CheckInForm(request.POST, prefix=f"step-{step.pk}")
     result, status = None, 400
     if form.is_valid():
@@ -211,3 +241,26 @@ def check_in(request: Request, step_id: int) -> HttpResponse:
     }
     template = "goals/_step_card.html" if request.htmx else "goals/check_in.html"
     return render(request, template, context, status=status)
+
+
+def _check_in_again(request: Request, step: Step) -> HttpResponse:
+    """The step's card, with a tap kept from before signing in put back, and said so."""
+    form = CheckInForm(prefix=f"step-{step.pk}")
+
+    def untapped(kept: dict[str, Any]) -> str:
+        outcome = kept.get("outcome")
+        return _(
+            "Your tap on “%(step)s” (%(outcome)s) wasn't saved, because you had been logged "
+            "out. Tap it again below to save it."
+        ) % {
+            "step": step.wording,
+            "outcome": Outcome(outcome).label if outcome in Outcome.values else _("a check-in"),
+        }
+
+    typed_text.restore(request, form, said=untapped)
+    context = {
+        "item": step_view(step, timezone.localdate(), form),
+        "saved": False,
+        "next_url": reverse("goals:today"),
+    }
+    return render(request, "goals/check_in.html", context)
