@@ -183,6 +183,14 @@ SITE: dict[str, Row] = {
     "goals:peer": Row(
         get=  "login     302   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),
+    # The peer's plan laid out for paper: Maria's own, and her staff's audited read.
+    "goals:plan": Row(
+        get=  "login     200   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
+    # Its PDF: Maria's own; for staff, the staff download's consent rule (Maria's covers it).
+    "goals:plan_pdf": Row(
+        get=  "login     200   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
     "goals:propose": Row(
         get=  "login     302   404    200   404   404   404   404",
         post= "login     302   404    200   404   404   404   404"),
@@ -255,6 +263,25 @@ SITE: dict[str, Row] = {
     "people:two_factor_verify": Row(
         get=  "login     302   302    302   302   302   302   302",
         post= "login     302   302    302   302   302   302   302"),
+    # The peer's calendar address: made, changed and stopped by the peer alone.
+    "privacy:calendar": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    # The feed answers the secret in its query string only: without it, nobody finds anything.
+    "privacy:calendar_feed": Row(
+        get=  "404       404   404    404   404   404   404   404",
+        post= "405       405   405    405   405   405   405   405"),
+    # An empty POST makes an address with neutral titles.
+    "privacy:calendar_start": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     200   200    302   302   302   302   302"),
+    "privacy:calendar_stop": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   302    302   302   302   302   302"),
+    # Without an address there are no titles to choose: said so, not a 500.
+    "privacy:calendar_titles": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   400    302   302   302   302   302"),
     "privacy:delete": Row(
         get=  "login     200   200    302   302   302   302   302",
         post= "login     302   302    302   302   302   302   302"),
@@ -262,6 +289,9 @@ SITE: dict[str, Row] = {
         get=  "200       200   200    200   200   200   200   200",
         post= "405       405   405    405   405   405   405   405"),
     "privacy:download_my_data": Row(
+        get=  "login     200   200    302   302   302   302   302",
+        post= "login     405   405    405   405   405   405   405"),
+    "privacy:download_my_check_ins": Row(
         get=  "login     200   200    302   302   302   302   302",
         post= "login     405   405    405   405   405   405   405"),
     "privacy:give": Row(

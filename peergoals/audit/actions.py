@@ -19,6 +19,7 @@ from django.utils import timezone
 from peergoals import audit
 from peergoals.audit import chain
 from peergoals.audit.models import AuditAction, AuditEntry, RecordType
+from peergoals.spreadsheets import safe_cell
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -32,10 +33,6 @@ COLUMNS = list(chain.CONTENT_FIELDS)
 # could not be turned into the moment after it.
 EARLIEST_DAY = datetime.date(2000, 1, 1)
 LATEST_DAY = datetime.date(2999, 12, 31)
-
-# A spreadsheet runs a cell that starts with one of these as a formula; the log holds text
-# that strangers typed (a failed sign-in's username), so such cells are quoted as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def day_range(
@@ -85,19 +82,14 @@ def _row(entry: AuditEntry) -> dict[str, object]:
     return row
 
 
-def _safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value
-
-
 def _csv_lines(rows: Iterator[dict[str, object]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
     yield _drain(buffer)
     for row in rows:
-        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+        # The log holds text strangers typed (a failed sign-in's username): cells are made safe.
+        writer.writerow({key: safe_cell(value) for key, value in row.items()})
         yield _drain(buffer)
 
 

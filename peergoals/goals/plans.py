@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.history import Change, suggested_beside_now
@@ -27,8 +28,9 @@ from peergoals.goals.models import (
 from peergoals.goals.moves import SUGGESTABLE, may_withdraw
 from peergoals.goals.progress import goal_series, period_bounds
 from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
+from peergoals.help import CrisisLine
 from peergoals.outcomes.attainment import attainment_of
-from peergoals.people.models import User
+from peergoals.people.models import Assignment, User
 
 
 def wins_of(peer: User) -> QuerySet[Win]:
@@ -200,3 +202,77 @@ def open_steps(goal: Goal, limit: int) -> list[Step]:
 def steps_being_planned(goal: Goal) -> list[Step]:
     """The goal's steps while it is broken down: all but those declined, withdrawn or let go."""
     return list(goal.steps.exclude(status__in=[*NOT_TAKEN_UP, Status.CANCELLED]))
+
+
+# The printable plan ---------------------------------------------------------------------------
+
+# On paper: the goals being worked on and those paused, each with the steps the peer took on
+# and has not let go.
+PRINTED_GOALS = (Status.ACTIVE, Status.ON_HOLD)
+PRINTED_STEPS = (Status.PLANNED, Status.ACTIVE, Status.ON_HOLD, Status.COMPLETED)
+
+
+@dataclass
+class Supports:
+    """Who the peer can turn to, printed at the foot of their plan."""
+
+    specialist: User | None
+    program_name: str
+    program_phone: str
+    program_email: str
+    program_hours: str
+    crisis_lines: tuple[CrisisLine, ...]
+    emergency_number: str
+
+
+@dataclass
+class PrintablePlan:
+    """A peer's plan as it goes on paper: the goals in their own words, the clear wording, why
+    each matters, strengths, the steps with their targets and dates, the next look back, and
+    the people and lines that support them. Printed in the peer's language (`language`)."""
+
+    peer: User
+    language: str
+    made_on: datetime.date
+    goals: list[tuple[Goal, list[Step]]]
+    ideas: list[Goal]
+    supports: Supports
+
+
+def supports_of(peer: User) -> Supports:
+    """The peer's current peer specialist, the program's contact and the crisis lines."""
+    assignment = Assignment.objects.current().filter(peer=peer).select_related("specialist").first()
+    return Supports(
+        specialist=assignment.specialist if assignment else None,
+        program_name=str(settings.PEERGOALS_PROGRAM_NAME),
+        program_phone=str(settings.PEERGOALS_PROGRAM_PHONE),
+        program_email=str(settings.PEERGOALS_PROGRAM_EMAIL),
+        program_hours=str(settings.PEERGOALS_PROGRAM_HOURS),
+        crisis_lines=tuple(settings.PEERGOALS_CRISIS_LINES),
+        emergency_number=str(settings.PEERGOALS_EMERGENCY_NUMBER),
+    )
+
+
+def printable_plan_of(peer: User) -> PrintablePlan:
+    """The peer's plan for paper, from a peer the access policy already handed out. Three
+    queries, however long the plan: goals with their steps, and the supports."""
+    steps = Step.objects.filter(status__in=PRINTED_STEPS).order_by("position", "id")
+    goals = list(
+        Goal.objects.for_peer(peer)
+        .filter(status__in=[*PRINTED_GOALS, Status.PLANNED])
+        .prefetch_related(Prefetch("steps", queryset=steps, to_attr="printed_steps"))
+        .order_by("created_at", "id")
+    )
+    return PrintablePlan(
+        peer=peer,
+        # A peer who never chose a language reads it in the one they are reading in now.
+        language=peer.language or translation.get_language() or settings.LANGUAGE_CODE,
+        made_on=timezone.localdate(),
+        goals=[
+            (goal, goal.printed_steps)  # type: ignore[attr-defined]
+            for goal in goals
+            if goal.status in PRINTED_GOALS
+        ],
+        ideas=[goal for goal in goals if goal.status == Status.PLANNED],
+        supports=supports_of(peer),
+    )

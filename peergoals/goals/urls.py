@@ -1,7 +1,7 @@
 from django.urls import path
 
 from peergoals.goals import guided
-from peergoals.goals.views import changes, goals, scale, steps
+from peergoals.goals.views import changes, goals, plan, scale, steps
 
 app_name = "goals"
 urlpatterns = [
@@ -36,5 +36,7 @@ urlpatterns = [
     path("changes/<int:change_id>/withdraw/", changes.withdraw_change, name="withdraw_change"),
     path("peers/<int:peer_id>/", goals.peer, name="peer"),
     path("peers/<int:peer_id>/goals/new/", goals.propose_goal, name="propose"),
+    path("peers/<int:peer_id>/plan/", plan.plan, name="plan"),
+    path("peers/<int:peer_id>/plan/pdf/", plan.plan_pdf, name="plan_pdf"),
     path("coach/", goals.coach, name="coach"),
 ]

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import astuple, dataclass, fields
 
 from peergoals.outcomes.report import GoalRow, ProgramReport, reference
-
-# A spreadsheet reads a cell starting with one of these as a formula (CSV injection); such text
-# is written with a leading apostrophe, which spreadsheets show as text and do not run.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
-# Byte order mark: spreadsheet programs then read the file as UTF-8 (names with accents).
-BOM = "\ufeff"
+from peergoals.pdf import pdf_from_html
+from peergoals.spreadsheets import Cell, csv_text
 
 
 @dataclass(frozen=True)
@@ -49,42 +43,27 @@ COLUMNS = (
 assert {c.field for c in COLUMNS} - {""} <= {f.name for f in fields(GoalRow)}
 
 
-def formula_safe(value: object) -> object:
-    """A cell as written: text that a spreadsheet would run as a formula gets a leading
-    apostrophe; numbers stay numbers (a negative GAS level is a number, not a formula)."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _cells(report: ProgramReport, row: GoalRow) -> list[object]:
+def _cells(report: ProgramReport, row: GoalRow) -> list[Cell]:
     period = [report.scope.start.isoformat(), report.scope.end.isoformat()]
     values = dict(zip((f.name for f in fields(GoalRow)), astuple(row), strict=True))
     # Peers and goals by a reference that names nobody, never by their database id.
     values["peer_id"] = reference("peer", row.peer_id)
     values["goal_id"] = reference("goal", row.goal_id)
-    return [formula_safe(value) for value in period] + [
-        formula_safe(values[column.field]) for column in COLUMNS if column.field
-    ]
+    # Yes and no read better in a spreadsheet than True and False.
+    values = {
+        name: ("yes" if value else "no") if isinstance(value, bool) else value
+        for name, value in values.items()
+    }
+    return [*period, *(values[column.field] for column in COLUMNS if column.field)]
 
 
 def report_csv(report: ProgramReport) -> str:
-    """The report's rows as CSV text, starting with a byte order mark."""
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(column.heading for column in COLUMNS)
-    writer.writerows(_cells(report, row) for row in report.rows)
-    return out.getvalue()
+    """The report's rows as CSV text, starting with a byte order mark, every cell formula-safe."""
+    return csv_text(
+        [column.heading for column in COLUMNS], (_cells(report, row) for row in report.rows)
+    )
 
 
 def report_pdf(html: str) -> bytes:
-    """The report's printable page as a PDF."""
-    # Imported here: WeasyPrint loads pango, which only a download needs.
-    from weasyprint import HTML
-
-    return bytes(HTML(string=html).write_pdf())
+    """The report's printable page as a PDF (fetching nothing, like every PDF here)."""
+    return pdf_from_html(html)

@@ -35,7 +35,8 @@ from peergoals.goals.models import (
 )
 from peergoals.goals.progress import as_written
 from peergoals.people.models import Assignment, Role, User
-from peergoals.privacy.models import Consent
+from peergoals.privacy.models import CalendarFeed, Consent
+from peergoals.spreadsheets import csv_text
 
 
 class ExportRefused(Exception):
@@ -385,6 +386,13 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
         "consents": list(
             Consent.objects.filter(peer=peer).order_by("signed_at").values(*_fields(Consent))
         ),
+        # The addresses' secrets are not kept, so none is here: only when each was made,
+        # last read and stopped.
+        "calendar_feeds": list(
+            CalendarFeed.objects.filter(peer=peer)
+            .order_by("created_at")
+            .values("created_at", "full_titles", "last_used_at", "revoked_at")
+        ),
         "history": {
             "goals": _history(Goal, peer_id=peer.id),
             "steps": _history(Step, goal_id__in=goal_ids),
@@ -392,19 +400,27 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     }
 
 
-def _record_export(action: str, *, by: User, peer: User) -> None:
+def _record_export(action: str, *, by: User, peer: User, detail: str = "") -> None:
     """Every download of a peer's whole record, and every refused one, is one audit entry."""
-    audit.record(action, by=by, peer_id=peer.pk, record_type=RecordType.PLAN, record_id=peer.pk)
+    audit.record(
+        action,
+        by=by,
+        peer_id=peer.pk,
+        record_type=RecordType.PLAN,
+        record_id=peer.pk,
+        detail=detail,
+    )
 
 
-def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
-    """A peer's plan and records for their staff, only under a valid consent covering them.
+def _release_to_staff(peer: User, *, by: User, detail: str = "") -> None:
+    """Check that staff `by` may take `peer`'s records out of PeerGoals, and record it.
 
     Refused (ExportRefused, with a clear message) when the peer has no valid consent that
-    covers alcohol and drug use records; a peer `by` may not reach at all is a 404.
+    covers alcohol and drug use records; a peer `by` may not reach at all is a 404. The
+    refusal is recorded too.
     """
     if access.is_not_sharing_with(by, peer):
-        _record_export(AuditAction.DENIED, by=by, peer=peer)
+        _record_export(AuditAction.DENIED, by=by, peer=peer, detail=detail)
         raise ExportRefused(
             _("%(name)s hasn't agreed to share their records, so they can't be downloaded.")
             % {"name": peer.display_name}
@@ -412,7 +428,7 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     if not access.may_export_records_of(by, peer):
         raise NotFound("No such peer.")
     if not Consent.objects.valid().covering_substance_use().filter(peer=peer).exists():
-        _record_export(AuditAction.DENIED, by=by, peer=peer)
+        _record_export(AuditAction.DENIED, by=by, peer=peer, detail=detail)
         raise ExportRefused(
             _(
                 "%(name)s's consent doesn't cover records about alcohol or drug use, so their "
@@ -420,7 +436,13 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
             )
             % {"name": peer.display_name}
         )
-    _record_export(AuditAction.EXPORT, by=by, peer=peer)
+    _record_export(AuditAction.EXPORT, by=by, peer=peer, detail=detail)
+
+
+def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
+    """A peer's plan and records for their staff, only under a valid consent covering them
+    (`_release_to_staff` says when it is refused)."""
+    _release_to_staff(peer, by=by)
     return {
         **_redisclosure_notices(),
         "peer": {"id": peer.id, "name": peer.display_name},
@@ -428,6 +450,23 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
         "exported_by": by.username,
         **_records(peer, by),
     }
+
+
+def export_plan(peer: User, *, by: User) -> dict[str, str]:
+    """Let the peer's printable plan leave PeerGoals as a PDF, and record it; returns the
+    notices it must carry.
+
+    The peer downloads their own plan at any time, with no notice. Staff download it under the
+    same rule as the peer's records (`export_peer_records`): a valid consent covering alcohol
+    and drug use records, and the 42 CFR 2.32 notice with it.
+    """
+    if by.id == peer.id:
+        if not access.may_download_own_data(by, peer):
+            raise NotFound("No such peer.")
+        _record_export(AuditAction.EXPORT, by=by, peer=peer, detail="plan as PDF")
+        return {}
+    _release_to_staff(peer, by=by, detail="plan as PDF")
+    return _redisclosure_notices()
 
 
 class _RecordsEncoder(DjangoJSONEncoder):
@@ -441,6 +480,49 @@ class _RecordsEncoder(DjangoJSONEncoder):
 
 def as_json(data: dict[str, Any]) -> str:
     return json.dumps(data, cls=_RecordsEncoder, indent=2, ensure_ascii=False)
+
+
+def export_my_check_ins(peer: User, *, by: User) -> str:
+    """The peer's check-ins as a CSV file for a spreadsheet, for the peer themself: one row per
+    check-in that counts (a correction replaces the entry it corrects), oldest first, in the
+    language of the request. Text is made safe to open (`peergoals.spreadsheets`)."""
+    if not access.may_download_own_data(by, peer):
+        raise NotFound("No such peer.")
+    _record_export(AuditAction.EXPORT, by=by, peer=peer, detail="check-ins as CSV")
+    check_ins = (
+        CheckIn.objects.current()
+        .filter(peer=peer)
+        .select_related("step__goal", "recorded_by")
+        .order_by("for_date", "recorded_at", "id")
+    )
+    header = [
+        _("Day"),
+        _("Goal"),
+        _("Step"),
+        _("How it went"),
+        _("How much"),
+        _("Unit"),
+        _("How it felt"),
+        _("Note"),
+        _("Recorded at"),
+        _("Recorded by"),
+    ]
+    rows = (
+        [
+            check_in.for_date,
+            check_in.step.goal.title,
+            check_in.step.wording,
+            check_in.get_outcome_display(),
+            as_written(check_in.amount) if check_in.amount is not None else None,
+            check_in.target_unit or check_in.step.target_unit,
+            check_in.get_feeling_display(),
+            check_in.note_for(by),
+            timezone.localtime(check_in.recorded_at).strftime("%Y-%m-%d %H:%M"),
+            _("You") if check_in.recorded_by_id == peer.pk else check_in.recorded_by.display_name,
+        ]
+        for check_in in check_ins
+    )
+    return csv_text(header, rows)
 
 
 # Deletion ------------------------------------------------------------------------------------
@@ -475,7 +557,8 @@ def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | N
     """Purge everything of `peer` once the retention window is over; returns the peer's old id.
 
     Removes goals, steps, check-ins, reviews, wins, the saved versions of goals and steps,
-    consents and the account. Audit entries are kept: they hold the peer id as a plain number.
+    consents, calendar addresses and the account. Audit entries are kept: they hold the peer
+    id as a plain number.
     """
     if not access.may_manage_deletions(by):
         raise NotAllowed(_("Only a program admin can complete a deletion."))
@@ -497,6 +580,7 @@ def complete_deletion(peer: User, *, by: User | None, now: datetime.datetime | N
     Step.history.filter(goal_id__in=goal_ids).delete()
     Goal.history.filter(peer_id=peer_id).delete()
     Consent.objects.filter(peer=peer).delete()
+    CalendarFeed.objects.filter(peer=peer).delete()
     peer.delete()
     audit.record(
         AuditAction.DELETE,

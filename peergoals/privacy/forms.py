@@ -67,3 +67,13 @@ class ConsentForm(forms.Form):
             elif expires_on is not None and expires_on < timezone.localdate():
                 self.add_error("expires_on", _("The end date can't be in the past."))
         return data
+
+
+class CalendarFeedForm(forms.Form):
+    full_titles = forms.BooleanField(
+        label=_("Show my steps' own words in my calendar"),
+        required=False,
+        help_text=_(
+            "Anyone who sees your phone's lock screen or your shared calendar would read them."
+        ),
+    )

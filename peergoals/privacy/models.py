@@ -155,3 +155,48 @@ def consents_of(peer: User) -> tuple[Consent | None, list[Consent]]:
     consents = list(Consent.objects.filter(peer=peer))
     current = next((consent for consent in consents if consent.is_valid()), None)
     return current, [consent for consent in consents if consent is not current]
+
+
+class CalendarFeedQuerySet(models.QuerySet["CalendarFeed"]):
+    def live(self) -> CalendarFeedQuerySet:
+        """Feeds that still answer: not stopped by the peer."""
+        return self.filter(revoked_at__isnull=True)
+
+
+class CalendarFeed(models.Model):
+    """A private calendar address the peer gave to their calendar app (an ICS feed).
+
+    Anyone holding the address reads what it shows, so only a hash of its secret is kept: the
+    peer sees the address once, when it is made, and stops it here. What it shows is neutral
+    unless the peer chose their steps' own words (`full_titles`).
+    """
+
+    peer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+        verbose_name=_("peer"),
+    )
+    # SHA-256 of the address's random secret: 256 bits of chance need no slow hash, and a copy
+    # of the database gives nobody a working address.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    full_titles = models.BooleanField(_("shows the steps' own words"), default=False)
+    created_at = models.DateTimeField(_("made"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last read by a calendar"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("stopped"), null=True, blank=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Making a new address stops the old one first: one live address per peer.
+            models.UniqueConstraint(
+                fields=["peer"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_live_calendar_feed_per_peer",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.peer} made {self.created_at:%Y-%m-%d}"

@@ -5,17 +5,26 @@ Parse, ask the access policy, call one action from `peergoals.privacy.actions`, 
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from peergoals import access
-from peergoals.privacy import actions
-from peergoals.privacy.forms import ConsentForm
+from peergoals.goals.calendar import calendar_of
+from peergoals.privacy import actions, calendar_feeds
+from peergoals.privacy.forms import CalendarFeedForm, ConsentForm
 from peergoals.privacy.models import consents_of
 from peergoals.web import Request, domain_errors, peer_required
 
@@ -112,6 +121,19 @@ def download_my_data(request: Request) -> HttpResponse:
 
 
 @login_required
+@require_GET
+@never_cache
+@peer_required
+def download_my_check_ins(request: Request) -> HttpResponse:
+    """The peer's check-ins as a CSV file for a spreadsheet."""
+    data = actions.export_my_check_ins(request.user, by=request.user)
+    response = HttpResponse(data.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="peergoals-my-check-ins-{day}.csv"'
+    return response
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
 @peer_required
@@ -142,3 +164,80 @@ def download_peer_records(request: Request, peer_id: int) -> HttpResponse:
         return render(request, "privacy/refused.html", {"message": str(refusal)}, status=403)
     day = timezone.localdate().isoformat()
     return _attachment(actions.as_json(data), f"peergoals-{peer.username}-{day}.json")
+
+
+# The calendar feed ---------------------------------------------------------------------------
+
+
+def _calendar_page(request: Request, *, address: str = "", status: int = 200) -> HttpResponse:
+    context = {
+        "feed": calendar_feeds.live_calendar_feed(request.user),
+        "address": address,
+        # The same address for a phone's calendar to subscribe to in one tap.
+        "subscribe": "webcal://" + address.split("://", 1)[-1] if address else "",
+        "form": CalendarFeedForm(),
+    }
+    return render(request, "privacy/calendar.html", context, status=status)
+
+
+@login_required
+@require_GET
+@never_cache
+@peer_required
+def calendar(request: Request) -> HttpResponse:
+    """The peer's calendar address: make one, choose what it shows, stop it."""
+    return _calendar_page(request)
+
+
+@login_required
+@require_POST
+@never_cache
+@peer_required
+def start_calendar(request: Request) -> HttpResponse:
+    """Make a new address and show it, this once: only its hash is kept."""
+    form = CalendarFeedForm(request.POST)
+    full_titles = form.is_valid() and form.cleaned_data["full_titles"]
+    _feed, secret = calendar_feeds.start_calendar_feed(
+        request.user, by=request.user, full_titles=full_titles
+    )
+    address = request.build_absolute_uri(reverse("privacy:calendar_feed")) + f"?token={secret}"
+    return _calendar_page(request, address=address)
+
+
+@login_required
+@require_POST
+@peer_required
+@domain_errors
+def calendar_titles(request: Request) -> HttpResponse:
+    """Show the steps' own words in the calendar, or neutral titles."""
+    form = CalendarFeedForm(request.POST)
+    full_titles = form.is_valid() and form.cleaned_data["full_titles"]
+    calendar_feeds.show_full_titles(request.user, by=request.user, full_titles=full_titles)
+    messages.success(request, _("Saved. Your calendar app shows it the next time it updates."))
+    return redirect("privacy:calendar")
+
+
+@login_required
+@require_POST
+@peer_required
+def stop_calendar(request: Request) -> HttpResponse:
+    """Stop the address: the calendar app gets nothing new from it."""
+    if calendar_feeds.stop_calendar_feed(request.user, by=request.user) is not None:
+        messages.success(request, _("Your calendar address is stopped. It shows nothing new."))
+    return redirect("privacy:calendar")
+
+
+@require_safe
+@never_cache
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """The calendar a calendar app reads, with no sign-in: the secret in the address is the
+    key. An unknown or stopped address is a plain 404. The secret travels in the query string,
+    which the audit log's path and Django's request log leave out."""
+    feed = calendar_feeds.read_calendar_feed(request.GET.get("token", ""))
+    link = request.build_absolute_uri(reverse("goals:today"))
+    body = calendar_of(feed.peer, full_titles=feed.full_titles, link=link)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="peergoals.ics"'
+    # Search engines never list it, even if the address leaks into a page somewhere.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -24,10 +24,10 @@ from peergoals.audit.models import AuditAction, AuditEntry, RecordType
 from peergoals.goals import actions
 from peergoals.goals.models import Goal
 from peergoals.outcomes import report as outcome_report
-from peergoals.outcomes.downloads import formula_safe
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, Team, User
 from peergoals.privacy.actions import give_consent, revoke_consent
+from peergoals.spreadsheets import safe_cell as formula_safe
 from tests.personas import People, make_person
 from tests.web.conftest import browser_for
 
