@@ -134,16 +134,25 @@ def _ask_first(
     return render(request, template, context, status=400 if answered else 200)
 
 
+def _one_tap(
+    request: Request, move: Callable[[], object], here: str, then: str, done: str
+) -> HttpResponse:
+    """A one-tap answer to a suggestion: made, said (`done`), and back to `then`; refused, the
+    reason is shown on `here`."""
+    try:
+        move()
+    except NotAllowed as refusal:
+        return refused(request, str(refusal), here)
+    messages.success(request, done)
+    return _back(request, then)
+
+
 def _withdraw(
     request: Request, withdraw: Callable[[], object], here: str, then: str
 ) -> HttpResponse:
     """A suggestion taken back by whoever made it, before the peer answered it."""
-    try:
-        withdraw()
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), here)
-    messages.success(request, _("Your suggestion is withdrawn. It no longer waits for an answer."))
-    return _back(request, then)
+    done = _("Your suggestion is withdrawn. It no longer waits for an answer.")
+    return _one_tap(request, withdraw, here, then, done)
 
 
 def _accept(
@@ -179,12 +188,8 @@ def _accept(
 
 def _decline(request: Request, decline: Callable[[], object], here: str, then: str) -> HttpResponse:
     """A suggested goal or step said no to; no reason needed."""
-    try:
-        decline()
-    except NotAllowed as refusal:
-        return refused(request, str(refusal), here)
-    messages.success(request, _("Okay, you said no to that one. No reason needed."))
-    return _back(request, then)
+    done = _("Okay, you said no to that one. No reason needed.")
+    return _one_tap(request, decline, here, then, done)
 
 
 @dataclass(frozen=True)
