@@ -35,7 +35,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from peergoals.people.middleware import current_page
+from peergoals.people.middleware import Middleware, current_page
 
 KEPT = "peergoals_typed_text"
 FINGERPRINT_COOKIE = "peergoals_signed_in_here"
@@ -181,12 +181,9 @@ def keep_only_for_the_same_person(
         del request.session[KEPT]
 
 
-class SignedInHereMiddleware:
+class SignedInHereMiddleware(Middleware):
     """Give the browser of a signed-in person the fingerprint `keep` needs; take it away when
     they sign out, so a form left open after that is nobody's to keep."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
