@@ -13,15 +13,12 @@ and the check-in days by goal and by peer. Everything else is arithmetic here an
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
@@ -32,6 +29,7 @@ from django.db.models import (
     Subquery,
 )
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -227,8 +225,9 @@ class ProgramReport:
 def reference(kind: str, record_id: int) -> str:
     """A stable reference for a peer or goal that names nobody: a keyed hash of its id, so a
     download can be joined period to period without holding a name or a database id."""
-    key = settings.SECRET_KEY.encode()
-    digest = hmac.new(key, f"{kind}:{record_id}".encode(), hashlib.sha256).hexdigest()
+    digest = salted_hmac(
+        "peergoals.outcomes.reference", f"{kind}:{record_id}", algorithm="sha256"
+    ).hexdigest()
     return f"{kind[0].upper()}-{digest[:10]}"
 
 
