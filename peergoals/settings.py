@@ -108,6 +108,8 @@ TEMPLATES = [
         },
     },
 ]
+# Form fields render through the Jinja2 copies of Django's own templates (why: the module).
+FORM_RENDERER = "peergoals.form_rendering.FormRenderer"
 
 
 def database_from_environment() -> dict[str, Any]:
