@@ -11,7 +11,7 @@ duplicate on a phone is worse than one missing nudge); everything after it is.
 from __future__ import annotations
 
 import datetime
-import logging
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -22,11 +22,11 @@ from peergoals.goals.models import Status
 from peergoals.people.models import Role, User
 from peergoals.reminders.channels import CHANNELS, Notice
 from peergoals.reminders.digest import digest_notice, digest_of
-from peergoals.reminders.models import DigestSent, Preferences, Reminder, Sent
+from peergoals.reminders.models import Claim, DigestSent, Preferences, Reminder, Sent
 from peergoals.reminders.notices import reminder_notice
 from peergoals.reminders.schedule import due_occurrence
 
-log = logging.getLogger(__name__)
+Claimed = TypeVar("Claimed", bound=Claim)
 WORKDAYS = "01234"
 
 
@@ -50,12 +50,25 @@ def reachable(person: User, by_email: bool) -> bool:
     return any(channel.reaches(person, by_email) for channel in CHANNELS)
 
 
-def _claim(reminder: Reminder, day: datetime.date, moment: datetime.datetime) -> Sent | None:
+def _claim(model: type[Claimed], **fields: object) -> Claimed | None:
+    """The claim on one day's sending, committed now; None when it was claimed already (sent,
+    or being sent by another worker)."""
     try:
         with transaction.atomic():
-            return Sent.objects.create(reminder=reminder, local_day=day, due_at=moment)
+            return model._default_manager.create(**fields)
     except IntegrityError:
-        return None  # claimed already: sent, or being sent by another worker
+        return None
+
+
+def _send(claim: Claim, person: User, notice: Notice, by_email: bool) -> bool:
+    went = deliver(person, notice, by_email)
+    claim.sent_at = timezone.now()
+    fields = ["sent_at"]
+    if isinstance(claim, Sent):
+        claim.channels = ",".join(went)
+        fields.append("channels")
+    claim.save(update_fields=fields)
+    return bool(went)
 
 
 def send_due_reminders(now: datetime.datetime | None = None) -> int:
@@ -91,14 +104,10 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
     for reminder, preferences, day, moment in due:
         if (reminder.pk, day) in claimed or not reachable(reminder.person, preferences.by_email):
             continue
-        sent = _claim(reminder, day, moment)
-        if sent is None:
-            continue
-        went = deliver(
-            reminder.person, reminder_notice(reminder, preferences), preferences.by_email
-        )
-        Sent.objects.filter(pk=sent.pk).update(sent_at=timezone.now(), channels=",".join(went))
-        count += bool(went)
+        sent = _claim(Sent, reminder=reminder, local_day=day, due_at=moment)
+        if sent is not None:
+            notice = reminder_notice(reminder, preferences)
+            count += _send(sent, reminder.person, notice, preferences.by_email)
     return count
 
 
@@ -124,12 +133,8 @@ def send_staff_digests(now: datetime.datetime | None = None) -> int:
         sections = digest_of(specialist)
         if not sections:
             continue  # nothing to act on: no e-mail at all
-        try:
-            with transaction.atomic():
-                claim = DigestSent.objects.create(specialist=specialist, local_day=found[0])
-        except IntegrityError:
-            continue
-        went = deliver(specialist, digest_notice(specialist, sections), preferences.by_email)
-        DigestSent.objects.filter(pk=claim.pk).update(sent_at=timezone.now())
-        count += bool(went)
+        claim = _claim(DigestSent, specialist=specialist, local_day=found[0])
+        if claim is not None:
+            notice = digest_notice(specialist, sections)
+            count += _send(claim, specialist, notice, preferences.by_email)
     return count

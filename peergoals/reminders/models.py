@@ -95,17 +95,25 @@ class Reminder(models.Model):
         return self.step_id is None
 
 
-class Sent(models.Model):
-    """A reminder occurrence taken for sending: claimed first, then marked when it went."""
+class Claim(models.Model):
+    """Something sent once per local day: claimed (committed) first, marked when it went."""
 
-    reminder = models.ForeignKey(Reminder, on_delete=models.CASCADE, related_name="sent")
-    # The occurrence in the person's own calendar: the same reminder once per local day,
-    # whatever a clock change does to the hour.
+    # The day in the person's own calendar: once per local day, whatever a clock change does
+    # to the hour.
     local_day = models.DateField()
-    due_at = models.DateTimeField()
     claimed_at = models.DateTimeField(default=timezone.now)
     # Empty when the worker stopped between the claim and the send: not sent again.
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Sent(Claim):
+    """A reminder occurrence taken for sending."""
+
+    reminder = models.ForeignKey(Reminder, on_delete=models.CASCADE, related_name="sent")
+    due_at = models.DateTimeField()
     channels = models.CharField(max_length=60, blank=True)
 
     class Meta:
@@ -117,15 +125,12 @@ class Sent(models.Model):
         return f"{self.reminder_id} on {self.local_day}"
 
 
-class DigestSent(models.Model):
+class DigestSent(Claim):
     """A specialist's daily digest, once per local day."""
 
     specialist = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    local_day = models.DateField()
-    claimed_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
