@@ -252,7 +252,7 @@ def test_only_the_peer_sees_and_chooses_reminders_for_her_step(
     assert "No reminders for this step." in maria.get(url).text
     choose(people, walk_step, "07:45")
     assert "7:45" in maria.get(url).text
-    assert browser_for(people.sam).get(url).status_code == 302  # staff: sent to their home page
+    assert browser_for(people.sam).get(url).status_code == 404  # not even her specialist
     assert browser_for(people.jordan).get(url).status_code == 404
     # Removing it from the page.
     reminder = Reminder.objects.get(step=walk_step)

@@ -321,8 +321,8 @@ SITE: dict[str, Row] = {
         post= "login     302   302    302   302   302   302   302"),
     # A step's reminders are its peer's alone: her specialist is refused like a stranger.
     "reminders:step": Row(
-        get=  "login     200   404    302   302   302   302   302",
-        post= "login     400   404    302   302   302   302   302"),
+        get=  "login     200   404    404   404   404   404   404",
+        post= "login     400   404    404   404   404   404   404"),
     # The e-mail's one-tap "off" link signs nobody in; a token not signed by the server: 404.
     "reminders:off_link": Row(
         get=  "404       404   404    404   404   404   404   404",

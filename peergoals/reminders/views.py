@@ -19,7 +19,7 @@ from peergoals.reminders import actions
 from peergoals.reminders.channels import push_configured
 from peergoals.reminders.forms import PreferencesForm, PushSubscriptionForm, StepReminderForm
 from peergoals.reminders.notices import person_from_off_token
-from peergoals.web import Request, attempt, domain_errors, peer_required
+from peergoals.web import Request, attempt, domain_errors
 
 
 def _initial(request: Request) -> dict[str, object]:
@@ -68,7 +68,6 @@ def turn_off(request: Request) -> HttpResponse:
 
 
 @login_required
-@peer_required
 @require_http_methods(["GET", "POST"])
 @domain_errors
 def step_reminders(request: Request, step_id: int) -> HttpResponse:
