@@ -27,7 +27,7 @@ from peergoals.goals.models import (
 )
 from peergoals.goals.moves import SUGGESTABLE, may_withdraw
 from peergoals.goals.progress import goal_series, period_bounds
-from peergoals.goals.steps import StepView, step_view, step_views, with_check_ins
+from peergoals.goals.steps import StepView, load_check_ins, step_view, step_views
 from peergoals.help import CrisisLine
 from peergoals.outcomes.attainment import attainment_of
 from peergoals.people.models import Assignment, User
@@ -91,7 +91,8 @@ def today_for(peer: User) -> dict[str, Any]:
     """The peer's day: today's steps, answers waiting, what they paused until today or
     earlier (offered, never restarted for them), ideas kept for later, recent wins."""
     today = timezone.localdate()
-    steps = with_check_ins(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
+    steps = list(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
+    load_check_ins(steps)
     proposed = Prefetch(
         "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
     )
@@ -156,7 +157,7 @@ def past_goals_of(peer: User) -> dict[str, list[Goal]]:
 
 def plan_of(person: User) -> dict[str, Any]:
     """A peer's goals with their steps, reviews and wins, as their supporters see them."""
-    steps = with_check_ins(Step.objects.exclude(status__in=NOT_TAKEN_UP).select_related("goal"))
+    steps = Step.objects.exclude(status__in=NOT_TAKEN_UP).select_related("goal")
     today = timezone.localdate()
     goals = list(
         Goal.objects.for_peer(person)
@@ -165,6 +166,7 @@ def plan_of(person: User) -> dict[str, Any]:
         .prefetch_related(Prefetch("steps", queryset=steps, to_attr="step_list"))
         .order_by("created_at")
     )
+    load_check_ins(step for goal in goals for step in goal.step_list)  # type: ignore[attr-defined]
     return {
         "goals": [
             (goal, [step_view(step, today) for step in goal.step_list])  # type: ignore[attr-defined]
@@ -182,11 +184,16 @@ def steps_of(goal: Goal) -> tuple[list[StepView], Chart | None]:
     if goal.status == Status.PLANNED:
         # A goal kept as an idea is left alone: steps suggested for it wait unseen.
         hidden.append(Status.PROPOSED)
-    steps = with_check_ins(goal.steps.exclude(status__in=hidden).select_related("goal"))
+    steps = list(goal.steps.exclude(status__in=hidden).select_related("goal"))
+    load_check_ins(steps)
     views = step_views(steps)
     every_entry = [entry for view in views for entry in view.entries]
     chart = bar_chart(goal_series(every_entry, timezone.localdate())) if every_entry else None
     return views, chart
+
+
+# Look-backs the goal page shows; the older ones load when the person asks for them.
+RECENT_REVIEWS = 3
 
 
 def reviews_of(goal: Goal) -> QuerySet[Review]:

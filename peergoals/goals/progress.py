@@ -10,14 +10,35 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 if TYPE_CHECKING:
-    from peergoals.goals.models import CheckIn, Step, Win
+    from peergoals.goals.models import Step, Win
+
+
+class Entry(Protocol):
+    """What progress reads of a check-in: a CheckIn, or the lighter row the pages load for a
+    long history (`peergoals.goals.steps.CheckInRow`)."""
+
+    @property
+    def for_date(self) -> datetime.date: ...
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def target_kind(self) -> str: ...
+    @property
+    def target_quantity(self) -> Decimal | None: ...
+    @property
+    def target_unit(self) -> str: ...
+    @property
+    def target_per(self) -> str: ...
+
 
 # Streak lengths, in days, that are celebrated as wins.
 STREAK_MILESTONES = (3, 7, 14, 30, 60, 90)
@@ -89,7 +110,7 @@ class StepProgress:
         return min(100, int(self.achieved * 100 / self.target))
 
 
-def contribution(check_in: CheckIn, step: Step) -> Decimal:
+def contribution(check_in: Entry, step: Step) -> Decimal:
     """What one check-in adds to `step`'s progress, measured as the step is measured today.
 
     A done entry counts the amount the peer gave; without one, "Done" means the target it was
@@ -117,7 +138,7 @@ def contribution(check_in: CheckIn, step: Step) -> Decimal:
     return Decimal(1)
 
 
-def step_progress(step: Step, check_ins: Iterable[CheckIn], today: datetime.date) -> StepProgress:
+def step_progress(step: Step, check_ins: Iterable[Entry], today: datetime.date) -> StepProgress:
     """Progress of `step` from its current (not superseded) check-ins."""
     entries = list(check_ins)
     if step.target_kind == "once" or step.target_quantity is None:
@@ -145,7 +166,7 @@ def step_progress(step: Step, check_ins: Iterable[CheckIn], today: datetime.date
     )
 
 
-def streak_days(check_ins: Iterable[CheckIn], today: datetime.date) -> int:
+def streak_days(check_ins: Iterable[Entry], today: datetime.date) -> int:
     """Consecutive days with something done, counting back from today (or yesterday).
 
     A skipped day is passed over without breaking the streak; a day with nothing done ends it.
@@ -197,7 +218,7 @@ def win_message(win: Win, *, about: str | None = None) -> str:
     return messages.get(win.kind, _("%(name)s had a win worth celebrating.")) % facts
 
 
-def best_streak(check_ins: Iterable[CheckIn]) -> int:
+def best_streak(check_ins: Iterable[Entry]) -> int:
     """The longest run of days with something done; skipped days neither count nor break it."""
     by_day: dict[datetime.date, set[str]] = {}
     for check_in in check_ins:
@@ -253,8 +274,8 @@ def periods_back(
 
 
 def series(
-    check_ins: Iterable[CheckIn],
-    counts: Callable[[CheckIn], Decimal],
+    check_ins: Iterable[Entry],
+    counts: Callable[[Entry], Decimal],
     per: str,
     today: datetime.date,
 ) -> list[PeriodPoint]:
@@ -262,7 +283,7 @@ def series(
     periods = periods_back(per, today, CHART_PERIODS[per])
     # Only the charted window is looked at per period, so a long history costs one pass.
     first, last = periods[0][0], periods[-1][1]
-    by_day: dict[datetime.date, list[CheckIn]] = {}
+    by_day: dict[datetime.date, list[Entry]] = {}
     for check_in in check_ins:
         if first <= check_in.for_date <= last:
             by_day.setdefault(check_in.for_date, []).append(check_in)
@@ -286,18 +307,16 @@ def series(
     return points
 
 
-def step_series(
-    step: Step, check_ins: Iterable[CheckIn], today: datetime.date
-) -> list[PeriodPoint]:
+def step_series(step: Step, check_ins: Iterable[Entry], today: datetime.date) -> list[PeriodPoint]:
     """A step's progress per period (its repeat, or weeks), from its current check-ins."""
     return series(check_ins, lambda entry: contribution(entry, step), chart_period(step), today)
 
 
-def goal_series(check_ins: Iterable[CheckIn], today: datetime.date) -> list[PeriodPoint]:
+def goal_series(check_ins: Iterable[Entry], today: datetime.date) -> list[PeriodPoint]:
     """A goal's progress per week across its steps: days with a step done, and skips (the
     steps' units differ, so a done entry counts one)."""
     return series(check_ins, _one_if_done, "week", today)
 
 
-def _one_if_done(check_in: CheckIn) -> Decimal:
+def _one_if_done(check_in: Entry) -> Decimal:
     return Decimal(1 if check_in.outcome == "done" else 0)

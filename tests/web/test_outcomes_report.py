@@ -244,7 +244,7 @@ def test_bad_choices_are_answered_beside_the_fields(people: People, as_morgan: C
     assert "Please pick a life area from the list." in body
     assert 'value="yesterday"' in body
     backwards = as_morgan.get(report_url(start="2026-03-01", end="2026-01-01"))
-    assert "The last day can&#x27;t be before the first day." in text_of(backwards)
+    assert "The last day can't be before the first day." in unescape(text_of(backwards))
 
 
 # Downloads ------------------------------------------------------------------------------------
