@@ -348,6 +348,24 @@ SITE: dict[str, Row] = {
     "api:goal_steps": Row(
         get=  "401       200   404    200   404   200   404   200",
         post= "405       405   405    405   405   405   405   405"),
+    # The same path as "api:goal" (its PATCH, which tests/api exercises).
+    "api:change_goal": Row(
+        get=  "401       200   404    200   404   200   404   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "api:goal_reviews": Row(
+        get=  "401       200   404    200   404   200   404   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "api:peer_wins": Row(
+        get=  "401       200   404    200   404   200   404   200",
+        post= "405       405   405    405   405   405   405   405"),
+    # The report's figures: supervisors and program admins, as its page.
+    "api:report": Row(
+        get=  "401       404   404    404   404   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
+    # A caseload: its specialist, their supervisor, a program admin.
+    "api:specialist_caseload": Row(
+        get=  "401       404   404    200   404   200   404   200",
+        post= "405       405   405    405   405   405   405   405"),
     "api:check_in": Row(
         get=  "405       405   405    405   405   405   405   405",
         post= "401       400   400    400   400   400   400   400"),

@@ -43,7 +43,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from peergoals.api import goals
+from peergoals.api import goals, programs
 from peergoals.api.auth import PersonalToken, ReadOnlyToken, SignedIn, TooManyRequests
 from peergoals.errors import Conflict, NotAllowed, NotFound
 
@@ -61,6 +61,7 @@ api = NinjaAPI(
     docs_url=None,
 )
 api.add_router("/", goals.router)
+api.add_router("/", programs.router)
 
 
 @api.exception_handler(NotFound)

@@ -14,12 +14,15 @@ from peergoals.api.schemas import (
     WRITE_REFUSALS,
     CheckInIn,
     CheckInRecorded,
+    GoalChange,
     GoalOut,
     Person,
+    ReviewOut,
     StepOut,
+    WinOut,
 )
 from peergoals.goals import actions, plans
-from peergoals.goals.models import Goal, Step
+from peergoals.goals.models import Goal, Review, Step
 from peergoals.goals.progress import win_message
 
 router = Router(tags=["goals"])
@@ -81,3 +84,47 @@ def check_in(request: HttpRequest, step_id: int, sent: CheckInIn) -> Status[dict
     )
     wins = [win_message(win) for win in result.wins]
     return Status(201, {"check_in": result.check_in, "wins": wins})
+
+
+@router.patch(
+    "/goals/{goal_id}",
+    response={200: GoalOut, **WRITE_REFUSALS},
+    summary="Change a goal (the peer) from the version last read",
+)
+def change_goal(request: HttpRequest, goal_id: int, sent: GoalChange) -> Goal:
+    person = require_write(request)
+    found = access.get_goal_for(person, goal_id, Action.CHANGE)
+    changes = sent.model_dump(exclude_unset=True, exclude={"version"}, exclude_none=True)
+    return actions.change_goal(found, by=person, version=sent.version, **changes)
+
+
+@router.get(
+    "/goals/{goal_id}/reviews",
+    response={200: list[ReviewOut], **READ_REFUSALS},
+    summary="A goal's look-backs, newest first",
+)
+def goal_reviews(request: HttpRequest, goal_id: int) -> list[Review]:
+    found = access.get_goal_for(acting_person(request), goal_id)
+    return list(plans.reviews_of(found))
+
+
+@router.get(
+    "/peers/{peer_id}/wins",
+    response={200: list[WinOut], **READ_REFUSALS},
+    summary="A peer's wins, newest first (the latest 200)",
+)
+def peer_wins(request: HttpRequest, peer_id: int) -> list[dict[str, object]]:
+    person = acting_person(request)
+    peer = access.get_peer_for(person, peer_id)
+    about = None if person.pk == peer.pk else peer.display_name
+    return [
+        {
+            "id": win.pk,
+            "kind": win.kind,
+            "goal_id": win.goal_id,
+            "step_id": win.step_id,
+            "created_at": win.created_at,
+            "words": win_message(win, about=about),
+        }
+        for win in plans.wins_of(peer)[:200]
+    ]

@@ -109,3 +109,72 @@ class CheckInOut(Schema):
 class CheckInRecorded(Schema):
     check_in: CheckInOut
     wins: list[str] = Field(description="The wins this check-in brought, in words.")
+
+
+class GoalChange(Schema):
+    """A change to a goal, made from `version` (the one last read): what others saved since is
+    merged, and a field both changed differently is a 409 with the version saved now."""
+
+    version: int = Field(ge=1)
+    own_words: str | None = Field(default=None, min_length=1, max_length=1000)
+    smart_wording: str | None = Field(default=None, max_length=1000)
+    strengths: str | None = Field(default=None, max_length=2000)
+    review_every_days: int | None = Field(default=None, ge=1, le=365)
+
+
+class ReviewOut(Schema):
+    id: int
+    goal_id: int
+    held_on: datetime.date
+    decision: str
+    whats_working: str
+    whats_not_working: str
+    attainment: int | None
+
+
+class WinOut(Schema):
+    id: int
+    kind: str
+    goal_id: int | None
+    step_id: int | None
+    created_at: datetime.datetime
+    words: str = Field(description="The win in words, as the peer's wins page says it.")
+
+
+class CaseloadPeer(Schema):
+    peer_id: int
+    display_name: str
+    last_check_in: datetime.datetime | None
+    reviews_due: int
+    reviews_overdue: int
+    next_review_on: datetime.date | None
+    active_goals: int
+    waiting_for_answer: int
+    went_quiet: bool
+    may_need_support: bool
+
+
+class Count(Schema):
+    """A figure of the report: `value` is null when hidden (fewer than 5 behind it)."""
+
+    value: float | None
+    hidden: bool
+
+
+class ReportFigures(Schema):
+    team: str
+    start: datetime.date
+    end: datetime.date
+    too_few: bool = Field(description="Too few peers counted to show anything.")
+    peers_served: Count
+    left_out: Count
+    goals_by_peer: Count
+    goals_suggested_accepted: Count
+    steps_taken_on: Count
+    steps_done: Count
+    peers_checking_in: Count
+    active_days_per_week: Count
+    reviews_on_time: Count
+    reviews_late: Count
+    wins: Count
+    goals_reached: Count
