@@ -56,6 +56,12 @@ class PersonalToken(HttpBearer):
 class SignedIn(SessionAuth):
     """The site's own session; a write needs the CSRF token, as a form on a page would."""
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # No session, no CSRF question: the answer is 401 (as with no token), not a 403.
+        if not request.COOKIES.get(self.param_name):
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
         if user is not None:

@@ -3,6 +3,8 @@ audit it), each write through `peergoals.goals.actions`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.http import HttpRequest
 from ninja import Router, Status
 
@@ -77,7 +79,7 @@ def check_in(request: HttpRequest, step_id: int, sent: CheckInIn) -> Status[dict
         by=person,
         outcome=sent.outcome,
         for_date=sent.for_date,
-        amount=sent.amount,
+        amount=None if sent.amount is None else Decimal(f"{sent.amount:.2f}"),
         feeling=sent.feeling,
         note=sent.note,
         share_note=sent.share_note,
