@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from peergoals.api import api
+from peergoals.api.views import schema_page
 
 urlpatterns = [
     path("", include("peergoals.goals.urls")),
@@ -10,6 +11,7 @@ urlpatterns = [
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
+    path("api/v1/docs/", schema_page, name="api_docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -330,6 +330,9 @@ SITE: dict[str, Row] = {
     # The JSON API (peergoals/api/): the session reaches it as the pages do; the policy's
     # 404 for records out of reach, 401 without a session or token. An empty POST is
     # unreadable as JSON (400). The schema is public, as the API's shape is no secret.
+    "api_docs": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
     "api:api-root": Row(
         get=  "404       404   404    404   404   404   404   404",
         post= "404       404   404    404   404   404   404   404"),

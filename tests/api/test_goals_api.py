@@ -104,3 +104,12 @@ def test_a_specialists_read_is_audited_as_the_goal_page_audits_it(
     client.get(f"/api/v1/goals/{walk_goal.pk}", **headers)
     seen = AuditEntry.objects.filter(action=AuditAction.VIEW, user=people.sam, record_type="goal")
     assert [entry.record_id for entry in seen] == [walk_goal.pk]
+
+
+def test_the_schema_page_lists_every_operation_with_its_answers(client: Client) -> None:
+    page = client.get("/api/v1/docs/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "POST /api/v1/steps/{step_id}/check-ins" in text
+    assert "401, 404, 422, 429" in text
+    assert "<script" not in text.split("<main", 1)[-1]
