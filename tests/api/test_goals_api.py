@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.test import Client
 
 from peergoals.audit.models import AuditAction, AuditEntry
@@ -16,6 +17,11 @@ def bearer(person: User, scope: str = "write") -> dict[str, str]:
         confirmed_device(person)
     _token, secret = tokens.create_token(person, name="script", scope=scope, days=30)
     return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def check_in(client: Client, step: Step, outcome: str, **headers: str) -> HttpResponse:
+    url = f"/api/v1/steps/{step.pk}/check-ins"
+    return client.post(url, {"outcome": outcome}, content_type="application/json", **headers)  # type: ignore[return-value]
 
 
 def test_it_lists_the_peers_own_goals_with_her_token(
@@ -50,11 +56,7 @@ def test_the_signed_in_session_reads_too(client: Client, people: People, walk_go
 def test_a_session_write_needs_the_csrf_token(people: People, walk_step: Step) -> None:
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(people.maria)
-    answer = browser.post(
-        f"/api/v1/steps/{walk_step.pk}/check-ins",
-        {"outcome": "done"},
-        content_type="application/json",
-    )
+    answer = check_in(browser, walk_step, "done")
     assert answer.status_code == 403
     assert not CheckIn.objects.exists()
 
@@ -62,24 +64,14 @@ def test_a_session_write_needs_the_csrf_token(people: People, walk_step: Step) -
 def test_the_peer_checks_in_with_a_write_token(
     client: Client, people: People, walk_step: Step
 ) -> None:
-    answer = client.post(
-        f"/api/v1/steps/{walk_step.pk}/check-ins",
-        {"outcome": "done"},
-        content_type="application/json",
-        **bearer(people.maria),
-    )
+    answer = check_in(client, walk_step, "done", **bearer(people.maria))
     assert answer.status_code == 201
     assert answer.json()["check_in"]["outcome"] == "done"
     assert CheckIn.objects.get().recorded_by == people.maria
 
 
 def test_a_read_only_token_cannot_check_in(client: Client, people: People, walk_step: Step) -> None:
-    answer = client.post(
-        f"/api/v1/steps/{walk_step.pk}/check-ins",
-        {"outcome": "done"},
-        content_type="application/json",
-        **bearer(people.maria, "read"),
-    )
+    answer = check_in(client, walk_step, "done", **bearer(people.maria, "read"))
     assert answer.status_code == 403
     assert not CheckIn.objects.exists()
 
@@ -87,12 +79,7 @@ def test_a_read_only_token_cannot_check_in(client: Client, people: People, walk_
 def test_bad_input_is_a_422_that_names_the_field(
     client: Client, people: People, walk_step: Step
 ) -> None:
-    answer = client.post(
-        f"/api/v1/steps/{walk_step.pk}/check-ins",
-        {"outcome": "maybe"},
-        content_type="application/json",
-        **bearer(people.maria),
-    )
+    answer = check_in(client, walk_step, "maybe", **bearer(people.maria))
     assert answer.status_code == 422
     assert "outcome" in str(answer.json()["detail"])
 
