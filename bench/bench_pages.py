@@ -98,6 +98,13 @@ def pages() -> list[Page]:
         Page("caseload (specialist)", sam, reverse("people:caseload")),
         Page("team (supervisor)", pat, reverse("people:team")),
         Page("specialist drill-down", pat, reverse("people:specialist", args=[sam.pk])),
+        # The JSON API's reads (issue 18: p95 <= 30 ms), through the same session.
+        Page("api: my goals", maria, f"/api/v1/peers/{maria.pk}/goals"),
+        Page("api: a goal", maria, f"/api/v1/goals/{goal.pk}"),
+        Page("api: a goal's steps", maria, f"/api/v1/goals/{goal.pk}/steps"),
+        Page("api: a goal's reviews", sam, f"/api/v1/goals/{goal.pk}/reviews"),
+        Page("api: wins", maria, f"/api/v1/peers/{maria.pk}/wins"),
+        Page("api: caseload", sam, f"/api/v1/specialists/{sam.pk}/caseload"),
         # Last: each check-in adds a row, which would grow the pages measured after it.
         Page(
             "check-in (htmx POST)",

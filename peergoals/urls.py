@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from peergoals.api import api
+from peergoals.api.views import schema_page
+
 urlpatterns = [
     path("", include("peergoals.goals.urls")),
     path("", include("peergoals.people.urls")),
@@ -9,5 +12,7 @@ urlpatterns = [
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
     path("", include("peergoals.reminders.urls")),
+    path("api/v1/docs/", schema_page, name="api_docs"),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
