@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from peergoals import installable
+
 urlpatterns = [
     path("", include("peergoals.goals.urls")),
     path("", include("peergoals.people.urls")),
@@ -9,4 +11,6 @@ urlpatterns = [
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
     path("admin/", admin.site.urls),
+    path("manifest.webmanifest", installable.manifest, name="manifest"),
+    path("sw.js", installable.service_worker, name="service_worker"),
 ]
