@@ -105,9 +105,13 @@
     keep: (saved) => run("taps", "readwrite", (store) => store.put(saved)),
     count: () => run("taps", "readonly", (store) => store.count()),
     handOver: (csrf) => run("session", "readwrite", (store) => store.put(csrf, "csrf")),
-    // One sending at a time from this page or worker; the ids make overlapping ones harmless.
+    // One sender at a time across the pages and the service worker (Web Locks, where the
+    // browser has them), so a tap is sent once; the ids make an overlap harmless anyway.
     sendAll() {
-      sending = sending || sendAll().finally(() => {
+      const locked = self.navigator.locks
+        ? self.navigator.locks.request("peergoals-taps", sendAll)
+        : sendAll();
+      sending = sending || locked.finally(() => {
         sending = null;
       });
       return sending;
