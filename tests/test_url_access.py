@@ -154,6 +154,9 @@ SITE: dict[str, Row] = {
     "goals:history": Row(
         get=  "login     200   404    200   404   200   404   200",
         post= "login     405   405    405   405   405   405   405"),
+    "goals:reviews": Row(
+        get=  "login     200   404    200   404   200   404   200",
+        post= "login     405   405    405   405   405   405   405"),
     "goals:edit": Row(
         get=  "login     200   404    200   404   404   404   404",
         post= "login     400   404    400   404   404   404   404"),

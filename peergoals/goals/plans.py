@@ -192,6 +192,10 @@ def steps_of(goal: Goal) -> tuple[list[StepView], Chart | None]:
     return views, chart
 
 
+# Look-backs the goal page shows; the older ones load when the person asks for them.
+RECENT_REVIEWS = 3
+
+
 def reviews_of(goal: Goal) -> QuerySet[Review]:
     """The goal's reviews, newest first, with who recorded each and who took part."""
     return goal.reviews.select_related("recorded_by").prefetch_related("participants")

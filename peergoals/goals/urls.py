@@ -18,6 +18,7 @@ urlpatterns = [
     path("goals/<int:goal_id>/edit/", goals.edit_goal, name="edit"),
     path("goals/<int:goal_id>/scale/", scale.scale, name="scale"),
     path("goals/<int:goal_id>/history/", goals.history, name="history"),
+    path("goals/<int:goal_id>/look-backs/", goals.reviews, name="reviews"),
     path("goals/<int:goal_id>/status/", goals.goal_status, name="status"),
     path("goals/<int:goal_id>/accept/", goals.accept_goal, name="accept"),
     path("goals/<int:goal_id>/decline/", goals.decline_goal, name="decline"),

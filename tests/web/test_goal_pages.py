@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from html import unescape
 
 from django.test import Client
@@ -319,3 +320,43 @@ def test_the_goal_page_loads_its_history_only_when_opened(
     fragment = as_maria.get(history_url, headers={"HX-Request": "true"}).text
     assert "Goal changed" in fragment
     assert "<html" not in fragment
+
+
+def test_the_goal_page_shows_the_latest_look_backs_and_loads_the_older_ones_when_asked(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    today = datetime.date.today()
+    for weeks_ago, words in enumerate(["Fifth", "Fourth", "Third", "Second", "First"]):
+        actions.hold_review(
+            walk_goal,
+            by=people.maria,
+            decision="keep",
+            whats_working=f"{words} look-back",
+            held_on=today - datetime.timedelta(weeks=weeks_ago),
+        )
+    page = unescape(as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text)
+    assert [w for w in FIVE if f"{w} look-back" in page] == ["Fifth", "Fourth", "Third"]
+    assert "Show older look-backs" in page
+
+    older = as_maria.get(
+        reverse("goals:reviews", args=[walk_goal.pk]), headers={"HX-Request": "true"}
+    )
+    assert [w for w in FIVE if f"{w} look-back" in older.text] == ["Second", "First"]
+    assert "<html" not in older.text
+
+    # Without JavaScript the link opens every look-back on a page of its own.
+    every = unescape(as_maria.get(reverse("goals:reviews", args=[walk_goal.pk])).text)
+    assert [w for w in FIVE if f"{w} look-back" in every] == FIVE
+    assert every.index("Fifth look-back") < every.index("First look-back")
+
+
+FIVE = ["Fifth", "Fourth", "Third", "Second", "First"]
+
+
+def test_a_goal_with_few_look_backs_offers_no_older_ones(
+    as_maria: Client, people: People, walk_goal: Goal
+) -> None:
+    actions.hold_review(walk_goal, by=people.maria, decision="keep", whats_working="Mornings")
+    page = unescape(as_maria.get(reverse("goals:detail", args=[walk_goal.pk])).text)
+    assert "Mornings" in page
+    assert "Show older look-backs" not in page

@@ -184,6 +184,8 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     moves = goal_moves(goal, request.user)
     views, chart = plans.steps_of(goal)
     suggestions = plans.suggestions_of(goal)
+    # One more than is shown, to know whether to offer the older ones.
+    reviews = list(plans.reviews_of(goal)[: plans.RECENT_REVIEWS + 1])
     steps = [
         _with_moves(request, view, may_change, suggestions.get(view.step.pk)) for view in views
     ]
@@ -198,7 +200,8 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
         "steps": steps,
         "suggestion": suggestions.get(None),
         "withdrawable": plans.withdrawable_by(request.user, suggestions),
-        "reviews": plans.reviews_of(goal),
+        "reviews": reviews[: plans.RECENT_REVIEWS],
+        "older_reviews": len(reviews) > plans.RECENT_REVIEWS,
         "review_due": goal.review_is_due(),
     }
     return render(request, "goals/detail.html", context)
@@ -217,6 +220,19 @@ def history(request: Request, goal_id: int) -> HttpResponse:
     context = {"goal": goal, "history": goal_history(goal)}
     template = "goals/_history.html" if request.htmx else "goals/history.html"
     return render(request, template, context)
+
+
+@login_required
+@require_GET
+@never_cache
+def reviews(request: Request, goal_id: int) -> HttpResponse:
+    """Every look-back at a goal, newest first. The goal page shows the latest few and loads
+    the older ones here (htmx) when the person opens them; without JavaScript, its own page."""
+    goal = access.get_goal_for(request.user, goal_id)
+    if request.htmx:
+        shown = plans.reviews_of(goal)[plans.RECENT_REVIEWS :]
+        return render(request, "goals/_reviews.html", {"goal": goal, "reviews": shown})
+    return render(request, "goals/reviews.html", {"goal": goal, "reviews": plans.reviews_of(goal)})
 
 
 @typed_text.keeps_typed_text
