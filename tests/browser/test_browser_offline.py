@@ -41,10 +41,12 @@ def test_two_taps_without_a_connection_are_sent_when_it_returns(
     water = water_step(walk_step, people)
     maria = open_browser(SIZES["phone"])
     sign_in(maria, people.maria)
-    page = maria.go("/me/")
-    page.evaluate(WORKER_READY)
+    maria.go("/me/").evaluate(WORKER_READY)
+    page = maria.go("/me/")  # now through the service worker, which keeps this page
 
     maria.context.set_offline(True)
+    page.reload()  # the kept today page opens with no connection
+    expect(page.locator(f"#step-{water.pk}")).to_be_visible()
     page.locator(f"#check-in-{walk_step.pk}-done").click()
     page.locator(f"#check-in-{water.pk}-done").click()
 
