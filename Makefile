@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench write-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,15 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/); another port: `make run PORT=8100`.
+## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/) with its reminder worker;
+## another port: `make run PORT=8100`.
 PORT ?= 8000
 run: install
 	$(BIN)/peergoals migrate --noinput
 	$(BIN)/peergoals demo --if-empty --address 127.0.0.1:$(PORT)
+	# The worker (reminders, digests) runs alongside; Ctrl-C stops the server and it with it.
+	$(BIN)/peergoals run_huey & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/peergoals runserver 127.0.0.1:$(PORT)
 
 ## Lint, type-check and run the whole suite on SQLite, then on PostgreSQL when one answers.
@@ -67,7 +71,7 @@ bench-coach: install
 	$(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
-bench: bench-coach seed-bench page-bench durability-bench konote-bench
+bench: bench-coach seed-bench page-bench durability-bench konote-bench write-bench
 
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
@@ -90,6 +94,10 @@ durability-bench: install
 ## when no prepared KoNote2 checkout is in KONOTE_DIR (default /tmp/perf/konote).
 konote-bench: install
 	$(BIN)/python bench/bench_konote.py
+
+## 50 peers checking in at once on SQLite, and on PostgreSQL when BENCH_POSTGRES names one.
+write-bench: install
+	$(BIN)/python bench/bench_writes.py
 
 ci: test
 

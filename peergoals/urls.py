@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
+    path("", include("peergoals.reminders.urls")),
     path("admin/", admin.site.urls),
     path("manifest.webmanifest", installable.manifest, name="manifest"),
     path("sw.js", installable.service_worker, name="service_worker"),
