@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from peergoals import installable
 from peergoals.api import api
 from peergoals.api.views import schema_page
 
@@ -15,4 +16,6 @@ urlpatterns = [
     path("api/v1/docs/", schema_page, name="api_docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("manifest.webmanifest", installable.manifest, name="manifest"),
+    path("sw.js", installable.service_worker, name="service_worker"),
 ]

@@ -222,6 +222,13 @@ SITE: dict[str, Row] = {
     "login": Row(
         get=  "200       302   302    302   302   302   302   302",
         post= "200       302   302    302   302   302   302   302"),
+    # The installable app: its manifest and service worker, the same for everyone.
+    "manifest": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "service_worker": Row(
+        get=  "200       200   200    200   200   200   200   200",
+        post= "405       405   405    405   405   405   405   405"),
     "logout": Row(
         get=  "405       405   405    405   405   405   405   405",
         post= "login     login login  login login login login login"),

@@ -458,6 +458,10 @@ class CheckInForm(PlainForm):
     share_note = forms.BooleanField(
         label=_("Share what I wrote with my peer specialist"), required=False
     )
+    # Sent by the page's script with a tap queued offline (offline.js): the id that makes a
+    # replay one entry, and the day it was tapped, which may be before the day it is sent.
+    client_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    for_date = forms.DateField(label=_("Day"), widget=forms.HiddenInput, required=False)
 
 
 class ReviewForm(PlainForm):

@@ -1,9 +1,7 @@
 """Goals, steps, check-ins, reviews and wins: the practice of peer-driven goal setting.
 
-Statuses use the codes of FHIR R4 Goal.lifecycleStatus so that exchange needs no mapping table.
-Who may do what to these rows is decided in `peergoals.access` (whose records) and in
-`peergoals.goals.actions` (what the practice allows: only the peer makes a goal theirs).
-"""
+Statuses are FHIR R4 Goal.lifecycleStatus codes. Who may do what to these rows is decided in
+`peergoals.access` and `peergoals.goals.actions` (only the peer makes a goal theirs)."""
 
 from __future__ import annotations
 
@@ -452,6 +450,8 @@ class CheckIn(AppendOnlyModel):
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="superseded_by"
     )
+    # Made by the phone for each tap: a tap queued offline and sent twice is one entry.
+    client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = CheckInQuerySet.as_manager()
 

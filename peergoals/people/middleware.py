@@ -176,6 +176,9 @@ def _is_open_while_unverified(path: str) -> bool:
         # Choosing a language on the code page saves it; it opens nothing else.
         reverse("people:language"),
         "/" + settings.STATIC_URL.lstrip("/"),
+        # The installable app's manifest and service worker read no record, like static files.
+        reverse("manifest"),
+        reverse("service_worker"),
     )
     return path.startswith(open_paths)
 

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from peergoals import installable
 from peergoals.people import views
 from peergoals.people.forms import SignInForm
 
@@ -28,6 +29,6 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", installable.SignOut.as_view(), name="logout"),
     path("", include((people_patterns, "people"))),
 ]

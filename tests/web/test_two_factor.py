@@ -64,8 +64,10 @@ def test_it_shows_an_unverified_specialist_no_peer_data_and_no_admin(
     pages += ADMIN_PAGES
     assert len(pages) > 25
     # Choosing a language is open too: it saves a preference and shows nothing; help when it's
-    # hard holds no peer data and never waits for a code.
+    # hard holds no peer data and never waits for a code; the installable app's manifest and
+    # service worker read no record (a browser refuses a service worker behind a redirect).
     open_pages = {SET_UP, CODE, "/login/", "/language/", "/help/"}
+    open_pages |= {"/manifest.webmanifest", "/sw.js"}
     for url in pages:
         for method in (sam.get, sam.post):
             response = method(url)

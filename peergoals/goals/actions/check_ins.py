@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -54,15 +55,22 @@ def record_check_in(
     note: str = "",
     share_note: bool = False,
     at: datetime.datetime | None = None,
+    client_id: uuid.UUID | None = None,
 ) -> CheckInResult:
     """Progress on a step for a day, and the wins it brings (first check-in, streaks, done).
 
     `at` is when it is recorded (now, unless replayed); `for_date` the day it is about, that
     day or an earlier one. The note is the peer's own unless `share_note`: then their
     specialist reads it too.
+
+    `client_id` is made by the phone for each tap: a tap queued offline may be sent again (a
+    lost answer, two tabs replaying one queue), and the same id returns the entry already
+    recorded, without wins again, instead of a second one.
     """
     peer = step.goal.peer
     _require(by, Action.CREATE, peer)
+    if client_id is not None and (earlier := _recorded_tap(client_id, step)) is not None:
+        return CheckInResult(earlier)
     today = _day(at)
     for_date = for_date or today
     if not step.takes_check_ins:
@@ -86,6 +94,7 @@ def record_check_in(
         target_quantity=step.target_quantity,
         target_unit=step.target_unit,
         target_per=step.target_per,
+        client_id=client_id,
     )
     # The entry's own values, checked before the write lock is taken: the step and the people
     # are rows just read, and the database holds "one correction per entry" (caught below).
@@ -107,6 +116,9 @@ def record_check_in(
             with transaction.atomic():
                 check_in.save()
         except IntegrityError:
+            # The same tap sent twice at once: the other request saved it first.
+            if client_id is not None and (earlier := _recorded_tap(client_id, step)) is not None:
+                return CheckInResult(earlier)
             # Two taps at the same moment both tried to replace the same entry.
             raise Conflict(_("This was just saved from another tap. Please look again.")) from None
         audit.record_change(AuditAction.CREATE, by=by, peer=peer, target=check_in)
@@ -116,6 +128,14 @@ def record_check_in(
         if outcome == Outcome.DONE:
             wins.extend(_wins_after_progress(step, today, at))
     return CheckInResult(check_in, [win for win in wins if win])
+
+
+def _recorded_tap(client_id: uuid.UUID, step: Step) -> CheckIn | None:
+    """The entry a tap with this id already made on this step (an id is never reused)."""
+    earlier = CheckIn.objects.filter(client_id=client_id).first()
+    if earlier is not None and earlier.step_id != step.pk:
+        raise NotAllowed(_("This check-in was already sent for another step."))
+    return earlier
 
 
 def _wins_after_progress(

@@ -11,6 +11,8 @@
 
   function say(event, kind) {
     const element = event.detail.elt;
+    // A check-in tap is saved on the phone instead, and offline.js says so.
+    if (kind === "noConnection" && element.peergoalsTap) return;
     clear(element);
     const notice = document.createElement("p");
     notice.className = NOTICE;
