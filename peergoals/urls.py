@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
+    path("", include("peergoals.fhir.urls")),
     path("admin/", admin.site.urls),
 ]
