@@ -195,6 +195,8 @@ RATE_LIMITS: dict[str, dict[str, str]] = {
     "people:two_factor_verify": {"person": "20/m", "address": "60/m"},
     "people:two_factor_enroll": {"person": "20/m", "address": "60/m"},
 }
+# Requests per personal access token to the JSON API, every method (peergoals/api/auth.py).
+API_TOKEN_RATE = os.environ.get("PEERGOALS_API_TOKEN_RATE", "300/m")
 # The counts live in the default cache: each worker process's memory unless a shared cache is
 # configured (PEERGOALS_REDIS_URL), so with N workers a limit is at most N times looser.
 if os.environ.get("PEERGOALS_REDIS_URL"):

@@ -11,9 +11,15 @@ import re
 from pathlib import Path
 
 PEERGOALS = Path(__file__).resolve().parent.parent / "peergoals"
-# Every module that holds pages: `views.py`, the `views/` packages, the guided flow.
+# Every module that holds pages: `views.py`, the `views/` packages, the guided flow, and the
+# JSON API's endpoints, which are views by another name.
 VIEW_MODULES = sorted(
-    [*PEERGOALS.glob("*/views.py"), *PEERGOALS.glob("*/views/*.py"), PEERGOALS / "goals/guided.py"]
+    [
+        *PEERGOALS.glob("*/views.py"),
+        *PEERGOALS.glob("*/views/*.py"),
+        PEERGOALS / "goals/guided.py",
+        *PEERGOALS.glob("api/*.py"),
+    ]
 )
 QUERY = re.compile(
     r"\.objects\b|\.(filter|exclude|select_related|prefetch_related|annotate|aggregate|order_by"

@@ -107,6 +107,7 @@ def describe(record: Model) -> tuple[str, int]:
         "assignment": RecordType.ASSIGNMENT,
         "outreach": RecordType.OUTREACH,
         "user": RecordType.PLAN,
+        "accesstoken": RecordType.ACCESS_TOKEN,
     }
     return str(kinds[record._meta.model_name or ""]), int(record.pk)
 

@@ -34,6 +34,9 @@ class AuditAction(models.TextChoices):
     RESET_LINK = "reset_link", _("made a one-time password link for")
     TWO_FACTOR_ON = "two_factor_on", _("set up two-step sign-in for")
     TWO_FACTOR_RESET = "two_factor_reset", _("reset two-step sign-in for")
+    TOKEN_CREATED = "token_created", _("made an API access token for")
+    TOKEN_USED = "token_used", _("used an API access token of")
+    TOKEN_REVOKED = "token_revoked", _("revoked an API access token of")
 
 
 # What a peer sees on "who has seen my plan": what others did with their records.
@@ -67,6 +70,7 @@ class RecordType(models.TextChoices):
     PROGRAM_REPORT = "program-report", _("the program's outcome report")
     ACCOUNT = "account", _("your account")
     CONSENT = "consent", _("your consent to share")
+    ACCESS_TOKEN = "access-token", _("an API access token")
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet["AuditEntry"]):

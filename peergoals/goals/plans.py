@@ -283,3 +283,13 @@ def printable_plan_of(peer: User) -> PrintablePlan:
         ideas=[goal for goal in goals if goal.status == Status.PLANNED],
         supports=supports_of(peer),
     )
+
+
+def goals_of(peer: User) -> QuerySet[Goal]:
+    """Every goal of the peer, oldest first, but those withdrawn by whoever suggested them."""
+    return Goal.objects.for_peer(peer).exclude(status=Status.WITHDRAWN).order_by("created_at")
+
+
+def steps_listed(goal: Goal) -> QuerySet[Step]:
+    """The goal's steps in the peer's order, but those withdrawn by whoever suggested them."""
+    return goal.steps.exclude(status=Status.WITHDRAWN).order_by("position", "id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peergoals.people import account
+from peergoals.people import account, token_views
 
 app_name = "account"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
         account.SetPasswordFromLink.as_view(),
         name="password_reset_confirm",
     ),
+    path("account/tokens/", token_views.access_tokens, name="tokens"),
+    path("account/tokens/new/", token_views.make_token, name="token_new"),
+    path("account/tokens/<int:token_id>/revoke/", token_views.revoke_token, name="token_revoke"),
 ]

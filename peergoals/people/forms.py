@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from peergoals.people.models import Language, OutreachKind, User
+from peergoals.people.models import Language, OutreachKind, TokenScope, User
 
 
 class LanguageForm(forms.Form):
@@ -149,3 +149,17 @@ class OutreachForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class AccessTokenForm(forms.Form):
+    """A new personal access token for the JSON API."""
+
+    name = forms.CharField(
+        label=_("What it is for"),
+        max_length=100,
+        help_text=_("For example: “my phone app” or “the weekly spreadsheet”."),
+    )
+    scope = forms.ChoiceField(
+        label=_("What it may do"), choices=TokenScope.choices, initial=TokenScope.READ
+    )
+    days = forms.IntegerField(label=_("Days it works"), min_value=1, max_value=365, initial=90)

@@ -172,3 +172,49 @@ class Outreach(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.peer} on {self.at:%Y-%m-%d}"
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
+
+
+class AccessTokenQuerySet(models.QuerySet["AccessToken"]):
+    def live(self, at: datetime.datetime | None = None) -> AccessTokenQuerySet:
+        """Tokens that still work: not revoked, not expired, their owner still active."""
+        return self.filter(
+            revoked_at__isnull=True,
+            expires_at__gt=at or timezone.now(),
+            owner__is_active=True,
+            owner__deletion_requested_at__isnull=True,
+        )
+
+
+class AccessToken(models.Model):
+    """A personal access token for the JSON API: it acts as its owner, through the same access
+    policy, and never more. Only the SHA-256 of the secret is kept; the owner sees the secret
+    once, when it is made, and the prefix afterwards to tell their tokens apart."""
+
+    owner = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="access_tokens", verbose_name=_("owner")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("starts with"), max_length=12)
+    secret_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(_("scope"), max_length=10, choices=TokenScope.choices)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    last_used_on = models.DateField(_("last used"), null=True, blank=True)
+
+    objects: ClassVar[AccessTokenQuerySet] = AccessTokenQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def may_write(self) -> bool:
+        return self.scope == TokenScope.WRITE

@@ -21,7 +21,7 @@ from tests.web.conftest import browser_for
 
 
 def everything(peer_id: int) -> str:
-    return reverse("fhir:everything", args=[peer_id])
+    return f"/api/v1/fhir/Patient/{peer_id}/$everything"
 
 
 def by_type(bundle: dict, kind: str) -> list[dict]:
