@@ -11,7 +11,7 @@ from peergoals.fhir.importing import Imported, import_resources
 from peergoals.people.models import User
 from peergoals.privacy import actions as privacy
 
-__all__ = ["Imported", "export_plan", "import_resources", "as_json"]
+__all__ = ["Imported", "as_json", "export_plan", "import_resources"]
 
 # HL7 v3 ActCode for records under 42 CFR Part 2: the receiver must not redisclose them.
 PART_2 = {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "42CFRPart2"}

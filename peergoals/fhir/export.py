@@ -68,7 +68,7 @@ def _amount(value: Decimal) -> int | float:
 
 
 def _scale_extensions(goal: Goal) -> list[Resource]:
-    extensions = [
+    extensions: list[Resource] = [
         {
             "url": codes.GAS_LEVEL,
             "extension": [
@@ -113,7 +113,7 @@ def goal_resource(goal: Goal) -> Resource:
                 "url": codes.GOAL_ACCEPTANCE,
                 "extension": [
                     {"url": "individual", "valueReference": reference},
-                    {"url": "status", "valueCode": codes.ACCEPTANCE_OF[goal.status]},
+                    {"url": "status", "valueCode": codes.ACCEPTANCE_OF[Status(goal.status)]},
                 ],
             }
         )
@@ -127,7 +127,7 @@ def goal_resource(goal: Goal) -> Resource:
     if goal.status in codes.ACHIEVEMENT_OF:
         resource["achievementStatus"] = {
             "coding": [
-                {"system": codes.ACHIEVEMENT_SYSTEM, "code": codes.ACHIEVEMENT_OF[goal.status]}
+                {"system": codes.ACHIEVEMENT_SYSTEM, "code": codes.ACHIEVEMENT_OF[Status(goal.status)]}
             ]
         }
     resource["category"] = [

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from peergoals import access, audit
@@ -160,10 +161,7 @@ class _Import:
 
     def goal(self, resource: Resource, key: str, full_url: str = "") -> Goal | None:
         seen = self._seen(key)
-        if seen is not None:
-            goal = seen.goal
-        else:
-            goal = self._new_goal(resource, key)
+        goal = seen.goal if seen is not None else self._new_goal(resource, key)
         if goal is not None:
             for reference in (f"Goal/{resource.get('id')}", full_url, key):
                 self.goals_by_reference[reference] = goal
@@ -187,9 +185,7 @@ class _Import:
         )
         scale = _scale(resource)
         if scale:
-            goal = actions.change_goal(
-                goal, by=self.by, version=goal.version, at=self.at, **scale
-            )
+            goal = actions.change_goal(goal, by=self.by, version=goal.version, at=self.at, **scale)
         self.result.goals.append(goal)
         self._keep(key, resource, unmapped, goal=goal)
         return goal
@@ -235,7 +231,11 @@ class _Import:
             resource.get("title")
             or resource.get("description")
             or next((_text(c) for c in resource.get("category", []) if _text(c)), "")
-            or next((a.get("display") for a in resource.get("addresses", []) if a.get("display")), "")
+            or next(
+                (a.get("display") for a in resource.get("addresses", []) if a.get("display")), ""
+            )
+            # Last, its narrative: a plan written only as text is still a plan someone wrote.
+            or " ".join(strip_tags(resource.get("text", {}).get("div", "")).split())[:1000]
         )
         if not words:
             return None
@@ -260,7 +260,9 @@ class _Import:
         unmapped += sorted(set(detail) - {"description", "code", "scheduledTiming", "quantity"})
         unmapped += sorted(set(activity) - {"detail"})
         try:
-            step = actions.add_step(goals[0], by=self.by, wording=str(wording), at=self.at, **target)
+            step = actions.add_step(
+                goals[0], by=self.by, wording=str(wording), at=self.at, **target
+            )
         except NotAllowed as refusal:
             self._keep(key, stored, [*unmapped, f"activity ({refusal})"])
             return

@@ -8,7 +8,6 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.urls import reverse
 
 from peergoals.audit.models import AuditAction
 from peergoals.fhir import codes
@@ -65,7 +64,10 @@ def test_the_peer_exports_their_plan(as_maria: Client, people: People, marias_pl
     [plan] = by_type(bundle, "CarePlan")
     daily, weekly = plan["activity"]
     assert daily["detail"]["scheduledTiming"]["repeat"] | {"boundsPeriod": None} == {
-        "boundsPeriod": None, "frequency": 1, "period": 1, "periodUnit": "d"
+        "boundsPeriod": None,
+        "frequency": 1,
+        "period": 1,
+        "periodUnit": "d",
     }
     assert weekly["detail"]["quantity"] == {"value": 60, "unit": "minutes"}
     assert weekly["detail"]["scheduledTiming"]["repeat"]["periodUnit"] == "wk"
@@ -96,7 +98,10 @@ def test_staff_export_is_refused_without_a_consent_covering_substance_use(
     with new_entries() as written:
         answer = as_sam.get(everything(people.maria.pk))
     assert answer.status_code == 403
-    assert "doesn't cover records about alcohol or drug use" in answer.json()["issue"][0]["diagnostics"]
+    assert (
+        "doesn't cover records about alcohol or drug use"
+        in answer.json()["issue"][0]["diagnostics"]
+    )
     assert [e.action for e in written] == [AuditAction.DENIED]
 
 
