@@ -167,34 +167,17 @@ def comparable(exported: dict[str, Any]) -> list[dict[str, Any]]:
     return json.loads(text)
 
 
-def test_round_trip_export_import_accept_export(
-    people: People, walk_goal: Goal, walk_step: Step
-) -> None:
-    goal = actions.change_goal(
-        walk_goal,
-        by=people.maria,
-        version=walk_goal.version,
-        scale_expected="5 mornings a week",
-        scale_more="Every morning",
-        scale_baseline=-1,
-    )
-    actions.add_step(
-        goal,
-        by=people.maria,
-        wording="Walk 60 minutes",
-        target_kind="amount",
-        target_quantity=60,
-        target_unit="minutes",
-        target_per="week",
-    )
+def test_round_trip_export_import_accept_export(people: People, marias_plan: Goal) -> None:
     first = bundle(people.maria, plan_of(people.maria))
-    # Into an empty plan: Jordan's, by his specialist, then Jordan takes everything on.
+    # Into an empty plan: Jordan's, by his specialist. Jordan answers as Maria did: he takes
+    # on the walking goal and its steps, and leaves the group suggestion waiting.
     exchange.import_resources(first, peer=people.jordan, by=people.alex)
-    for proposal in Goal.objects.filter(peer=people.jordan):
+    for proposal in Goal.objects.filter(peer=people.jordan).exclude(life_area="social"):
         actions.accept_goal(proposal, by=people.jordan)
         for step in proposal.steps.all():
             actions.accept_step(step, by=people.jordan)
     second = bundle(people.jordan, plan_of(people.jordan))
+    assert len(comparable(first)) == 3  # two Goals, one CarePlan
     assert comparable(second) == comparable(first)
 
 
