@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench write-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,7 +67,7 @@ bench-coach: install
 	$(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
-bench: bench-coach seed-bench page-bench durability-bench konote-bench
+bench: bench-coach seed-bench page-bench durability-bench konote-bench write-bench
 
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
@@ -90,6 +90,10 @@ durability-bench: install
 ## when no prepared KoNote2 checkout is in KONOTE_DIR (default /tmp/perf/konote).
 konote-bench: install
 	$(BIN)/python bench/bench_konote.py
+
+## 50 peers checking in at once on SQLite, and on PostgreSQL when BENCH_POSTGRES names one.
+write-bench: install
+	$(BIN)/python bench/bench_writes.py
 
 ci: test
 

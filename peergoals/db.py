@@ -92,8 +92,11 @@ def flushed_with_the_next_write() -> Iterator[None]:
         return
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA synchronous=NORMAL")
+    # peergoals.sqlite's commits flush the WAL themselves after committing; not these.
+    connection.flush_with_the_next_write = True  # type: ignore[attr-defined]
     try:
         yield
     finally:
+        connection.flush_with_the_next_write = False  # type: ignore[attr-defined]
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=FULL")

@@ -124,6 +124,8 @@ def database_from_environment() -> dict[str, Any]:
         dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Django's backend with commits that share their disk flush (peergoals/sqlite/base.py).
+        config["ENGINE"] = "peergoals.sqlite"
         # Kept open between requests like PostgreSQL's (60 s): opening one costs about a
         # millisecond, and its page cache stays warm for the next request.
         config["OPTIONS"] = {

@@ -7,20 +7,26 @@ import functools
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from peergoals.errors import Conflict, NotAllowed
+from peergoals.people import typed_text
 from peergoals.people.models import User
 
 P = ParamSpec("P")
 Done = TypeVar("Done")
 View = Callable[Concatenate["Request", P], HttpResponse]
+# Any view, whatever it answers (a page, a download streamed)
+AnyView = TypeVar("AnyView", bound=Callable[..., HttpResponseBase])
 
 
 class Request(HttpRequest):
@@ -63,6 +69,20 @@ def attempt(form: Form, action: Callable[[], Done]) -> tuple[Done | None, int]:
     return None, 400
 
 
+def page(view: AnyView) -> AnyView:
+    """A page to read: for someone signed in, GET only, never cached (it may show someone's
+    plan or health, which no shared computer should keep)."""
+    return login_required(require_GET(never_cache(view)))
+
+
+def form_page(view: View[P]) -> View[P]:
+    """A form page (GET shows it, POST saves it) for someone signed in, never cached; what was
+    typed is kept when the session ended before saving (`typed_text`)."""
+    inner = login_required(require_http_methods(["GET", "POST"])(never_cache(view)))
+    kept: View[P] = typed_text.keeps_typed_text(inner)
+    return kept
+
+
 def peer_required(view: View[P]) -> View[P]:
     """Pages that are the peer's own: anyone else is sent to their own home page."""
 
@@ -73,6 +93,11 @@ def peer_required(view: View[P]) -> View[P]:
         return view(request, *args, **kwargs)
 
     return gated
+
+
+def peer_page(view: View[P]) -> View[P]:
+    """A page that is the peer's own (`page`, then `peer_required`)."""
+    return page(peer_required(view))
 
 
 def domain_errors(view: View[P]) -> View[P]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +81,55 @@ def test_reads_audit_entries_wait_for_the_next_flush_and_everything_else_is_flus
     with pytest.raises(ZeroDivisionError), flushed_with_the_next_write():
         1 / 0  # noqa: B018
     assert synchronous() == full
+
+
+def test_it_flushes_each_transaction_after_its_commit_and_not_a_reads_audit_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, django_db_blocker: Any
+) -> None:
+    """Commits share their flush (peergoals/sqlite): the WAL is flushed after the write lock
+    is released, before the commit returns; the connection is back at FULL in between."""
+    from peergoals.sqlite.base import DatabaseWrapper as GroupCommitWrapper
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'peergoals.sqlite3'}")
+    config = database_from_environment()
+    assert config["ENGINE"] == "peergoals.sqlite"
+    probe = GroupCommitWrapper(
+        {**config, "TIME_ZONE": None, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False, "TEST": {}},
+        alias="probe",
+    )
+    flushed: list[str] = []
+    real_fdatasync = os.fdatasync
+
+    def fdatasync(descriptor: int) -> None:
+        flushed.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+        real_fdatasync(descriptor)
+
+    monkeypatch.setattr(os, "fdatasync", fdatasync)
+
+    def synchronous() -> int:
+        with probe.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous")
+            return int(cursor.fetchone()[0])
+
+    with django_db_blocker.unblock():
+        try:
+            with probe.cursor() as cursor:
+                cursor.execute("CREATE TABLE entry (note TEXT)")
+            flushed.clear()
+            # What transaction.atomic() does at its start and end, on this unregistered alias.
+            probe._start_transaction_under_autocommit()
+            assert synchronous() == 1
+            with probe.cursor() as cursor:
+                cursor.execute("INSERT INTO entry VALUES ('a check-in')")
+            assert flushed == []
+            probe.commit()
+            assert flushed == [f"{tmp_path / 'peergoals.sqlite3'}-wal"]
+            assert synchronous() == 2
+            probe.flush_with_the_next_write = True
+            probe._start_transaction_under_autocommit()
+            with probe.cursor() as cursor:
+                cursor.execute("INSERT INTO entry VALUES ('who read a plan')")
+            probe.commit()
+            assert flushed == [f"{tmp_path / 'peergoals.sqlite3'}-wal"]
+        finally:
+            probe.close()

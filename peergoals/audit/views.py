@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
 from peergoals import access
 from peergoals.audit.actions import export_audit_log
 from peergoals.audit.forms import ExportForm
-from peergoals.web import Request, peer_required
+from peergoals.web import Request, page, peer_page
 
 PER_PAGE = 25
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def seen(request: Request) -> HttpResponse:
     """Who looked at or changed the peer's records, newest first."""
     entries = access.seen_by_others_for(request.user)
@@ -28,9 +22,7 @@ def seen(request: Request) -> HttpResponse:
     return render(request, "audit/seen.html", {"page": page})
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def export(request: Request) -> HttpResponse | StreamingHttpResponse:
     """A program admin downloads the audit log for a range of days, as CSV."""
     entries = access.audit_log_for(request.user)

@@ -40,7 +40,7 @@ from peergoals.goals.moves import goal_moves
 from peergoals.goals.suggestions import step_details
 from peergoals.goals.views.steps import save_step
 from peergoals.people import typed_text
-from peergoals.web import Request, attempt
+from peergoals.web import Request, attempt, form_page
 
 DRAFT = "goal_draft"
 # A rating at or below this is "not sure yet": the flow offers to keep the goal as an idea
@@ -215,10 +215,7 @@ def explore_start(request: Request) -> HttpResponse:
     return _go("start")
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def explore(request: Request, screen: str) -> HttpResponse:
     """One exploration question. POST keeps the answer in the draft and goes to the next one."""
     peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
@@ -376,10 +373,7 @@ def _smart_context(
     return {"goal": goal, "form": form, "smaller": smaller, "tips": tips, "conflict": conflict}
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def smart(request: Request, goal_id: int) -> HttpResponse:
     """Shape the goal into clear wording beside the peer's own words, with the coach's tips."""
     goal = access.get_goal_for(request.user, goal_id, Action.CHANGE)
@@ -486,10 +480,7 @@ def _breakdown_context(goal: Goal, request: Request, **extra: Any) -> dict[str, 
     }
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def breakdown(request: Request, goal_id: int) -> HttpResponse:
     """Break the goal into short-term steps: say the step, then check the details the coach
     read from it (how much, how often, by when), all editable."""

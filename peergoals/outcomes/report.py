@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
@@ -493,6 +493,18 @@ def _peers_behind(rows: Iterable[GoalRow]) -> int:
     return len({row.peer_id for row in rows})
 
 
+def _start_and_latest(
+    rows: list[GoalRow], scale: Callable[[GoalRow], tuple[int | None, int | None]]
+) -> tuple[Figure, Figure]:
+    """A readiness scale's mean at the start and lately (`scale` reads both off a row), over
+    the goals rated lately: a goal never rated again says nothing about a change."""
+    rated = [row for row in rows if scale(row)[1] is not None]
+    peers = _peers_behind(rated)
+    starts = [start for start, _latest in map(scale, rated) if start is not None]
+    latest = [latest for _start, latest in map(scale, rated) if latest is not None]
+    return mean_over(starts, peers), mean_over(latest, peers)
+
+
 def _fill(
     report: ProgramReport, days_by_peer: dict[int, int], wins: int, peers_served: int
 ) -> None:
@@ -517,21 +529,9 @@ def _fill(
     report.wins = count_of(wins)
     report.goals_reached = count_of(sum(1 for row in rows if row.reached))
     report.gas = _gas_summary(rows)
-    rated = [row for row in rows if row.importance_latest is not None]
-    report.importance_start = mean_over(
-        [row.importance_start for row in rated if row.importance_start is not None],
-        _peers_behind(rated),
+    report.importance_start, report.importance_latest = _start_and_latest(
+        rows, lambda row: (row.importance_start, row.importance_latest)
     )
-    report.importance_latest = mean_over(
-        [row.importance_latest for row in rated if row.importance_latest is not None],
-        _peers_behind(rated),
-    )
-    sure = [row for row in rows if row.confidence_latest is not None]
-    report.confidence_start = mean_over(
-        [row.confidence_start for row in sure if row.confidence_start is not None],
-        _peers_behind(sure),
-    )
-    report.confidence_latest = mean_over(
-        [row.confidence_latest for row in sure if row.confidence_latest is not None],
-        _peers_behind(sure),
+    report.confidence_start, report.confidence_latest = _start_and_latest(
+        rows, lambda row: (row.confidence_start, row.confidence_latest)
     )

@@ -3,15 +3,13 @@ program): the page, its CSV and its PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
 from peergoals import access
 from peergoals.errors import NotFound
@@ -19,7 +17,7 @@ from peergoals.outcomes import downloads
 from peergoals.outcomes.charts import bar_chart
 from peergoals.outcomes.forms import ReportForm
 from peergoals.outcomes.report import ProgramReport, build_report
-from peergoals.web import Request
+from peergoals.web import Request, page
 
 
 def _report(request: Request) -> tuple[ReportForm, ProgramReport | None]:
@@ -49,24 +47,12 @@ def _context(form: ReportForm, report: ProgramReport | None) -> dict[str, Any]:
     return context
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def report(request: Request) -> HttpResponse:
     """The report for a period, a team or the whole program, and a life area."""
     form, built = _report(request)
     status = 200 if form.is_valid() else 400
     return render(request, "outcomes/report.html", _context(form, built), status=status)
-
-
-def _download(request: Request) -> tuple[ReportForm, ProgramReport | None, HttpResponse | None]:
-    """The report to download, or the page saying why there is none (bad choices, too few)."""
-    form, built = _report(request)
-    if built is None or built.too_few:
-        page = render(request, "outcomes/report.html", _context(form, built), status=400)
-        return form, None, page
-    access.record_report_downloaded(request.user, built.scope.for_audit())
-    return form, built, None
 
 
 def _filename(built: ProgramReport, extension: str) -> str:
@@ -75,30 +61,37 @@ def _filename(built: ProgramReport, extension: str) -> str:
     return f"peergoals-report-{team}-{scope.start.isoformat()}-{scope.end.isoformat()}.{extension}"
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def report_csv(request: Request) -> HttpResponse:
     """One row per peer, goal and period, formula-safe, UTF-8 with a byte order mark."""
-    _form, built, refusal = _download(request)
-    if refusal is not None:
-        return refusal
-    assert built is not None
-    response = HttpResponse(downloads.report_csv(built), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(built, "csv")}"'
-    return response
+    return _download(
+        request, "csv", "text/csv; charset=utf-8", lambda _form, built: downloads.report_csv(built)
+    )
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def report_pdf(request: Request) -> HttpResponse:
     """The report's page, with its charts and tables, as a PDF."""
-    form, built, refusal = _download(request)
-    if refusal is not None:
-        return refusal
-    assert built is not None
-    html = render_to_string("outcomes/report_pdf.html", _context(form, built), request=request)
-    response = HttpResponse(downloads.report_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(built, "pdf")}"'
+
+    def pdf(form: ReportForm, built: ProgramReport) -> bytes:
+        html = render_to_string("outcomes/report_pdf.html", _context(form, built), request=request)
+        return downloads.report_pdf(html)
+
+    return _download(request, "pdf", "application/pdf", pdf)
+
+
+def _download(
+    request: Request,
+    extension: str,
+    content_type: str,
+    content: Callable[[ReportForm, ProgramReport], str | bytes],
+) -> HttpResponse:
+    """The report as a file to download (its downloading recorded), or the page saying why
+    there is none (bad choices, too few peers)."""
+    form, built = _report(request)
+    if built is None or built.too_few:
+        return render(request, "outcomes/report.html", _context(form, built), status=400)
+    access.record_report_downloaded(request.user, built.scope.for_audit())
+    response = HttpResponse(content(form, built), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(built, extension)}"'
     return response

@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peergoals import access
@@ -28,7 +27,7 @@ from peergoals.people.two_factor import (
     qr_code_data_uri,
     secret_key_text,
 )
-from peergoals.web import Request, refused, safe_next
+from peergoals.web import Request, page, refused, safe_next
 
 
 @login_required
@@ -81,9 +80,7 @@ def _render_caseload(
     return render(request, "people/caseload.html", context, status=status)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def own_caseload(request: Request) -> HttpResponse:
     """The specialist's own caseload: who to review, reach out to, and celebrate with."""
     if not access.keeps_a_caseload(request.user):
@@ -91,9 +88,7 @@ def own_caseload(request: Request) -> HttpResponse:
     return _render_caseload(request, request.user, read_only=False)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def specialist(request: Request, specialist_id: int) -> HttpResponse:
     """A specialist's caseload as their supervisor sees it: read-only."""
     person = access.get_specialist_for(request.user, specialist_id)
@@ -102,9 +97,7 @@ def specialist(request: Request, specialist_id: int) -> HttpResponse:
     return _render_caseload(request, person, read_only=True)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def team(request: Request) -> HttpResponse:
     """The supervisor's team: each specialist's caseload size, overdue reviews and recent wins."""
     if not access.may_see_a_team(request.user):

@@ -26,7 +26,7 @@ from peergoals.goals.calendar import calendar_of
 from peergoals.privacy import actions, calendar_feeds
 from peergoals.privacy.forms import CalendarFeedForm, ConsentForm
 from peergoals.privacy.models import consents_of
-from peergoals.web import Request, domain_errors, peer_required
+from peergoals.web import Request, domain_errors, page, peer_page, peer_required
 
 
 def _attachment(data: str, filename: str) -> HttpResponse:
@@ -40,10 +40,7 @@ def _with_retention_days(request: Request, template: str) -> HttpResponse:
     return render(request, template, {"days": actions.retention_window().days})
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def sharing(request: Request) -> HttpResponse:
     """What the peer agreed to share, with whom, and their past consents."""
     current, past = consents_of(request.user)
@@ -100,19 +97,13 @@ def stopped(request: Request) -> HttpResponse:
     return render(request, "privacy/stopped.html", {"program": actions.program_name()})
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def my_data(request: Request) -> HttpResponse:
     """Download all of one's data, or ask for it to be deleted."""
     return _with_retention_days(request, "privacy/my_data.html")
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def download_my_data(request: Request) -> HttpResponse:
     """All the peer's data as one JSON file."""
     data = actions.export_my_data(request.user, by=request.user)
@@ -120,10 +111,7 @@ def download_my_data(request: Request) -> HttpResponse:
     return _attachment(actions.as_json(data), f"peergoals-my-data-{day}.json")
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def download_my_check_ins(request: Request) -> HttpResponse:
     """The peer's check-ins as a CSV file for a spreadsheet."""
     data = actions.export_my_check_ins(request.user, by=request.user)
@@ -152,9 +140,7 @@ def deleted(request: Request) -> HttpResponse:
     return _with_retention_days(request, "privacy/deleted.html")
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def download_peer_records(request: Request, peer_id: int) -> HttpResponse:
     """A peer's plan and records for their staff; refused without a valid consent."""
     peer = access.get_peer_or_not_sharing_for(request.user, peer_id)
@@ -180,10 +166,14 @@ def _calendar_page(request: Request, *, address: str = "", status: int = 200) ->
     return render(request, "privacy/calendar.html", context, status=status)
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+def _full_titles(request: Request) -> bool:
+    """Whether the calendar is to show the steps' own words; a form that cannot be read asks
+    for the neutral titles, the private choice."""
+    form = CalendarFeedForm(request.POST)
+    return bool(form.is_valid() and form.cleaned_data["full_titles"])
+
+
+@peer_page
 def calendar(request: Request) -> HttpResponse:
     """The peer's calendar address: make one, choose what it shows, stop it."""
     return _calendar_page(request)
@@ -195,10 +185,8 @@ def calendar(request: Request) -> HttpResponse:
 @peer_required
 def start_calendar(request: Request) -> HttpResponse:
     """Make a new address and show it, this once: only its hash is kept."""
-    form = CalendarFeedForm(request.POST)
-    full_titles = form.is_valid() and form.cleaned_data["full_titles"]
     _feed, secret = calendar_feeds.start_calendar_feed(
-        request.user, by=request.user, full_titles=full_titles
+        request.user, by=request.user, full_titles=_full_titles(request)
     )
     address = request.build_absolute_uri(reverse("privacy:calendar_feed")) + f"?token={secret}"
     return _calendar_page(request, address=address)
@@ -210,9 +198,9 @@ def start_calendar(request: Request) -> HttpResponse:
 @domain_errors
 def calendar_titles(request: Request) -> HttpResponse:
     """Show the steps' own words in the calendar, or neutral titles."""
-    form = CalendarFeedForm(request.POST)
-    full_titles = form.is_valid() and form.cleaned_data["full_titles"]
-    calendar_feeds.show_full_titles(request.user, by=request.user, full_titles=full_titles)
+    calendar_feeds.show_full_titles(
+        request.user, by=request.user, full_titles=_full_titles(request)
+    )
     messages.success(request, _("Saved. Your calendar app shows it the next time it updates."))
     return redirect("privacy:calendar")
 

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from peergoals import access
 from peergoals.access import Action
@@ -54,15 +54,13 @@ from peergoals.goals.views.common import (
 )
 from peergoals.goals.views.steps import _to_a_step_to_change
 from peergoals.people import caseload, typed_text
-from peergoals.web import Request, attempt, peer_required
+from peergoals.people.models import User
+from peergoals.web import Request, attempt, form_page, page, peer_page
 
 # The peer's pages ----------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def today(request: Request) -> HttpResponse:
     """The peer's home: today's steps, answers waiting, ideas kept for later, recent wins."""
     peer = access.get_peer_for(request.user, request.user.pk)
@@ -70,20 +68,14 @@ def today(request: Request) -> HttpResponse:
     return render(request, "goals/today.html", context)
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def wins(request: Request) -> HttpResponse:
     """Every win the peer has had, newest first."""
     peer = access.get_peer_for(request.user, request.user.pk)
     return render(request, "goals/wins.html", {"wins": plans.wins_of(peer)[:200]})
 
 
-@login_required
-@require_GET
-@never_cache
-@peer_required
+@peer_page
 def past_goals(request: Request) -> HttpResponse:
     """What the peer has done and the goals they let go, each one theirs to bring back."""
     peer = access.get_peer_for(request.user, request.user.pk)
@@ -95,52 +87,51 @@ def past_goals(request: Request) -> HttpResponse:
     return render(request, "goals/past.html", context)
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def new_goal(request: Request) -> HttpResponse:
     """The peer sets a goal of their own: active now, or kept as an idea."""
     peer = access.get_peer_for(request.user, request.user.pk, Action.CREATE)
     form = GoalForm(request.POST or None)
-    if not form.is_bound:
-        typed_text.restore(request, form)
-    if form.is_bound and form.is_valid():
-        goal, _status = attempt(
-            form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
-        )
-        if goal is not None:
-            messages.success(request, _("Your goal is saved. It's yours!"))
-            return redirect("goals:detail", goal_id=goal.pk)
+    goal = _created_goal(request, peer, form)
+    if goal is not None:
+        messages.success(request, _("Your goal is saved. It's yours!"))
+        return redirect("goals:detail", goal_id=goal.pk)
     status = 400 if form.is_bound else 200
     return render(request, "goals/goal_form.html", {"form": form, "peer": peer}, status=status)
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def propose_goal(request: Request, peer_id: int) -> HttpResponse:
     """A specialist suggests a goal; it stays suggested until the peer answers."""
     peer = access.get_peer_for(request.user, peer_id, Action.CREATE)
     if peer.pk == request.user.pk:
         return redirect("goals:new")
     form = ProposalForm(request.POST or None)
-    if not form.is_bound:
-        typed_text.restore(request, form)
-    if form.is_bound and form.is_valid():
-        goal, _status = attempt(
-            form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
+    goal = _created_goal(request, peer, form)
+    if goal is not None:
+        messages.success(
+            request,
+            _("Your suggestion is saved. It waits for %(name)s to answer.") % {"name": peer},
         )
-        if goal is not None:
-            messages.success(
-                request,
-                _("Your suggestion is saved. It waits for %(name)s to answer.") % {"name": peer},
-            )
-            return redirect("goals:peer", peer_id=peer.pk)
+        return redirect("goals:peer", peer_id=peer.pk)
     status = 400 if form.is_bound else 200
     context = {"form": form, "peer": peer, "proposal": True}
     return render(request, "goals/goal_form.html", context, status=status)
+
+
+def _created_goal(request: Request, peer: User, form: GoalForm | ProposalForm) -> Goal | None:
+    """The goal saved from the form sent (the peer's own, or a specialist's suggestion); None
+    while nothing is sent yet (text typed before a logout is put back) or when the form or the
+    practice said no (the form then says why)."""
+    if not form.is_bound:
+        typed_text.restore(request, form)
+        return None
+    if not form.is_valid():
+        return None
+    goal, _status = attempt(
+        form, lambda: actions.create_goal(peer, by=request.user, **form.cleaned_data)
+    )
+    return goal
 
 
 @login_required
@@ -174,9 +165,7 @@ def decline_goal(request: Request, goal_id: int) -> HttpResponse:
 # A goal --------------------------------------------------------------------------------------
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def detail(request: Request, goal_id: int) -> HttpResponse:
     """A goal: both wordings, its steps and progress, reviews, and a way into its history."""
     goal = access.get_goal_for(request.user, goal_id)
@@ -207,9 +196,7 @@ def detail(request: Request, goal_id: int) -> HttpResponse:
     return render(request, "goals/detail.html", context)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def history(request: Request, goal_id: int) -> HttpResponse:
     """Every version of a goal and its steps: who changed what, when and why.
 
@@ -222,9 +209,7 @@ def history(request: Request, goal_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def reviews(request: Request, goal_id: int) -> HttpResponse:
     """Every look-back at a goal, newest first. The goal page shows the latest few and loads
     the older ones here (htmx) when the person opens them; without JavaScript, its own page."""
@@ -235,10 +220,7 @@ def reviews(request: Request, goal_id: int) -> HttpResponse:
     return render(request, "goals/reviews.html", {"goal": goal, "reviews": plans.reviews_of(goal)})
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def edit_goal(request: Request, goal_id: int) -> HttpResponse:
     """Change a goal; if someone else changed it first, say so and keep what was typed.
 
@@ -303,10 +285,7 @@ def withdraw_goal(request: Request, goal_id: int) -> HttpResponse:
     return _withdraw(request, withdraw, here, reverse("goals:peer", args=[goal.peer_id]))
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def review(request: Request, goal_id: int) -> HttpResponse:
     """Look back at a goal together: what works, what doesn't, how it feels, what next.
 
@@ -353,9 +332,7 @@ def review(request: Request, goal_id: int) -> HttpResponse:
 # A peer, as their specialist or supervisor sees them -----------------------------------------
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def peer(request: Request, peer_id: int) -> HttpResponse:
     """A peer's goals, steps, progress and reviews, for the people who support them."""
     person = access.get_peer_for(request.user, peer_id)

@@ -7,23 +7,18 @@ through the access policy; the PDF leaves PeerGoals, so it follows the staff dow
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
 from peergoals import access, pdf
 from peergoals.goals import plans
 from peergoals.privacy import actions as privacy
-from peergoals.web import Request
+from peergoals.web import Request, page
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def plan(request: Request, peer_id: int) -> HttpResponse:
     """The peer's plan as it prints (its print stylesheet leaves out the rest of the page)."""
     peer = access.get_peer_for(request.user, peer_id)
@@ -31,9 +26,7 @@ def plan(request: Request, peer_id: int) -> HttpResponse:
     return render(request, "goals/plan.html", context)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def plan_pdf(request: Request, peer_id: int) -> HttpResponse:
     """The peer's plan as a PDF, in the peer's language; for staff, refused without a consent
     that covers it, and carrying the 42 CFR 2.32 notice."""

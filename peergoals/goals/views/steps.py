@@ -13,8 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from peergoals import access
 from peergoals.access import Action
@@ -50,7 +49,7 @@ from peergoals.goals.views.common import (
     _withdraw,
 )
 from peergoals.people import typed_text
-from peergoals.web import Request, attempt, domain_errors, refused
+from peergoals.web import Request, attempt, domain_errors, form_page, refused
 
 
 def _to_a_step_to_change(request: Request, goal: Goal) -> HttpResponse:
@@ -84,10 +83,7 @@ def save_step(request: Request, goal: Goal, form: StepForm, added: str) -> Step 
     return step
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def add_step(request: Request, goal_id: int) -> HttpResponse:
     """Add a step to a goal; a specialist's step waits for the peer to accept it."""
     goal = access.get_goal_for(request.user, goal_id, Action.CREATE)
@@ -101,10 +97,7 @@ def add_step(request: Request, goal_id: int) -> HttpResponse:
     return render(request, "goals/step_form.html", context, status=400 if form.is_bound else 200)
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def edit_step(request: Request, step_id: int) -> HttpResponse:
     """Change a step, often to make it smaller; a change made meanwhile is never overwritten.
 
@@ -206,10 +199,7 @@ def step_status(request: Request, step_id: int) -> HttpResponse:
     return _status_change(request, here, step, moves, change, saved)
 
 
-@typed_text.keeps_typed_text
-@login_required
-@require_http_methods(["GET", "POST"])
-@never_cache
+@form_page
 def check_in(request: Request, step_id: int) -> HttpResponse:
     """One tap on a step: done, not today, or skip. The wins it brings are celebrated.
 

@@ -1,0 +1,1 @@
+"""Django's SQLite backend with group commit (see `base`)."""
