@@ -124,11 +124,10 @@ def goal_resource(goal: Goal) -> Resource:
         "identifier": [{"system": codes.GOAL_SYSTEM, "value": str(goal.pk)}],
         "lifecycleStatus": goal.status,
     }
-    if goal.status in codes.ACHIEVEMENT_OF:
+    achievement = codes.ACHIEVEMENT_OF.get(Status(goal.status))
+    if achievement is not None:
         resource["achievementStatus"] = {
-            "coding": [
-                {"system": codes.ACHIEVEMENT_SYSTEM, "code": codes.ACHIEVEMENT_OF[Status(goal.status)]}
-            ]
+            "coding": [{"system": codes.ACHIEVEMENT_SYSTEM, "code": achievement}]
         }
     resource["category"] = [
         {
