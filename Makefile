@@ -21,11 +21,15 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/); another port: `make run PORT=8100`.
+## Serve the demo program on http://127.0.0.1:8000 (SQLite under var/) with its reminder worker;
+## another port: `make run PORT=8100`.
 PORT ?= 8000
 run: install
 	$(BIN)/peergoals migrate --noinput
 	$(BIN)/peergoals demo --if-empty --address 127.0.0.1:$(PORT)
+	# The worker (reminders, digests) runs alongside; Ctrl-C stops the server and it with it.
+	$(BIN)/peergoals run_huey & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/peergoals runserver 127.0.0.1:$(PORT)
 
 ## Lint, type-check and run the whole suite on SQLite, then on PostgreSQL when one answers.

@@ -472,3 +472,16 @@ def may_export_records_of(user: User, peer: User) -> bool:
     who may view them. The consent must also cover alcohol and drug use records
     (`peergoals.privacy.actions.export_peer_records` checks and says so)."""
     return user.id != peer.id and may(user, Action.VIEW, peer)
+
+
+def get_own_step_for(user: User | AnonymousUser, step_id: int) -> Step:
+    """A step of the signed-in peer's own plan: its reminders are the peer's alone, so nobody
+    else, their specialist included, may even see them (404, as for a missing step)."""
+    step = (
+        Step.objects.select_related("goal__peer").filter(pk=step_id, goal__peer_id=user.pk).first()
+        if user.is_authenticated
+        else None
+    )
+    if step is None:
+        raise NotFound
+    return step

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "peergoals.audit",
     "peergoals.operations",
     "peergoals.fhir",
+    "peergoals.reminders",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peergoals.people.context_processors.language_choice",
+                "peergoals.reminders.context_processors.push_key",
             ],
         },
     },
@@ -300,6 +303,41 @@ PEERGOALS_EMERGENCY_NUMBER = phone_number("PEERGOALS_EMERGENCY_NUMBER", "911")
 PEERGOALS_PROGRAM_PHONE = phone_number("PEERGOALS_PROGRAM_PHONE")
 PEERGOALS_PROGRAM_EMAIL = email_address("PEERGOALS_PROGRAM_EMAIL")
 PEERGOALS_PROGRAM_HOURS = os.environ.get("PEERGOALS_PROGRAM_HOURS", "").strip()
+
+# Scheduled work (reminders, the staff digest): huey, its queue in a SQLite file under var/ by
+# default (no extra server), in PostgreSQL with PEERGOALS_TASK_STORAGE=postgres (the app's own
+# DATABASE_URL), or in Redis with PEERGOALS_TASK_STORAGE=redis (PEERGOALS_REDIS_URL; needs the
+# `redis` package). The worker is `peergoals run_huey`; `make run` starts it.
+PEERGOALS_TASK_STORAGE = os.environ.get("PEERGOALS_TASK_STORAGE", "sqlite").strip().lower()
+
+
+def huey_from_environment(storage: str) -> dict[str, Any]:
+    common: dict[str, Any] = {"name": "peergoals", "immediate": False, "utc": True}
+    common["consumer"] = {"workers": 1, "worker_type": "thread", "periodic": True}
+    if storage == "postgres":
+        url = os.environ.get("DATABASE_URL", "")
+        # peewee (huey's SQL storage) names psycopg 3, which PeerGoals already uses, this way.
+        database = "psycopg3://" + url.split("://", 1)[-1]
+        return {**common, "huey_class": "huey.contrib.sql_huey.SqlHuey", "database": database}
+    if storage == "redis":
+        return {
+            **common,
+            "huey_class": "huey.RedisHuey",
+            "url": os.environ.get("PEERGOALS_REDIS_URL", "redis://localhost:6379/0"),
+        }
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return {**common, "huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "tasks.sqlite3")}
+
+
+HUEY = huey_from_environment(PEERGOALS_TASK_STORAGE)
+# Web push (VAPID): make a key pair with `peergoals vapid-keys`. Without them, no push is sent
+# and pages do not offer it; e-mail reminders still go.
+PEERGOALS_VAPID_PUBLIC_KEY = os.environ.get("PEERGOALS_VAPID_PUBLIC_KEY", "").strip()
+PEERGOALS_VAPID_PRIVATE_KEY = os.environ.get("PEERGOALS_VAPID_PRIVATE_KEY", "").strip()
+# Who push services may contact about this server's messages (a mailto: or https: URL).
+PEERGOALS_VAPID_SUBJECT = os.environ.get("PEERGOALS_VAPID_SUBJECT", "mailto:peergoals@localhost")
+# The hour (in each specialist's own time zone) their daily digest goes out, Monday to Friday.
+PEERGOALS_DIGEST_HOUR = int(os.environ.get("PEERGOALS_DIGEST_HOUR", "8"))
 
 LOGGING = {
     "version": 1,

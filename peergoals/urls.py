@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("peergoals.privacy.urls")),
     path("", include("peergoals.audit.urls")),
     path("", include("peergoals.outcomes.urls")),
+    path("", include("peergoals.reminders.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

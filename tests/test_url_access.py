@@ -360,6 +360,27 @@ SITE: dict[str, Row] = {
     "api:import_bundle": Row(
         get=  "405       405   405    405   405   405   405   405",
         post= "401       422   422    422   422   422   422   422"),
+    # Each person's own reminder settings; an empty POST lacks the time zone.
+    "reminders:settings": Row(
+        get=  "login     200   200    200   200   200   200   200",
+        post= "login     400   400    400   400   400   400   400"),
+    "reminders:off": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     302   302    302   302   302   302   302"),
+    # A step's reminders are its peer's alone: her specialist is refused like a stranger.
+    "reminders:step": Row(
+        get=  "login     200   404    404   404   404   404   404",
+        post= "login     400   404    404   404   404   404   404"),
+    # The e-mail's one-tap "off" link signs nobody in; a token not signed by the server: 404.
+    "reminders:off_link": Row(
+        get=  "404       404   404    404   404   404   404   404",
+        post= "404       404   404    404   404   404   404   404"),
+    "reminders:push_subscribe": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   400    400   400   400   400   400"),
+    "reminders:push_unsubscribe": Row(
+        get=  "login     405   405    405   405   405   405   405",
+        post= "login     400   400    400   400   400   400   400"),
 }
 # fmt: on
 

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from peergoals import access
 from peergoals.db import SubqueryCount
@@ -51,7 +52,8 @@ class CaseloadRow:
     active_goals: int
     waiting_for_answer: int
     waiting_since: datetime.datetime | None
-    recent_wins: list[Win]
+    recent_wins: int
+    latest_win: Win | None
     may_need_support: bool = False
     last_outreach: datetime.datetime | None = None
 
@@ -69,6 +71,11 @@ class CaseloadRow:
     @functools.cached_property
     def url(self) -> str:
         return reverse("goals:peer", args=[self.peer.pk])
+
+    @functools.cached_property
+    def link(self) -> str:
+        """The peer's name linking to their page: one piece of markup for every list it is in."""
+        return format_html('<a href="{}">{}</a>', self.url, self.name)
 
     @functools.cached_property
     def summary(self) -> str:
@@ -101,11 +108,12 @@ class CaseloadRow:
 
     @functools.cached_property
     def wins_text(self) -> str:
-        n = len(self.recent_wins)
+        assert self.latest_win is not None  # only rows with recent wins say this
+        n = self.recent_wins
         wins = ngettext("%(n)s win", "%(n)s wins", n) % {"n": n}
         return _("%(wins)s. Latest: %(win)s") % {
             "wins": wins,
-            "win": self.recent_wins[0].message_about_peer,
+            "win": self.latest_win.message_about_peer,
         }
 
     @functools.cached_property
@@ -119,8 +127,15 @@ class CaseloadRow:
 def _day(value: datetime.date) -> str:
     """A day as the caseload writes it ("Mar 4"), a moment on the program's calendar."""
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value)
-    return date_format(value, "MONTH_DAY_FORMAT")
+        value = timezone.localtime(value).date()
+    return _day_in(value, get_language())
+
+
+# A caseload writes a few hundred days, most of them the same few: each is formatted once per
+# language (the format only reads the date and the language's own words).
+@functools.lru_cache(maxsize=1024)
+def _day_in(day: datetime.date, language: str | None) -> str:
+    return date_format(day, "MONTH_DAY_FORMAT")
 
 
 # Statuses a specialist filters a caseload by, in their words; declined goals are the peer's
@@ -200,27 +215,32 @@ def caseload_of(
     peers = access.peers_for(specialist)
     if area or status:
         peers = peers.filter(Exists(goals))
-    peers = (
-        peers.annotate(
-            last_check_in=Subquery(last_check_in[:1]),
-            reviews_due=SubqueryCount(goals.review_due(today)),
-            reviews_overdue=SubqueryCount(goals.review_overdue(today)),
-            next_review_on=Subquery(next_review[:1]),
-            active_goals=SubqueryCount(goals.active()),
-            proposed_goals=SubqueryCount(proposed),
-            proposed_steps=SubqueryCount(steps),
-            goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
-            step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
-            may_need_support=Exists(overwhelmed),
-            last_outreach=Subquery(
-                Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
-            ),
-        )
-        .prefetch_related(
-            Prefetch("wins", queryset=recent_wins.select_related("goal", "step"), to_attr="recent")
-        )
-        .order_by("preferred_name", "username")
-    )
+    peers = peers.annotate(
+        last_check_in=Subquery(last_check_in[:1]),
+        reviews_due=SubqueryCount(goals.review_due(today)),
+        reviews_overdue=SubqueryCount(goals.review_overdue(today)),
+        next_review_on=Subquery(next_review[:1]),
+        active_goals=SubqueryCount(goals.active()),
+        proposed_goals=SubqueryCount(proposed),
+        proposed_steps=SubqueryCount(steps),
+        goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
+        step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
+        may_need_support=Exists(overwhelmed),
+        recent_wins=SubqueryCount(recent_wins.filter(peer=OuterRef("pk"))),
+        latest_win_id=Subquery(
+            recent_wins.filter(peer=OuterRef("pk")).order_by("-created_at").values("id")[:1]
+        ),
+        last_outreach=Subquery(
+            Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
+        ),
+    ).order_by("preferred_name", "username")
+    # Only each peer's latest win is shown (with how many there were): those alone are loaded,
+    # not every win of the last two weeks with its goal and step.
+    listed = list(peers)
+    whose_win = {peer.latest_win_id: peer for peer in listed if peer.latest_win_id}
+    latest_wins = Win.objects.select_related("goal", "step").in_bulk(list(whose_win))
+    for win in latest_wins.values():
+        win.peer = whose_win[win.pk]
     return [
         CaseloadRow(
             peer=peer,
@@ -233,11 +253,12 @@ def caseload_of(
             waiting_since=min(
                 filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
             ),
-            recent_wins=peer.recent,
+            recent_wins=peer.recent_wins,
+            latest_win=latest_wins.get(peer.latest_win_id),
             may_need_support=peer.may_need_support,
             last_outreach=peer.last_outreach,
         )
-        for peer in peers
+        for peer in listed
     ]
 
 
@@ -301,8 +322,8 @@ def needs_attention(rows: list[CaseloadRow]) -> dict[str, Shortlist]:
             key=lambda row: row.last_check_in or FAR_PAST,
         ),
         "with_wins": sorted(
-            (row for row in rows if row.recent_wins),
-            key=lambda row: row.recent_wins[0].created_at,
+            (row for row in rows if row.latest_win),
+            key=lambda row: row.latest_win.created_at if row.latest_win else FAR_PAST,
             reverse=True,
         ),
         "waiting": sorted(

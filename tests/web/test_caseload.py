@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peergoals.goals import actions
-from peergoals.goals.models import CheckIn, Goal, Step
+from peergoals.goals.models import CheckIn, Goal, Step, Win, WinKind
 from peergoals.people.actions import assign_peer
 from peergoals.people.caseload import PAGE_SIZE
 from peergoals.people.models import Role, User
@@ -112,3 +112,27 @@ def test_a_long_caseload_is_shown_a_page_at_a_time(as_sam: Client, people: Peopl
     # A page number that isn't one shows a page, never an error.
     for wrong in ("0", "x", "999"):
         assert as_sam.get(everyone, {"page": wrong}).status_code == 200
+
+
+def test_the_wins_to_celebrate_count_every_recent_win_and_show_the_newest(
+    as_sam: Client, people: People, walk_step: Step
+) -> None:
+    actions.record_check_in(walk_step, by=people.maria, outcome="done")
+    first = Win.objects.get(peer=people.maria)
+    # Two more of Maria's wins: a streak made yesterday (the newest) and one from before the
+    # last two weeks, which is not counted.
+    for days_ago, kind in [(1, WinKind.STREAK), (20, WinKind.STEP_COMPLETED)]:
+        Win.objects.create(
+            peer=people.maria,
+            kind=kind,
+            goal=first.goal,
+            step=first.step,
+            streak_days=3,
+            step_words=first.step_words,
+            goal_words=first.goal_words,
+            created_at=timezone.now() - datetime.timedelta(days=days_ago),
+        )
+    Win.objects.filter(pk=first.pk).update(created_at=timezone.now() - datetime.timedelta(days=2))
+    newest = Win.objects.get(peer=people.maria, kind=WinKind.STREAK)
+    page = as_sam.get(reverse("people:caseload"))
+    assert f"2 wins. Latest: {newest.message_about_peer}" in page.text
