@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "peergoals.privacy",
     "peergoals.audit",
     "peergoals.operations",
+    "peergoals.fhir",
     "peergoals.reminders",
     "huey.contrib.djhuey",
 ]

@@ -400,6 +400,15 @@ SITE: dict[str, Row] = {
     "api:check_in": Row(
         get=  "405       405   405    405   405   405   405   405",
         post= "401       400   400    400   400   400   400   400"),
+    # FHIR (peergoals/fhir/api.py): the export as the staff download (the peer's own, or staff
+    # who reach the peer under a consent covering it); the import names its peer in
+    # ?patient=, so a POST without it is a 422 for everyone signed in.
+    "api:everything": Row(
+        get=  "401       200   404    200   404   200   404   200",
+        post= "405       405   405    405   405   405   405   405"),
+    "api:import_bundle": Row(
+        get=  "405       405   405    405   405   405   405   405",
+        post= "401       422   422    422   422   422   422   422"),
 }
 # fmt: on
 
@@ -648,7 +657,8 @@ def fill(route: str, marias: dict[str, Any], *, missing: bool = False) -> Filled
         if model and model["model"] == "goals/step":
             version = admin_object.history.earliest("history_date").history_id
             url = url.replace(f"/{marias['goal_version']}/", f"/{version}/")
-    url = "/" + url.replace("^", "").replace("$", "")
+    # The admin's regexes end in "$"; FHIR's "$everything" keeps its own.
+    url = "/" + re.sub(r"\$(?![a-z])", "", url.replace("^", ""))
     return Filled(url=url, record_kwarg=record_kwarg)
 
 

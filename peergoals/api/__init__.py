@@ -46,6 +46,7 @@ from ninja import NinjaAPI
 from peergoals.api import goals, programs
 from peergoals.api.auth import PersonalToken, ReadOnlyToken, SignedIn, TooManyRequests
 from peergoals.errors import Conflict, NotAllowed, NotFound
+from peergoals.fhir.api import router as fhir_router
 
 api = NinjaAPI(
     title="PeerGoals API",
@@ -62,6 +63,7 @@ api = NinjaAPI(
 )
 api.add_router("/", goals.router)
 api.add_router("/", programs.router)
+api.add_router("/fhir", fhir_router)
 
 
 @api.exception_handler(NotFound)

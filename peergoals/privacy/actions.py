@@ -452,9 +452,9 @@ def export_peer_records(peer: User, *, by: User) -> dict[str, Any]:
     }
 
 
-def export_plan(peer: User, *, by: User) -> dict[str, str]:
-    """Let the peer's printable plan leave PeerGoals as a PDF, and record it; returns the
-    notices it must carry.
+def export_plan(peer: User, *, by: User, detail: str = "plan as PDF") -> dict[str, str]:
+    """Let the peer's plan leave PeerGoals (as a PDF, or a FHIR Bundle: `detail` says which),
+    and record it; returns the notices it must carry.
 
     The peer downloads their own plan at any time, with no notice. Staff download it under the
     same rule as the peer's records (`export_peer_records`): a valid consent covering alcohol
@@ -463,9 +463,9 @@ def export_plan(peer: User, *, by: User) -> dict[str, str]:
     if by.id == peer.id:
         if not access.may_download_own_data(by, peer):
             raise NotFound("No such peer.")
-        _record_export(AuditAction.EXPORT, by=by, peer=peer, detail="plan as PDF")
+        _record_export(AuditAction.EXPORT, by=by, peer=peer, detail=detail)
         return {}
-    _release_to_staff(peer, by=by, detail="plan as PDF")
+    _release_to_staff(peer, by=by, detail=detail)
     return _redisclosure_notices()
 
 
