@@ -601,4 +601,8 @@ def test_it_answers_not_found_for_ids_that_do_not_exist(people: People, persona:
             except NoReverseMatch:
                 continue
             assert client.get(url).status_code in (404, 405), url
+            if name.startswith("api:"):
+                # The API reads a JSON body before the record (a form is a 400 for every id,
+                # so it tells nothing); tests/api posts real bodies to ids that don't exist.
+                continue
             assert client.post(url, {"next": "/"}).status_code in (404, 405), url

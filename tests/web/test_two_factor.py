@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from peergoals.audit.models import AuditEntry
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
+from peergoals.people import tokens
 from peergoals.people.models import User
 from tests.personas import PASSWORD, People, confirmed_device, current_code, totp_code
 from tests.web.conftest import browser_for
@@ -36,6 +37,8 @@ def every_page(goal: Goal, step: Step, people: People) -> Iterator[str]:
     # A change Sam suggested to the step, waiting for Maria's answer.
     suggestion = actions.suggest_change(step, by=people.sam, version=None, wording="Walk further")
     ids["change_id"] = suggestion.id
+    # One of Maria's API access tokens (the page that revokes it).
+    ids["token_id"] = tokens.create_token(people.maria, name="app", scope="read", days=9)[0].pk
 
     def walk(patterns: list[URLPattern | URLResolver], prefix: str) -> Iterator[str]:
         for pattern in patterns:
