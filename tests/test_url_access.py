@@ -401,14 +401,14 @@ SITE: dict[str, Row] = {
         get=  "405       405   405    405   405   405   405   405",
         post= "401       400   400    400   400   400   400   400"),
     # FHIR (peergoals/fhir/api.py): the export as the staff download (the peer's own, or staff
-    # who reach the peer under a consent covering it); the import names its peer in
-    # ?patient=, so a POST without it is a 422 for everyone signed in.
+    # who reach the peer under a consent covering it); the import reads a JSON body, so an
+    # empty form is a 400 for everyone signed in.
     "api:everything": Row(
         get=  "401       200   404    200   404   200   404   200",
         post= "405       405   405    405   405   405   405   405"),
     "api:import_bundle": Row(
         get=  "405       405   405    405   405   405   405   405",
-        post= "401       422   422    422   422   422   422   422"),
+        post= "401       400   400    400   400   400   400   400"),
 }
 # fmt: on
 
