@@ -47,6 +47,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, Model, OuterRef, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from peergoals import audit
 from peergoals.audit.models import ABOUT_A_PEER, AuditAction, AuditEntry, RecordType
@@ -58,6 +60,7 @@ from peergoals.privacy.models import Consent
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django_stubs_ext import StrOrPromise
 
 
 class Action(StrEnum):
@@ -165,7 +168,7 @@ def get_peer_for(user: User | AnonymousUser, peer_id: int, action: Action = Acti
     except User.DoesNotExist:
         existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
         _refuse(user, existing, existing.pk if existing else None)
-        raise NotFound("No such peer.") from None
+        raise NotFound(_("No such peer.")) from None
     _handed_out(user, peer, peer.pk, action)
     return peer
 
@@ -183,7 +186,7 @@ def get_peer_or_not_sharing_for(user: User | AnonymousUser, peer_id: int) -> Use
     except User.DoesNotExist:
         existing = User.objects.filter(id=peer_id, role=Role.PEER).first()
         _refuse(user, existing, existing.pk if existing else None)
-        raise NotFound("No such peer.") from None
+        raise NotFound(_("No such peer.")) from None
 
 
 Found = TypeVar("Found", bound=Model)
@@ -195,6 +198,16 @@ PEER_PATHS: dict[type[Model], str] = {
     CheckIn: "peer",
     Review: "goal__peer",
     Win: "peer",
+}
+
+
+# What a refusal of each kind of record says (the same for missing and forbidden).
+NO_SUCH: dict[type[Model], StrOrPromise] = {
+    Goal: gettext_lazy("No such goal."),
+    Step: gettext_lazy("No such step."),
+    CheckIn: gettext_lazy("No such check-in."),
+    Review: gettext_lazy("No such look-back."),
+    Win: gettext_lazy("No such win."),
 }
 
 
@@ -223,7 +236,7 @@ def _get_for(
     except ObjectDoesNotExist:
         existing = records.filter(id=record_id).first()
         _refuse(user, existing, _peer_id_of(existing) if existing else None)
-        raise NotFound(f"No such {records.model._meta.verbose_name}.") from None
+        raise NotFound(str(NO_SUCH[records.model])) from None
     _handed_out(user, record, _peer_id_of(record), action, read_only=read_only)
     return record
 
@@ -252,7 +265,7 @@ def get_suggested_change_for(
     forbidden. It is part of its goal, so reaching it is reaching the goal (and audited so)."""
     suggestion = SuggestedChange.objects.filter(id=change_id).first()
     if suggestion is None:
-        raise NotFound("No such suggested change.")
+        raise NotFound(_("No such suggested change."))
     suggestion.goal = get_goal_for(user, suggestion.goal_id, action)
     return suggestion
 
@@ -303,7 +316,7 @@ def get_specialist_for(user: User | AnonymousUser, specialist_id: int) -> User:
                 record_type=RecordType.SPECIALIST,
                 record_id=specialist_id,
             )
-        raise NotFound("No such specialist.") from None
+        raise NotFound(_("No such specialist.")) from None
 
 
 def may_read_program_report(user: User | AnonymousUser) -> bool:
@@ -337,10 +350,10 @@ def _report_population(user: User | AnonymousUser, team: Team | None) -> QuerySe
     """The peers a report for `team` (None: the whole program) would be about, consent aside;
     404 when `user` may not read that report."""
     if not may_read_program_report(user):
-        raise NotFound("No such page.")
+        raise NotFound(_("No such page."))
     assert isinstance(user, User)
     if user.role == Role.SUPERVISOR and (team is None or team.pk != user.team_id):
-        raise NotFound("No such page.")
+        raise NotFound(_("No such page."))
     peers = _related_peers(user, Action.VIEW)
     if team is not None:
         on_team = Assignment.objects.current().filter(specialist__team_id=team.pk)
@@ -386,7 +399,7 @@ def record_admin_list_seen(user: User | AnonymousUser, peer_ids: list[int]) -> N
 def audit_log_for(user: User | AnonymousUser) -> QuerySet[AuditEntry]:
     """The whole audit log, for a program admin to export; 404 for anyone else."""
     if not may_read_audit_log(user):
-        raise NotFound("No such page.")
+        raise NotFound(_("No such page."))
     return AuditEntry.objects.all()
 
 

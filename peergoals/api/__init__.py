@@ -41,7 +41,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from peergoals.api import goals, programs
 from peergoals.api.auth import PersonalToken, ReadOnlyToken, SignedIn, TooManyRequests
@@ -66,6 +68,12 @@ api.add_router("/", programs.router)
 api.add_router("/fhir", fhir_router)
 
 
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request: HttpRequest, refusal: AuthenticationError) -> HttpResponse:
+    detail = _("Send a personal access token (Authorization: Bearer pg_...) or sign in.")
+    return api.create_response(request, {"detail": detail}, status=401)
+
+
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, refusal: NotFound) -> HttpResponse:
     return api.create_response(request, {"detail": str(refusal)}, status=404)
@@ -78,13 +86,15 @@ def not_allowed(request: HttpRequest, refusal: NotAllowed) -> HttpResponse:
 
 @api.exception_handler(ReadOnlyToken)
 def read_only(request: HttpRequest, refusal: ReadOnlyToken) -> HttpResponse:
-    detail = "This access token may only read."
+    detail = _("This access token may only read.")
     return api.create_response(request, {"detail": detail}, status=403)
 
 
 @api.exception_handler(TooManyRequests)
 def too_many(request: HttpRequest, refusal: TooManyRequests) -> HttpResponse:
-    response = api.create_response(request, {"detail": "Too many requests."}, status=429)
+    response = api.create_response(
+        request, {"detail": _("Too many requests. Please wait a minute.")}, status=429
+    )
     response["Retry-After"] = "60"
     return response
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
 from django_ratelimit.core import is_ratelimited
 from ninja.security import HttpBearer, SessionAuth
 
@@ -50,6 +51,11 @@ class PersonalToken(HttpBearer):
         ):
             raise TooManyRequests
         request.access_token = found  # type: ignore[attr-defined]
+        # The owner's chosen language, as PersonLanguageMiddleware gives a signed-in person
+        # (that middleware runs before a token is read, so it cannot).
+        if found.owner.language:
+            translation.activate(found.owner.language)
+            request.LANGUAGE_CODE = found.owner.language
         return found.owner
 
 

@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from peergoals import access
@@ -76,7 +77,7 @@ def _count(figure: Figure) -> Count:
 def report(request: HttpRequest, choice: Query[ReportChoice]) -> ReportFigures:
     person = acting_person(request)
     if not access.may_read_program_report(person):
-        raise NotFound("No such page.")
+        raise NotFound(_("No such page."))
     sent = {name: value for name, value in choice.model_dump().items() if value not in (None, "")}
     form = ReportForm(person, sent or None)
     if not form.is_valid():

@@ -4,10 +4,13 @@ declares for its refusals, so the OpenAPI schema lists every status code it can 
 from __future__ import annotations
 
 import datetime
+import re
+import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, ConfigDict
 
 
 class Refusal(Schema):
@@ -49,6 +52,63 @@ WRITE_REFUSALS: dict[int, type[Schema]] = {
 }
 
 
+# What is sent --------------------------------------------------------------------------------
+
+
+class Sent(Schema):
+    """A request body, read as strictly as its schema says: no "3" for 3, no 0 for false, no
+    2020-01-02T00:00 for a day. What the schema accepts is exactly what is accepted, so a
+    client (or Schemathesis) can trust it both ways."""
+
+    model_config = ConfigDict(strict=True)
+
+
+# No NUL anywhere (no database can keep one); words that are required must also say something
+# once trimmed as the forms trim them (str.strip, whose whitespace includes \x1c-\x1f).
+ANY_WORDS = r"^[^\x00]*$"
+SOME_WORDS = r"^[^\x00]*[^\s\x00\x1c-\x1f][^\x00]*$"
+
+
+def words(max_length: int, *, required: bool = False, **kwargs: Any) -> Any:
+    """A text field as the pages' forms take it."""
+    if required:
+        return Field(max_length=max_length, pattern=SOME_WORDS, **kwargs)
+    return Field(
+        default=kwargs.pop("default", ""), max_length=max_length, pattern=ANY_WORDS, **kwargs
+    )
+
+
+def _day_as_text(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a day as YYYY-MM-DD")
+    if not isinstance(value, str | datetime.date):
+        raise ValueError("a day as YYYY-MM-DD")
+    return value
+
+
+def _whole_number(value: object) -> object:
+    # JSON Schema's integer is a number with no fraction (36.0 is one), and never true/false.
+    if isinstance(value, bool):
+        raise ValueError("a whole number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# A day, written as JSON writes one (text); a client's own key (a UUID, as text).
+Day = Annotated[datetime.date, BeforeValidator(_day_as_text), Field(strict=False)]
+Key = Annotated[uuid.UUID, Field(strict=False)]
+# Whole numbers: a 0-10 rating, a count of days between look-backs, a record's version.
+Rating = Annotated[int, Field(ge=0, le=10), BeforeValidator(_whole_number)]
+EveryDays = Annotated[int, Field(ge=1, le=365), BeforeValidator(_whole_number)]
+Version = Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]
+# A goal attainment level (GAS, -2 to +2).
+Level = Annotated[Literal[-2, -1, 0, 1, 2], BeforeValidator(_whole_number)]
+
+
+# What is answered ----------------------------------------------------------------------------
+
+
 class Person(Schema):
     id: int
     username: str = Field(examples=["riley"])
@@ -86,16 +146,16 @@ class StepOut(Schema):
     version: int
 
 
-class CheckInIn(Schema):
+class CheckInIn(Sent):
     outcome: Literal["done", "not_done", "skipped"]
-    for_date: datetime.date | None = Field(
+    for_date: Day | None = Field(
         default=None, description="The day it is about: today (the default) or earlier."
     )
     # A JSON number (kept to cents): pydantic's Decimal also takes strings, which its schema
     # does not describe well enough for a client (or Schemathesis) to send only valid ones.
     amount: float | None = Field(default=None, ge=0, le=1000000)
     feeling: Literal["", "great", "good", "okay", "hard", "overwhelmed"] = ""
-    note: str = Field(default="", max_length=1000)
+    note: str = words(1000)
     share_note: bool = False
 
 
@@ -113,15 +173,15 @@ class CheckInRecorded(Schema):
     wins: list[str] = Field(description="The wins this check-in brought, in words.")
 
 
-class GoalChange(Schema):
+class GoalChange(Sent):
     """A change to a goal, made from `version` (the one last read): what others saved since is
     merged, and a field both changed differently is a 409 with the version saved now."""
 
-    version: int = Field(ge=1)
-    own_words: str | None = Field(default=None, min_length=1, max_length=1000)
-    smart_wording: str | None = Field(default=None, max_length=1000)
-    strengths: str | None = Field(default=None, max_length=2000)
-    review_every_days: int | None = Field(default=None, ge=1, le=365)
+    version: Version
+    own_words: str | None = words(1000, required=True, default=None)
+    smart_wording: str | None = words(1000, default=None)
+    strengths: str | None = words(2000, default=None)
+    review_every_days: EveryDays | None = None
 
 
 class ReviewOut(Schema):
@@ -180,3 +240,82 @@ class ReportFigures(Schema):
     reviews_late: Count
     wins: Count
     goals_reached: Count
+
+
+LifeAreaCode = Literal[
+    "emotional",
+    "environmental",
+    "financial",
+    "intellectual",
+    "occupational",
+    "physical",
+    "social",
+    "spiritual",
+]
+
+
+class GoalIn(Sent):
+    """A new goal. Sent by the peer, it is theirs (active, or kept as an idea when `ready` is
+    false); sent by anyone else, it is a suggestion that waits for the peer's answer, and the
+    peer's own fields (why it matters, importance, confidence) are left for the peer."""
+
+    own_words: str = words(1000, required=True, examples=["I want to get healthier"])
+    life_area: LifeAreaCode
+    smart_wording: str = words(1000)
+    why_it_matters: str = words(2000)
+    strengths: str = words(2000)
+    importance: Rating | None = None
+    confidence: Rating | None = None
+    ready: bool = True
+    together: bool = Field(default=False, description="Written together with the peer.")
+
+
+class StepIn(Sent):
+    """A new step under a goal: the peer's is taken on at once, anyone else's waits for the
+    peer's answer. Checked by the same rules as the page's form."""
+
+    wording: str = words(1000, required=True, examples=["Walk 10 minutes after lunch"])
+    target_kind: Literal["once", "count", "amount"] = "once"
+    target_quantity: float | None = Field(default=None, ge=0.01, le=1000000)
+    target_unit: str = words(40, examples=["minutes"])
+    target_per: Literal["", "day", "week", "month"] = ""
+    starts_on: Day | None = None
+    due_on: Day | None = None
+
+
+class ReviewIn(Sent):
+    """A look back at a goal. Recorded by the peer, its decision takes effect; recorded by
+    anyone else, the decision waits for the peer to confirm it."""
+
+    decision: Literal["keep", "adjust", "pause", "complete", "let_go"]
+    whats_working: str = words(2000)
+    whats_not_working: str = words(2000)
+    feeling: Literal["", "good", "okay", "stuck", "overwhelmed"] = ""
+    wins: str = words(2000)
+    lessons: str = words(2000)
+    attainment: Level | None = None
+    peer_took_part: bool = Field(
+        default=True, description="Recorded by staff: whether the peer was there."
+    )
+    submission: Key | None = Field(
+        default=None, description="A key of the client's making: sent again, it makes no second."
+    )
+
+
+class ReviewHeld(Schema):
+    review: ReviewOut
+    wins: list[str] = Field(description="The wins this look-back brought, in words.")
+    waiting_for_peer: bool = Field(
+        description="The decision waits for the peer to confirm it (recorded by staff)."
+    )
+
+
+class Answer(Sent):
+    """The peer's answer to a suggested goal or step: take it on (reworded if they like), or
+    say no, with no reason needed."""
+
+    answer: Literal["accept", "decline"]
+    reworded: str | None = words(
+        1000, default=None, description="The peer's own words for it, if accepting."
+    )
+    ready: bool = Field(default=True, description="A goal only: false keeps it as an idea for now.")

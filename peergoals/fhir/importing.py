@@ -314,6 +314,16 @@ def _target(detail: Resource) -> tuple[dict[str, Any], list[str]]:
     return target, unmapped
 
 
+def _holds_a_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_a_nul(key) or _holds_a_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_a_nul(item) for item in value)
+    return False
+
+
 @transaction.atomic
 def import_resources(
     data: Resource, *, peer: User, by: User, at: datetime.datetime | None = None
@@ -326,9 +336,12 @@ def import_resources(
             _("Goals from another system come in as suggestions from your peer specialist.")
         )
     if not access.may(by, Action.CREATE, peer):
-        raise NotFound("No such peer.")
+        raise NotFound(_("No such peer."))
     if data.get("resourceType") not in {"Bundle", "Goal", "CarePlan"}:
         raise NotAllowed(_("Send a FHIR Bundle, Goal or CarePlan."))
+    if _holds_a_nul(data):
+        # Kept whole as sent (ImportedResource), and PostgreSQL's jsonb cannot hold \u0000.
+        raise NotAllowed(_("This has a character that can't be saved."))
     entries = resources_in(data)
     for _url, resource in entries:
         if resource.get("resourceType") in {"Goal", "CarePlan"}:

@@ -23,7 +23,7 @@ from peergoals.web import Request, page
 def _report(request: Request) -> tuple[ReportForm, ProgramReport | None]:
     """The form as sent (or its defaults) and, when it holds, the report it asks for."""
     if not access.may_read_program_report(request.user):
-        raise NotFound("No such page.")
+        raise NotFound(_("No such page."))
     form = ReportForm(request.user, request.GET or None)
     if not form.is_valid():
         return form, None

@@ -168,7 +168,7 @@ def record_outreach(
 ) -> Outreach:
     """A call, text, visit or note from the peer's specialist to a peer who went quiet."""
     if by.pk == peer.pk or not access.may(by, access.Action.CREATE, peer):
-        raise NotFound("No such peer.")
+        raise NotFound(gettext("No such peer."))
     if kind not in OutreachKind.values:
         raise NotAllowed(
             gettext("Please say how you reached out: a call, a text, a visit or a note.")

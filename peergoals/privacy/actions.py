@@ -361,7 +361,7 @@ def export_my_data(peer: User, *, by: User) -> dict[str, Any]:
     wins, consents and every saved version of their goals and steps.
     """
     if not access.may_download_own_data(by, peer):
-        raise NotFound("No such peer.")
+        raise NotFound(_("No such peer."))
     _record_export(AuditAction.EXPORT, by=by, peer=peer)
     goal_ids = set(Goal.history.filter(peer_id=peer.id).values_list("id", flat=True))
     return {
@@ -426,7 +426,7 @@ def _release_to_staff(peer: User, *, by: User, detail: str = "") -> None:
             % {"name": peer.display_name}
         )
     if not access.may_export_records_of(by, peer):
-        raise NotFound("No such peer.")
+        raise NotFound(_("No such peer."))
     if not Consent.objects.valid().covering_substance_use().filter(peer=peer).exists():
         _record_export(AuditAction.DENIED, by=by, peer=peer, detail=detail)
         raise ExportRefused(
@@ -462,7 +462,7 @@ def export_plan(peer: User, *, by: User, detail: str = "plan as PDF") -> dict[st
     """
     if by.id == peer.id:
         if not access.may_download_own_data(by, peer):
-            raise NotFound("No such peer.")
+            raise NotFound(_("No such peer."))
         _record_export(AuditAction.EXPORT, by=by, peer=peer, detail=detail)
         return {}
     _release_to_staff(peer, by=by, detail=detail)
@@ -487,7 +487,7 @@ def export_my_check_ins(peer: User, *, by: User) -> str:
     check-in that counts (a correction replaces the entry it corrects), oldest first, in the
     language of the request. Text is made safe to open (`peergoals.spreadsheets`)."""
     if not access.may_download_own_data(by, peer):
-        raise NotFound("No such peer.")
+        raise NotFound(_("No such peer."))
     _record_export(AuditAction.EXPORT, by=by, peer=peer, detail="check-ins as CSV")
     check_ins = (
         CheckIn.objects.current()

@@ -98,7 +98,7 @@ def read_calendar_feed(secret: str, *, at: datetime.datetime | None = None) -> C
         .first()
     )
     if feed is None or not access.may(feed.peer, access.Action.VIEW, feed.peer):
-        raise NotFound("No such calendar.")
+        raise NotFound(_("No such calendar."))
     now = at or timezone.now()
     day_began = timezone.make_aware(
         datetime.datetime.combine(timezone.localdate(now), datetime.time.min)

@@ -146,6 +146,12 @@ def test_the_import_endpoint(as_sam: Client, as_alex: Client, people: People) ->
     assert as_alex.post(url, body, content_type="application/json").status_code == 404
     bad = as_sam.post(url, '{"resourceType": "Goal"}', content_type="application/json")
     assert bad.status_code == 422 and bad.json()["resourceType"] == "OperationOutcome"
+    # A NUL anywhere, even in an extension kept as sent: refused whole (PostgreSQL's jsonb
+    # could not keep it), never a server error.
+    nul = body.replace("Sleep before midnight", "Sleep\\u0000").replace('"g1"', '"g2"')
+    refused = as_sam.post(url, nul, content_type="application/json")
+    assert refused.status_code == 422, refused.content
+    assert "can't be saved" in refused.content.decode()
 
 
 def comparable(exported: dict[str, Any]) -> list[dict[str, Any]]:

@@ -70,7 +70,7 @@ def _require(by: User, action: Action, peer: User) -> None:
     # Views already fetched the record through the policy; this keeps commands and the API
     # honest too, and answers like a missing record would.
     if not access.may(by, action, peer):
-        raise NotFound("No such record.")
+        raise NotFound(_("No such record."))
 
 
 def _is_peer(by: User, peer: User) -> bool:
