@@ -232,6 +232,10 @@ def main() -> int:
         "check_ins": CheckIn.objects.count(),
     }
 
+    # As a gunicorn worker starts (peergoals/wsgi.py): the collector set up for requests.
+    from peergoals.wsgi import ready_for_requests
+
+    ready_for_requests()
     # Both languages see the same data: a check-in page, last, adds rows after both passes.
     results: dict[str, dict[str, Any]] = {}
     results_es: dict[str, dict[str, Any]] = {}

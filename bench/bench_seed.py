@@ -158,6 +158,10 @@ def main() -> int:
         "api: caseload (specialist)": (specialist, f"/api/v1/specialists/{specialist.pk}/caseload"),
     }
     pages.update(api_reads)
+    # As a gunicorn worker starts (peergoals/wsgi.py): the collector set up for requests.
+    from peergoals.wsgi import ready_for_requests
+
+    ready_for_requests()
     timings = {}
     for name, (user, url) in pages.items():
         # Signed in and past two-step sign-in, as the test suite's browsers are.

@@ -265,6 +265,15 @@ def test_the_step_page_links_to_its_reminders(people: People, walk_step: Step) -
     assert reverse("reminders:step", args=[walk_step.pk]) in page.text
 
 
+def test_saving_a_reminder_also_asks_this_phone_for_push(people: People, walk_step: Step) -> None:
+    maria = browser_for(people.maria)
+    subscribe = f'data-push-subscribe="{reverse("reminders:push_subscribe")}"'
+    for url in (reverse("reminders:step", args=[walk_step.pk]), reverse("reminders:settings")):
+        assert subscribe in maria.get(url).text, url
+    # The same plain form elsewhere (a password) asks nothing of the phone.
+    assert "data-push-subscribe" not in maria.get(reverse("account:password_change")).text
+
+
 @pytest.mark.parametrize(
     "junk",
     [

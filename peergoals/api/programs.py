@@ -17,36 +17,37 @@ from peergoals.errors import NotFound
 from peergoals.outcomes.forms import ReportForm
 from peergoals.outcomes.report import Figure, build_report
 from peergoals.people import caseload
-from peergoals.people.caseload import CaseloadRow
+from peergoals.people.caseload import CaseloadFigures
 
 router = Router(tags=["caseload and report"])
 
 
-def _rows(request: HttpRequest, specialist_id: int) -> list[CaseloadPeer]:
+def _rows(request: HttpRequest, specialist_id: int) -> list[dict[str, object]]:
     person = acting_person(request)
     if specialist_id == person.pk and access.keeps_a_caseload(person):
         specialist = person
     else:
         specialist = access.get_specialist_for(person, specialist_id)
-    rows = caseload.caseload_of(specialist)
+    rows = caseload.caseload_figures(specialist)
     # The whole list is handed out: one read per listed peer, as the page records its page.
     access.record_caseload_seen(person, [row.peer for row in rows])
     return [_row(row) for row in rows]
 
 
-def _row(row: CaseloadRow) -> CaseloadPeer:
-    return CaseloadPeer(
-        peer_id=row.peer.pk,
-        display_name=row.peer.display_name,
-        last_check_in=row.last_check_in,
-        reviews_due=row.reviews_due,
-        reviews_overdue=row.reviews_overdue,
-        next_review_on=row.next_review_on,
-        active_goals=row.active_goals,
-        waiting_for_answer=row.waiting_for_answer,
-        went_quiet=row.went_quiet,
-        may_need_support=row.may_need_support,
-    )
+def _row(row: CaseloadFigures) -> dict[str, object]:
+    # A plain dict: the response's schema (CaseloadPeer) checks it once, on the way out.
+    return {
+        "peer_id": row.peer.pk,
+        "display_name": row.peer.display_name,
+        "last_check_in": row.last_check_in,
+        "reviews_due": row.reviews_due,
+        "reviews_overdue": row.reviews_overdue,
+        "next_review_on": row.next_review_on,
+        "active_goals": row.active_goals,
+        "waiting_for_answer": row.waiting_for_answer,
+        "went_quiet": row.went_quiet,
+        "may_need_support": row.may_need_support,
+    }
 
 
 @router.get(
@@ -54,7 +55,7 @@ def _row(row: CaseloadRow) -> CaseloadPeer:
     response={200: list[CaseloadPeer], **READ_REFUSALS},
     summary="A specialist's caseload (their own, or read-only for their supervisor)",
 )
-def specialist_caseload(request: HttpRequest, specialist_id: int) -> list[CaseloadPeer]:
+def specialist_caseload(request: HttpRequest, specialist_id: int) -> list[dict[str, object]]:
     return _rows(request, specialist_id)
 
 

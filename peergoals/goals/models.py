@@ -554,6 +554,17 @@ class WinKind(models.TextChoices):
     REVIEW_HELD = "review_held", _("Review held")
 
 
+class WinQuerySet(models.QuerySet["Win"]):
+    def worded(self) -> WinQuerySet:
+        """With what a win's words (progress.win_message) read of its goal and step, their
+        current wording for wins older than kept words, and nothing else of them: a list of
+        wins does not load and decode every goal's and step's every field."""
+        own = [field.name for field in Win._meta.concrete_fields]
+        return self.select_related("goal", "step").only(
+            *own, "goal__own_words", "goal__smart_wording", "step__wording"
+        )
+
+
 class Win(models.Model):
     """A milestone worth celebrating, recorded the moment it happens."""
 
@@ -574,6 +585,8 @@ class Win(models.Model):
     step_words = models.TextField(_("the step, as it was worded then"), blank=True)
     goal_words = models.TextField(_("the goal, as it was worded then"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = WinQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -35,7 +35,7 @@ from peergoals.people.models import Assignment, User
 
 def wins_of(peer: User) -> QuerySet[Win]:
     """The peer's wins, newest first, with what each was about."""
-    return Win.objects.filter(peer=peer).select_related("peer", "goal", "step")
+    return Win.objects.filter(peer=peer).worded().select_related("peer")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.core.paginator import Page, Paginator
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from peergoals import access
 from peergoals.db import SubqueryCount
-from peergoals.goals.models import CheckIn, Feeling, Goal, LifeArea, Status, Step, Win
+from peergoals.goals.models import CheckIn, Feeling, Goal, GoalQuerySet, LifeArea, Status, Step, Win
 from peergoals.people.models import Assignment, Outreach, User
 from peergoals.privacy.models import Consent
 
@@ -41,8 +42,8 @@ def recent_wins_of_all() -> QuerySet[Win]:
 
 
 @dataclass
-class CaseloadRow:
-    """One peer on a caseload, with what the specialist may want to act on."""
+class CaseloadFigures:
+    """One peer on a caseload, in figures (what the API sends for each peer)."""
 
     peer: User
     last_check_in: datetime.datetime | None
@@ -51,15 +52,21 @@ class CaseloadRow:
     next_review_on: datetime.date | None
     active_goals: int
     waiting_for_answer: int
-    waiting_since: datetime.datetime | None
-    recent_wins: int
-    latest_win: Win | None
-    may_need_support: bool = False
-    last_outreach: datetime.datetime | None = None
+    may_need_support: bool
 
     @property
     def went_quiet(self) -> bool:
         return self.last_check_in is None or timezone.now() - self.last_check_in > QUIET_AFTER
+
+
+@dataclass
+class CaseloadRow(CaseloadFigures):
+    """One peer on the caseload page, with what the specialist may want to act on."""
+
+    waiting_since: datetime.datetime | None
+    recent_wins: int
+    latest_win: Win | None
+    last_outreach: datetime.datetime | None = None
 
     # What the page says about the peer, worked out here once per row: a caseload draws each
     # row in up to five lists, and these cost the template far more as tags than here.
@@ -185,19 +192,83 @@ def caseload_of(
     With `area` or `status`, only peers with such a goal are listed, and what is counted for
     them (reviews, suggestions, wins) is about those goals.
     """
+    scope = _Scope.of(area, status)
+    peers = _with_figures(specialist, scope).annotate(
+        goal_waiting_since=Subquery(
+            scope.proposed_goals.order_by("created_at").values("created_at")[:1]
+        ),
+        step_waiting_since=Subquery(
+            scope.proposed_steps.order_by("created_at").values("created_at")[:1]
+        ),
+        recent_wins=SubqueryCount(scope.recent_wins.filter(peer=OuterRef("pk"))),
+        latest_win_id=Subquery(
+            scope.recent_wins.filter(peer=OuterRef("pk")).order_by("-created_at").values("id")[:1]
+        ),
+        last_outreach=Subquery(
+            Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
+        ),
+    )
+    # Only each peer's latest win is shown (with how many there were): those alone are loaded,
+    # not every win of the last two weeks with its goal and step.
+    listed = list(peers)
+    whose_win = {peer.latest_win_id: peer for peer in listed if peer.latest_win_id}
+    latest_wins = Win.objects.worded().in_bulk(list(whose_win))
+    for win in latest_wins.values():
+        win.peer = whose_win[win.pk]
+    return [
+        CaseloadRow(
+            **_figures(peer),
+            waiting_since=min(
+                filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
+            ),
+            recent_wins=peer.recent_wins,
+            latest_win=latest_wins.get(peer.latest_win_id),
+            last_outreach=peer.last_outreach,
+        )
+        for peer in listed
+    ]
+
+
+def caseload_figures(specialist: User) -> list[CaseloadFigures]:
+    """The specialist's current peers in figures alone, as caseload_of counts them, without
+    the page's lists of wins, outreach and how long suggestions have waited."""
+    return [
+        CaseloadFigures(**_figures(peer))
+        for peer in _with_figures(specialist, _Scope.of(None, None))
+    ]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """A caseload's goals, suggested goals and steps and recent wins, each relative to the
+    peer of the row (OuterRef), narrowed to a life area or a goal status when one is chosen."""
+
+    goals: GoalQuerySet
+    proposed_goals: GoalQuerySet
+    proposed_steps: QuerySet[Step]
+    recent_wins: QuerySet[Win]
+    narrowed: bool
+
+    @classmethod
+    def of(cls, area: str | None, status: str | None) -> _Scope:
+        goals = Goal.objects.filter(peer=OuterRef("pk"))
+        steps = Step.objects.filter(goal__peer=OuterRef("pk"), status=Status.PROPOSED)
+        recent_wins = recent_wins_of_all()
+        if area:
+            goals = goals.filter(life_area=area)
+            steps = steps.filter(goal__life_area=area)
+            recent_wins = recent_wins.filter(goal__life_area=area)
+        if status:
+            goals = goals.filter(status=status)
+            steps = steps.filter(goal__status=status)
+            recent_wins = recent_wins.filter(goal__status=status)
+        proposed = goals.filter(status=Status.PROPOSED)
+        return cls(goals, proposed, steps, recent_wins, narrowed=bool(area or status))
+
+
+def _with_figures(specialist: User, scope: _Scope) -> QuerySet[User]:
     today = timezone.localdate()
-    goals = Goal.objects.filter(peer=OuterRef("pk"))
-    steps = Step.objects.filter(goal__peer=OuterRef("pk"), status=Status.PROPOSED)
-    recent_wins = recent_wins_of_all()
-    if area:
-        goals = goals.filter(life_area=area)
-        steps = steps.filter(goal__life_area=area)
-        recent_wins = recent_wins.filter(goal__life_area=area)
-    if status:
-        goals = goals.filter(status=status)
-        steps = steps.filter(goal__status=status)
-        recent_wins = recent_wins.filter(goal__status=status)
-    proposed = goals.filter(status=Status.PROPOSED)
+    goals = scope.goals
     last_check_in = (
         CheckIn.objects.filter(peer=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")
     )
@@ -213,53 +284,32 @@ def caseload_of(
         .values("next_review_on")
     )
     peers = access.peers_for(specialist)
-    if area or status:
+    if scope.narrowed:
         peers = peers.filter(Exists(goals))
-    peers = peers.annotate(
+    return peers.annotate(
         last_check_in=Subquery(last_check_in[:1]),
         reviews_due=SubqueryCount(goals.review_due(today)),
         reviews_overdue=SubqueryCount(goals.review_overdue(today)),
         next_review_on=Subquery(next_review[:1]),
         active_goals=SubqueryCount(goals.active()),
-        proposed_goals=SubqueryCount(proposed),
-        proposed_steps=SubqueryCount(steps),
-        goal_waiting_since=Subquery(proposed.order_by("created_at").values("created_at")[:1]),
-        step_waiting_since=Subquery(steps.order_by("created_at").values("created_at")[:1]),
+        proposed_goals=SubqueryCount(scope.proposed_goals),
+        proposed_steps=SubqueryCount(scope.proposed_steps),
         may_need_support=Exists(overwhelmed),
-        recent_wins=SubqueryCount(recent_wins.filter(peer=OuterRef("pk"))),
-        latest_win_id=Subquery(
-            recent_wins.filter(peer=OuterRef("pk")).order_by("-created_at").values("id")[:1]
-        ),
-        last_outreach=Subquery(
-            Outreach.objects.filter(peer=OuterRef("pk")).order_by("-at").values("at")[:1]
-        ),
     ).order_by("preferred_name", "username")
-    # Only each peer's latest win is shown (with how many there were): those alone are loaded,
-    # not every win of the last two weeks with its goal and step.
-    listed = list(peers)
-    whose_win = {peer.latest_win_id: peer for peer in listed if peer.latest_win_id}
-    latest_wins = Win.objects.select_related("goal", "step").in_bulk(list(whose_win))
-    for win in latest_wins.values():
-        win.peer = whose_win[win.pk]
-    return [
-        CaseloadRow(
-            peer=peer,
-            last_check_in=peer.last_check_in,
-            reviews_due=peer.reviews_due,
-            reviews_overdue=peer.reviews_overdue,
-            next_review_on=peer.next_review_on,
-            active_goals=peer.active_goals,
-            waiting_for_answer=peer.proposed_goals + peer.proposed_steps,
-            waiting_since=min(
-                filter(None, [peer.goal_waiting_since, peer.step_waiting_since]), default=None
-            ),
-            recent_wins=peer.recent_wins,
-            latest_win=latest_wins.get(peer.latest_win_id),
-            may_need_support=peer.may_need_support,
-            last_outreach=peer.last_outreach,
-        )
-        for peer in listed
-    ]
+
+
+def _figures(peer: User) -> dict[str, Any]:
+    """A row's figures, from a peer annotated by _with_figures."""
+    return {
+        "peer": peer,
+        "last_check_in": peer.last_check_in,  # type: ignore[attr-defined]
+        "reviews_due": peer.reviews_due,  # type: ignore[attr-defined]
+        "reviews_overdue": peer.reviews_overdue,  # type: ignore[attr-defined]
+        "next_review_on": peer.next_review_on,  # type: ignore[attr-defined]
+        "active_goals": peer.active_goals,  # type: ignore[attr-defined]
+        "waiting_for_answer": peer.proposed_goals + peer.proposed_steps,  # type: ignore[attr-defined]
+        "may_need_support": peer.may_need_support,  # type: ignore[attr-defined]
+    }
 
 
 # A long caseload is shown this many peers a page, and each list of who needs attention shows
