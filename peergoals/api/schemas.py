@@ -12,6 +12,17 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ConfigDict
 
+from peergoals.goals.models import (
+    Attainment,
+    Decision,
+    Feeling,
+    LifeArea,
+    Outcome,
+    Period,
+    ReviewFeeling,
+    TargetKind,
+)
+
 
 class Refusal(Schema):
     """A refusal: why, in plain words."""
@@ -79,16 +90,17 @@ def words(max_length: int, *, required: bool = False, **kwargs: Any) -> Any:
 
 
 def _day_as_text(value: object) -> object:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("a day as YYYY-MM-DD")
-    if not isinstance(value, str | datetime.date):
-        raise ValueError("a day as YYYY-MM-DD")
-    return value
+    if isinstance(value, datetime.date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value
+    raise ValueError("a day as YYYY-MM-DD")
 
 
 def _whole_number(value: object) -> object:
-    # JSON Schema's integer is a number with no fraction (36.0 is one), and never true/false.
-    if isinstance(value, bool):
+    # JSON Schema's integer is a number with no fraction (36.0 is one): never true/false, nor
+    # the number written as text.
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("a whole number")
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -103,7 +115,17 @@ Rating = Annotated[int, Field(ge=0, le=10), BeforeValidator(_whole_number)]
 EveryDays = Annotated[int, Field(ge=1, le=365), BeforeValidator(_whole_number)]
 Version = Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]
 # A goal attainment level (GAS, -2 to +2).
-Level = Annotated[Literal[-2, -1, 0, 1, 2], BeforeValidator(_whole_number)]
+Level = Annotated[Attainment, Field(strict=False), BeforeValidator(_whole_number)]
+# The models' own choices, each sent as its value ("physical", "done"): stated once, there.
+LifeAreaCode = Annotated[LifeArea, Field(strict=False)]
+OutcomeCode = Annotated[Outcome, Field(strict=False)]
+FeelingCode = Annotated[Feeling, Field(strict=False)]
+TargetKindCode = Annotated[TargetKind, Field(strict=False)]
+PeriodCode = Annotated[Period, Field(strict=False)]
+DecisionCode = Annotated[Decision, Field(strict=False)]
+ReviewFeelingCode = Annotated[ReviewFeeling, Field(strict=False)]
+# Left empty: not said.
+Unsaid = Literal[""]
 
 
 # What is answered ----------------------------------------------------------------------------
@@ -147,14 +169,14 @@ class StepOut(Schema):
 
 
 class CheckInIn(Sent):
-    outcome: Literal["done", "not_done", "skipped"]
+    outcome: OutcomeCode
     for_date: Day | None = Field(
         default=None, description="The day it is about: today (the default) or earlier."
     )
     # A JSON number (kept to cents): pydantic's Decimal also takes strings, which its schema
     # does not describe well enough for a client (or Schemathesis) to send only valid ones.
     amount: float | None = Field(default=None, ge=0, le=1000000)
-    feeling: Literal["", "great", "good", "okay", "hard", "overwhelmed"] = ""
+    feeling: FeelingCode | Unsaid = ""
     note: str = words(1000)
     share_note: bool = False
 
@@ -242,18 +264,6 @@ class ReportFigures(Schema):
     goals_reached: Count
 
 
-LifeAreaCode = Literal[
-    "emotional",
-    "environmental",
-    "financial",
-    "intellectual",
-    "occupational",
-    "physical",
-    "social",
-    "spiritual",
-]
-
-
 class GoalIn(Sent):
     """A new goal. Sent by the peer, it is theirs (active, or kept as an idea when `ready` is
     false); sent by anyone else, it is a suggestion that waits for the peer's answer, and the
@@ -275,10 +285,10 @@ class StepIn(Sent):
     peer's answer. Checked by the same rules as the page's form."""
 
     wording: str = words(1000, required=True, examples=["Walk 10 minutes after lunch"])
-    target_kind: Literal["once", "count", "amount"] = "once"
+    target_kind: TargetKindCode = TargetKind.ONCE
     target_quantity: float | None = Field(default=None, ge=0.01, le=1000000)
     target_unit: str = words(40, examples=["minutes"])
-    target_per: Literal["", "day", "week", "month"] = ""
+    target_per: PeriodCode | Unsaid = ""
     starts_on: Day | None = None
     due_on: Day | None = None
 
@@ -287,10 +297,10 @@ class ReviewIn(Sent):
     """A look back at a goal. Recorded by the peer, its decision takes effect; recorded by
     anyone else, the decision waits for the peer to confirm it."""
 
-    decision: Literal["keep", "adjust", "pause", "complete", "let_go"]
+    decision: DecisionCode
     whats_working: str = words(2000)
     whats_not_working: str = words(2000)
-    feeling: Literal["", "good", "okay", "stuck", "overwhelmed"] = ""
+    feeling: ReviewFeelingCode | Unsaid = ""
     wins: str = words(2000)
     lessons: str = words(2000)
     attainment: Level | None = None
