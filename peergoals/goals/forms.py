@@ -22,8 +22,8 @@ from peergoals.goals.models import (
     ReviewFeeling,
     Status,
     TargetKind,
-    resume_date_problem,
 )
+from peergoals.goals.moves import resume_date_problem
 from peergoals.goals.progress import as_written
 
 if TYPE_CHECKING:

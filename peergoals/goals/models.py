@@ -60,20 +60,6 @@ TAKEN_ON_STATUSES = (Status.PLANNED, Status.ACTIVE, Status.ON_HOLD, Status.COMPL
 REVIEWABLE_STATUSES = (Status.ACTIVE, Status.ON_HOLD)
 # Suggestions that never became part of the plan: declined by the peer, or withdrawn.
 NOT_TAKEN_UP = (Status.REJECTED, Status.WITHDRAWN)
-# How far ahead a pause may plan to pick things back up: further than a year is no longer a
-# pause but a goal let go or kept as an idea.
-LONGEST_PAUSE = datetime.timedelta(days=365)
-
-
-def resume_date_problem(resume_on: datetime.date | None, today: datetime.date) -> str | None:
-    """What is wrong with `resume_on` as the day a pause ends, in plain words; None if nothing."""
-    if resume_on is None:
-        return None
-    if resume_on < today:
-        return str(_("Pick a day from today on, or leave it empty."))
-    if resume_on > today + LONGEST_PAUSE:
-        return str(_("Pick a day within the next year, or leave it empty."))
-    return None
 
 
 class PauseFields(models.Model):
@@ -556,13 +542,10 @@ class WinKind(models.TextChoices):
 
 class WinQuerySet(models.QuerySet["Win"]):
     def worded(self) -> WinQuerySet:
-        """With what a win's words (progress.win_message) read of its goal and step, their
-        current wording for wins older than kept words, and nothing else of them: a list of
-        wins does not load and decode every goal's and step's every field."""
+        """With only what a win's words (progress.win_message) read of its goal and step."""
+        words = ("goal__own_words", "goal__smart_wording", "step__wording")
         own = [field.name for field in Win._meta.concrete_fields]
-        return self.select_related("goal", "step").only(
-            *own, "goal__own_words", "goal__smart_wording", "step__wording"
-        )
+        return self.select_related("goal", "step").only(*own, *words)
 
 
 class Win(models.Model):

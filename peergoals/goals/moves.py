@@ -7,14 +7,32 @@ would take). Whose records a person reaches at all is the access policy's questi
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from peergoals.goals.models import OPEN_STATUSES, Answer, Goal, Status, Step, SuggestedChange
 from peergoals.people.models import User
+
+# How far ahead a pause may plan to pick things back up: further than a year is no longer a
+# pause but a goal let go or kept as an idea.
+LONGEST_PAUSE = datetime.timedelta(days=365)
+
+
+def resume_date_problem(resume_on: datetime.date | None, today: datetime.date) -> str | None:
+    """What is wrong with `resume_on` as the day a pause ends, in plain words; None if nothing."""
+    if resume_on is None:
+        return None
+    if resume_on < today:
+        return str(_("Pick a day from today on, or leave it empty."))
+    if resume_on > today + LONGEST_PAUSE:
+        return str(_("Pick a day within the next year, or leave it empty."))
+    return None
+
 
 # Allowed moves between statuses, outside proposals (accepting or declining answers those).
 GOAL_MOVES: dict[str, frozenset[str]] = {

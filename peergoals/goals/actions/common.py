@@ -25,11 +25,11 @@ from peergoals.goals.models import (
     TargetKind,
     Win,
     WinKind,
-    resume_date_problem,
 )
 from peergoals.goals.moves import (
     Moves,
     goal_moves,
+    resume_date_problem,
     step_moves,
 )
 from peergoals.people.models import User
