@@ -7,7 +7,7 @@ import datetime
 import re
 import uuid
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ConfigDict
@@ -22,6 +22,9 @@ from peergoals.goals.models import (
     ReviewFeeling,
     TargetKind,
 )
+
+if TYPE_CHECKING:
+    from peergoals.people.caseload import CaseloadFigures
 
 
 class Refusal(Schema):
@@ -226,6 +229,8 @@ class WinOut(Schema):
 
 
 class CaseloadPeer(Schema):
+    """A caseload's row in figures (people.caseload.CaseloadFigures), read straight from it."""
+
     peer_id: int
     display_name: str
     last_check_in: datetime.datetime | None
@@ -236,6 +241,14 @@ class CaseloadPeer(Schema):
     waiting_for_answer: int
     went_quiet: bool
     may_need_support: bool
+
+    @staticmethod
+    def resolve_peer_id(row: CaseloadFigures) -> int:
+        return row.peer.pk
+
+    @staticmethod
+    def resolve_display_name(row: CaseloadFigures) -> str:
+        return row.peer.display_name
 
 
 class Count(Schema):

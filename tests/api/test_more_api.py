@@ -69,7 +69,7 @@ def test_the_caseload_lists_the_specialists_peers_and_audits_each(
     people: People, walk_goal: Goal
 ) -> None:
     rows = api_as(people.sam).get(f"/api/v1/specialists/{people.sam.pk}/caseload").json()
-    assert [row["display_name"] for row in rows] == ["Maria"]
+    assert [(row["peer_id"], row["display_name"]) for row in rows] == [(people.maria.pk, "Maria")]
     assert AuditEntry.objects.filter(
         action=AuditAction.VIEW, user=people.sam, record_type="caseload", peer_id=people.maria.pk
     ).exists()
