@@ -37,6 +37,9 @@ def _outcome(status: int, code: str, message: str) -> JsonResponse:
     "/Patient/{peer_id}/$everything",
     response={200: dict[str, Any], 403: dict[str, Any], **READ_REFUSALS},
     summary="A peer's plan as a FHIR R4 Bundle",
+    # The Bundle is sent as FHIR's own media type, which the schema must name beside JSON
+    # (django-ninja keys its answers by number: the same key merges into the same answer).
+    openapi_extra={"responses": {200: {"content": {FHIR_JSON: {"schema": {"type": "object"}}}}}},
 )
 def everything(request: HttpRequest, peer_id: int) -> HttpResponse:
     """The peer's own plan, or for staff under the staff download's rule: a valid consent

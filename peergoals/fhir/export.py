@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Prefetch
@@ -150,6 +150,12 @@ def goal_resource(goal: Goal) -> Resource:
     return resource
 
 
+def _whole_times(times: Decimal | int | None) -> int:
+    """A number of times as FHIR's Timing takes it (a positiveInt): a count typed with a
+    fraction ("0.5 times a day") is rounded to the nearest whole time, and is at least once."""
+    return max(1, int(Decimal(times or 1).to_integral_value(ROUND_HALF_UP)))
+
+
 def _timing(step: Step) -> Resource:
     timing: Resource = {}
     bounds = {"start": step.starts_on.isoformat()}
@@ -158,11 +164,10 @@ def _timing(step: Step) -> Resource:
     repeat: Resource = {"boundsPeriod": bounds}
     if step.target_per:
         times = step.target_quantity if step.target_kind == TargetKind.COUNT else 1
-        repeat.update(
-            frequency=int(times or 1), period=1, periodUnit=codes.PERIOD_UNIT_OF[step.target_per]
-        )
+        unit = codes.PERIOD_UNIT_OF[step.target_per]
+        repeat.update(frequency=_whole_times(times), period=1, periodUnit=unit)
     elif step.target_kind == TargetKind.COUNT and step.target_quantity is not None:
-        repeat["count"] = int(step.target_quantity)
+        repeat["count"] = _whole_times(step.target_quantity)
     else:
         repeat["count"] = 1
     timing["repeat"] = repeat

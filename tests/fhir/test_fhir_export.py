@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -142,6 +143,35 @@ def test_every_status_exports_valid_codes(people: People, marias_plan: Goal) -> 
         if status != Status.WITHDRAWN:
             Goal.objects.filter(pk=marias_plan.pk).update(status=status)
             check(bundle(people.maria, plan_of(people.maria)))
+
+
+def test_a_count_typed_with_a_fraction_exports_as_whole_times(
+    people: People, marias_plan: Goal
+) -> None:
+    from peergoals.fhir.export import bundle, plan_of
+    from peergoals.goals import actions
+
+    # The step form takes "0.5 times a day" or "2.5 times" as typed; FHIR's Timing counts in
+    # whole times, at least one.
+    for quantity, per in (("0.5", "day"), ("2.5", "")):
+        actions.add_step(
+            marias_plan,
+            by=people.maria,
+            wording=f"Stretch {quantity} {per}",
+            target_kind="count",
+            target_quantity=Decimal(quantity),
+            target_per=per,
+        )
+    exported = bundle(people.maria, plan_of(people.maria))
+    check(exported)
+    timings = {
+        activity["detail"]["description"]: activity["detail"]["scheduledTiming"]["repeat"]
+        for entry in exported["entry"]
+        if entry["resource"]["resourceType"] == "CarePlan"
+        for activity in entry["resource"]["activity"]
+    }
+    assert timings["Stretch 0.5 day"]["frequency"] == 1
+    assert timings["Stretch 2.5"]["count"] == 3
 
 
 def test_the_export_command(people: People, marias_plan: Goal) -> None:
