@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from peergoals.people import tokens
 from peergoals.people.forms import AccessTokenForm
-from peergoals.web import Request, attempt
+from peergoals.web import Request, attempt, page
 
 
 def _tokens_page(
@@ -28,9 +28,7 @@ def _tokens_page(
     return render(request, "people/tokens.html", context, status=status)
 
 
-@login_required
-@require_GET
-@never_cache
+@page
 def access_tokens(request: Request) -> HttpResponse:
     """The person's live tokens and the form for a new one."""
     return _tokens_page(request, AccessTokenForm())

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from peergoals import access
 from peergoals.errors import NotFound
+from peergoals.people import typed_text
 from peergoals.reminders import actions
 from peergoals.reminders.channels import push_configured
 from peergoals.reminders.forms import PreferencesForm, PushSubscriptionForm, StepReminderForm
 from peergoals.reminders.notices import person_from_off_token
-from peergoals.web import Request, attempt, domain_errors
+from peergoals.web import Request, attempt, domain_errors, form_page
 
 
 def _initial(request: Request) -> dict[str, object]:
@@ -32,8 +33,7 @@ def _initial(request: Request) -> dict[str, object]:
     return initial
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@form_page
 def settings_page(request: Request) -> HttpResponse:
     for_peer = request.user.is_peer
     status = 200
@@ -50,6 +50,7 @@ def settings_page(request: Request) -> HttpResponse:
             status = 400
     else:
         form = PreferencesForm(initial=_initial(request), for_peer=for_peer)
+        typed_text.restore(request, form)
     context = {
         "form": form,
         "preferences": actions.preferences_for(request.user),
@@ -67,14 +68,15 @@ def turn_off(request: Request) -> HttpResponse:
     return redirect("reminders:settings")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@form_page
 @domain_errors
 def step_reminders(request: Request, step_id: int) -> HttpResponse:
     step = access.get_own_step_for(request.user, step_id)
     status = 200
     form = StepReminderForm(initial={"weekdays": list("0123456")})
-    if request.method == "POST":
+    if request.method == "GET":
+        typed_text.restore(request, form)
+    else:
         if "remove" in request.POST:
             # Not a number: nothing to remove.
             with contextlib.suppress(ValueError):

@@ -260,3 +260,28 @@ def test_nothing_is_kept_for_a_browser_nobody_signed_in_on(people: People, walk_
     response = stranger.post(reverse("goals:new"), {"own_words": "Anything"})
     assert response.status_code == 302 and response["Location"].startswith("/login/")
     assert KEPT not in stranger.session
+
+
+def test_reminder_times_chosen_after_the_session_ended_are_back_in_their_forms(
+    people: People, walk_step: Step
+) -> None:
+    maria = signed_in(people.maria)
+    step_url = reverse("reminders:step", args=[walk_step.pk])
+    settings_url = reverse("reminders:settings")
+    maria.get(step_url)
+    session_ends()
+    sent = maria.post(step_url, {"at": "07:45", "weekdays": ["0", "2", "4"]})
+    assert sent["Location"] == f"/login/?next={step_url}"
+    page = maria.get(sign_in_again(maria, people.maria, sent)).text
+    assert KEPT_SAID in page
+    assert 'value="07:45"' in page
+    assert re.search(r'value="2"[^>]*checked', page)
+    assert not re.search(r'value="1"[^>]*checked', page)
+    assert "No reminders for this step." in page  # nothing saved for her
+
+    session_ends()
+    sent = maria.post(settings_url, {"time_zone": "America/Chicago", "quiet_from": "21:30"})
+    page = maria.get(sign_in_again(maria, people.maria, sent)).text
+    assert KEPT_SAID in page
+    assert 'value="21:30"' in page
+    assert re.search(r'value="America/Chicago"[^>]*selected', page)
