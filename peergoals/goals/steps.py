@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import router
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -53,8 +52,12 @@ _ROW_FIELDS = [field.name for field in CheckInRow.__dataclass_fields__.values()]
 
 
 def load_check_ins(steps: Iterable[Step]) -> None:
-    """Give each step its current check-ins, newest first, in one query: `current_rows` (all of
-    them, as CheckInRow) and `current_shown` (the ones a card lists, as CheckIn)."""
+    """Give each step its current check-ins, newest first: `current_rows` (all of them, as
+    CheckInRow) and `current_shown` (the ones a card lists, as CheckIn).
+
+    Two queries whatever the history: the rows read only the columns progress needs (half a
+    year of a daily step is some 180 of them), and only the few listed are loaded whole.
+    """
     by_pk = {step.pk: step for step in steps}
     for step in by_pk.values():
         step.current_rows = []  # type: ignore[attr-defined]
@@ -62,25 +65,24 @@ def load_check_ins(steps: Iterable[Step]) -> None:
     if not by_pk:
         return
     today = timezone.localdate()
-    names = [f.attname for f in CheckIn._meta.concrete_fields]
-    at = {name: i for i, name in enumerate(names)}
-    step_at, date_at = at["step_id"], at["for_date"]
-    row_at = [at[name] for name in _ROW_FIELDS]
-    db = router.db_for_read(CheckIn)
+    newest_first = ("-for_date", "-recorded_at")
     rows = (
         CheckIn.objects.current()
         .filter(step_id__in=by_pk)
-        .order_by("-for_date", "-recorded_at")
-        .values_list(*names)
+        .order_by(*newest_first)
+        .values_list("pk", "step_id", *_ROW_FIELDS)
     )
-    for values in rows:
-        step = by_pk[values[step_at]]
-        listed: list[CheckInRow] = step.current_rows  # type: ignore[attr-defined]
-        if len(listed) < RECENT or values[date_at] == today:
-            check_in = CheckIn.from_db(db, names, values)
-            check_in.step = step
-            step.current_shown.append(check_in)  # type: ignore[attr-defined]
-        listed.append(CheckInRow(*(values[i] for i in row_at)))
+    shown = []
+    for pk, step_id, *values in rows:
+        listed: list[CheckInRow] = by_pk[step_id].current_rows  # type: ignore[attr-defined]
+        row = CheckInRow(*values)
+        if len(listed) < RECENT or row.for_date == today:
+            shown.append(pk)
+        listed.append(row)
+    if shown:
+        for check_in in CheckIn.objects.filter(pk__in=shown).order_by(*newest_first):
+            check_in.step = by_pk[check_in.step_id]
+            check_in.step.current_shown.append(check_in)  # type: ignore[attr-defined]
 
 
 @dataclass
