@@ -94,9 +94,7 @@ def _related_peers(user: User | AnonymousUser, action: Action) -> QuerySet[User]
     # A specialist's or a team's peers are found from the assignments, which also ask that the
     # peer be reachable: the query starts from the caseload, never from every peer of the
     # program, so its cost follows the caseload's size and not the organisation's.
-    on_caseload = Assignment.objects.current().filter(
-        **{f"peer__{name}": value for name, value in REACHABLE.items()}
-    )
+    on_caseload = _to_reachable_peers()
     if user.role == Role.SPECIALIST and action in GRANTS["specialist"]:
         caseload = on_caseload.filter(specialist=user)
         return User.objects.filter(id__in=caseload.values("peer_id"))
@@ -108,6 +106,28 @@ def _related_peers(user: User | AnonymousUser, action: Action) -> QuerySet[User]
     if user.role == Role.ADMIN and action in GRANTS["admin"]:
         return peers
     return peers.none()
+
+
+def _to_reachable_peers() -> QuerySet[Assignment]:
+    """Current assignments to a peer anyone may reach (REACHABLE)."""
+    return Assignment.objects.current().filter(
+        **{f"peer__{name}": value for name, value in REACHABLE.items()}
+    )
+
+
+def sharing_caseload_of(specialist: User | OuterRef) -> QuerySet[Assignment]:
+    """The assignments of `specialist`'s caseload whose peer's records may be read: reachable
+    and sharing. `specialist` may be an OuterRef, for one count per caseload of a team.
+
+    For a caseload `user` may look at (`specialists_for`), these peers are exactly that
+    caseload's peers in `peers_for(user)`: the specialist, their supervisor and an admin all
+    reach every sharing peer on it. Stated from the caseload, a team's figures cost what its
+    caseloads hold, not the team's size times the number of its specialists.
+    """
+    return _to_reachable_peers().filter(
+        Exists(Consent.objects.valid().filter(peer_id=OuterRef("peer_id"))),
+        specialist=specialist,  # type: ignore[misc]  # an OuterRef too (django-stubs take a User)
+    )
 
 
 def _consenting() -> Exists:

@@ -403,10 +403,9 @@ def team_of(user: User) -> QuerySet[User]:
     Counts drawn from records include only the peers whose records `user` may reach: a peer
     who has not agreed to share, or asked to be deleted, adds nothing.
     """
-    on_caseload = Assignment.objects.current().filter(
-        specialist=OuterRef(OuterRef("pk")),
-        peer__in=access.peers_for(user).values("id"),
-    )
+    # The rows are the caseloads `user` may look at; each counts the peers of its own that
+    # `user` may reach (access.sharing_caseload_of says why those are the same).
+    on_caseload = access.sharing_caseload_of(OuterRef(OuterRef("pk")))
     return (
         access.specialists_for(user)
         .annotate(
