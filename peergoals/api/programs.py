@@ -8,39 +8,51 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from peergoals import access
 from peergoals.api.auth import acting_person
-from peergoals.api.schemas import READ_REFUSALS, CaseloadPeer, Count, ReportFigures
+from peergoals.api.schemas import READ_REFUSALS, CaseloadPeers, Count, ReportFigures
 from peergoals.errors import NotFound
 from peergoals.outcomes.forms import ReportForm
 from peergoals.outcomes.report import Figure, build_report
 from peergoals.people import caseload
-from peergoals.people.caseload import CaseloadFigures
 
 router = Router(tags=["caseload and report"])
 
+# Past any caseload: a bigger offset is a mistake (and SQLite takes no offset past 2**63).
+MOST_PEERS = 100_000
 
-def _rows(request: HttpRequest, specialist_id: int) -> list[CaseloadFigures]:
+
+class CaseloadSlice(Schema):
+    """Which part of a caseload to hand out, in the order of the caseload page."""
+
+    offset: int = Field(0, ge=0, le=MOST_PEERS, description="How many peers to skip.")
+    limit: int = Field(
+        caseload.PAGE_SIZE,
+        ge=1,
+        le=caseload.PAGE_SIZE,
+        description=f"How many peers to send, {caseload.PAGE_SIZE} at the most.",
+    )
+
+
+@router.get(
+    "/specialists/{specialist_id}/caseload",
+    response={200: CaseloadPeers, **READ_REFUSALS},
+    summary="A specialist's caseload (their own, or read-only for their supervisor)",
+)
+def specialist_caseload(
+    request: HttpRequest, specialist_id: int, part: Query[CaseloadSlice]
+) -> dict[str, object]:
     person = acting_person(request)
     if specialist_id == person.pk and access.keeps_a_caseload(person):
         specialist = person
     else:
         specialist = access.get_specialist_for(person, specialist_id)
-    rows = caseload.caseload_figures(specialist)
-    # The whole list is handed out: one read per listed peer, as the page records its page.
-    access.record_caseload_seen(person, [row.peer for row in rows])
-    return rows
-
-
-@router.get(
-    "/specialists/{specialist_id}/caseload",
-    response={200: list[CaseloadPeer], **READ_REFUSALS},
-    summary="A specialist's caseload (their own, or read-only for their supervisor)",
-)
-def specialist_caseload(request: HttpRequest, specialist_id: int) -> list[CaseloadFigures]:
-    return _rows(request, specialist_id)
+    page = caseload.caseload_figures(specialist, skip=part.offset, take=part.limit)
+    # What is handed out is read: one read per peer sent, as the page records its page.
+    access.record_caseload_seen(person, [row.peer for row in page.rows])
+    return {"count": page.total, "items": page.rows}
 
 
 class ReportChoice(Schema):

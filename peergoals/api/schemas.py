@@ -251,6 +251,13 @@ class CaseloadPeer(Schema):
         return row.peer.display_name
 
 
+class CaseloadPeers(Schema):
+    """Part of a caseload, and how many peers it holds in all (`count`)."""
+
+    count: int = Field(description="How many peers the whole caseload holds.")
+    items: list[CaseloadPeer]
+
+
 class Count(Schema):
     """A figure of the report: `value` is null when hidden (fewer than 5 behind it)."""
 

@@ -35,6 +35,12 @@ RECENT_WINS = datetime.timedelta(days=14)
 # A check-in that said "Overwhelmed" this recently shows the peer as "may need support".
 SUPPORT_AFTER_OVERWHELMED = datetime.timedelta(days=7)
 
+# A long caseload is shown this many peers a page, and each list of who needs attention shows
+# at most this many (the rest are counted and are in the list of everyone), so a page costs
+# the same whether the caseload holds 50 peers or 500. The API hands out a caseload as many
+# peers at a time.
+PAGE_SIZE = 100
+
 
 def recent_wins_of_all() -> QuerySet[Win]:
     """Every win recent enough to celebrate, whoever's: narrow it to the peers a page shows."""
@@ -229,13 +235,26 @@ def caseload_of(
     ]
 
 
-def caseload_figures(specialist: User) -> list[CaseloadFigures]:
-    """The specialist's current peers in figures alone, as caseload_of counts them, without
-    the page's lists of wins, outreach and how long suggestions have waited."""
-    return [
-        CaseloadFigures(**_figures(peer))
-        for peer in _with_figures(specialist, _Scope.of(None, None))
-    ]
+def caseload_figures(specialist: User, *, skip: int = 0, take: int = PAGE_SIZE) -> CaseloadPage:
+    """`take` of the specialist's current peers from the `skip`th on, in figures alone, as
+    caseload_of counts them (without the page's lists of wins, outreach and how long
+    suggestions have waited), and how many peers the whole caseload holds.
+
+    Only the peers of the page are counted up: a caseload of 500 costs what one of 50 does.
+    """
+    peers = _with_figures(specialist, _Scope.of(None, None))[skip : skip + take]
+    return CaseloadPage(
+        rows=[CaseloadFigures(**_figures(peer)) for peer in peers],
+        total=access.peers_for(specialist).count(),
+    )
+
+
+@dataclass
+class CaseloadPage:
+    """Some of a caseload's rows in figures, and how many peers the caseload holds in all."""
+
+    rows: list[CaseloadFigures]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -310,12 +329,6 @@ def _figures(peer: User) -> dict[str, Any]:
         "waiting_for_answer": peer.proposed_goals + peer.proposed_steps,  # type: ignore[attr-defined]
         "may_need_support": peer.may_need_support,  # type: ignore[attr-defined]
     }
-
-
-# A long caseload is shown this many peers a page, and each list of who needs attention shows
-# at most this many (the rest are counted and are in the list of everyone), so a page costs
-# the same whether the caseload holds 50 peers or 500.
-PAGE_SIZE = 100
 
 
 @dataclass

@@ -8,8 +8,9 @@ from peergoals.audit.models import AuditAction, AuditEntry
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people import tokens
-from peergoals.people.models import User
-from tests.personas import People, confirmed_device
+from peergoals.people.actions import assign_peer
+from peergoals.people.models import Role, User
+from tests.personas import People, agree_to_share, confirmed_device, make_person
 
 
 def api_as(person: User, scope: str = "write") -> Client:
@@ -68,7 +69,9 @@ def test_reviews_and_wins_read_as_the_pages_show_them(people: People, walk_step:
 def test_the_caseload_lists_the_specialists_peers_and_audits_each(
     people: People, walk_goal: Goal
 ) -> None:
-    rows = api_as(people.sam).get(f"/api/v1/specialists/{people.sam.pk}/caseload").json()
+    caseload = api_as(people.sam).get(f"/api/v1/specialists/{people.sam.pk}/caseload").json()
+    assert caseload["count"] == 1
+    rows = caseload["items"]
     assert [(row["peer_id"], row["display_name"]) for row in rows] == [(people.maria.pk, "Maria")]
     assert AuditEntry.objects.filter(
         action=AuditAction.VIEW, user=people.sam, record_type="caseload", peer_id=people.maria.pk
@@ -82,6 +85,31 @@ def test_the_caseload_lists_the_specialists_peers_and_audits_each(
     assert (
         api_as(people.maria).get(f"/api/v1/specialists/{people.sam.pk}/caseload").status_code == 404
     )
+
+
+def test_a_caseload_comes_a_part_at_a_time_and_only_the_peers_sent_are_read(
+    people: People, walk_goal: Goal
+) -> None:
+    added = [make_person(f"peer{n}", Role.PEER) for n in range(4)]
+    for peer in added:
+        assign_peer(peer, people.sam, by=people.morgan)
+        agree_to_share(peer)
+    sam = api_as(people.sam)
+    url = f"/api/v1/specialists/{people.sam.pk}/caseload"
+
+    def names(query: str) -> tuple[int, list[str]]:
+        part = sam.get(f"{url}?{query}").json()
+        return part["count"], [row["display_name"] for row in part["items"]]
+
+    assert names("limit=2") == (5, ["Maria", "Peer0"])
+    read = AuditEntry.objects.filter(user=people.sam, record_type="caseload")
+    assert set(read.values_list("peer_id", flat=True)) == {people.maria.pk, added[0].pk}
+    assert names("limit=2&offset=2") == (5, ["Peer1", "Peer2"])
+    assert names("offset=4") == (5, ["Peer3"])
+    assert names("offset=5") == (5, [])
+    assert names("") == (5, ["Maria", "Peer0", "Peer1", "Peer2", "Peer3"])
+    for wrong in ("limit=0", "limit=101", "offset=-1", "offset=99999999999999999999", "limit=x"):
+        assert sam.get(f"{url}?{wrong}").status_code == 422, wrong
 
 
 def test_the_report_figures_hide_small_counts_and_are_for_supervisors_and_admins(
