@@ -69,3 +69,15 @@ def agree_to_share(peer: User) -> None:
     from peergoals.privacy.actions import give_consent
 
     give_consent(peer, by=peer, signature=peer.display_name, until_event=True)
+
+
+def new_sharing_peers(count: int, specialist: User, *, by: User) -> list[User]:
+    """`count` new peers (Peer0, Peer1, ...) put on `specialist`'s caseload by `by`, each
+    sharing their records."""
+    from peergoals.people.actions import assign_peer
+
+    added = [make_person(f"peer{n}", Role.PEER) for n in range(count)]
+    for peer in added:
+        assign_peer(peer, specialist, by=by)
+        agree_to_share(peer)
+    return added

@@ -8,9 +8,8 @@ from peergoals.audit.models import AuditAction, AuditEntry
 from peergoals.goals import actions
 from peergoals.goals.models import Goal, Step
 from peergoals.people import tokens
-from peergoals.people.actions import assign_peer
-from peergoals.people.models import Role, User
-from tests.personas import People, agree_to_share, confirmed_device, make_person
+from peergoals.people.models import User
+from tests.personas import People, confirmed_device, new_sharing_peers
 
 
 def api_as(person: User, scope: str = "write") -> Client:
@@ -90,10 +89,7 @@ def test_the_caseload_lists_the_specialists_peers_and_audits_each(
 def test_a_caseload_comes_a_part_at_a_time_and_only_the_peers_sent_are_read(
     people: People, walk_goal: Goal
 ) -> None:
-    added = [make_person(f"peer{n}", Role.PEER) for n in range(4)]
-    for peer in added:
-        assign_peer(peer, people.sam, by=people.morgan)
-        agree_to_share(peer)
+    added = new_sharing_peers(4, people.sam, by=people.morgan)
     sam = api_as(people.sam)
     url = f"/api/v1/specialists/{people.sam.pk}/caseload"
 

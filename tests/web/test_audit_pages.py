@@ -19,7 +19,7 @@ from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role
 from tests.audit_helpers import new_entries
-from tests.personas import PASSWORD, People, agree_to_share, make_person
+from tests.personas import PASSWORD, People, make_person, new_sharing_peers
 from tests.web.conftest import browser_for
 
 
@@ -104,10 +104,7 @@ def test_it_records_a_role_redirect_as_no_denial(as_sam: Client) -> None:
 def test_the_caseload_records_one_read_per_listed_peer_in_one_insert(
     as_sam: Client, people: People
 ) -> None:
-    extra = [make_person(f"peer{n}", Role.PEER) for n in range(3)]
-    for peer in extra:
-        assign_peer(peer, people.sam, by=people.morgan)
-        agree_to_share(peer)
+    extra = new_sharing_peers(3, people.sam, by=people.morgan)
     # Listed by name only, with no records shown: not a read of her records.
     not_sharing = make_person("casey", Role.PEER)
     assign_peer(not_sharing, people.sam, by=people.morgan)

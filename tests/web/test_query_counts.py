@@ -15,7 +15,7 @@ from peergoals.goals.models import Goal, Step
 from peergoals.people.actions import assign_peer
 from peergoals.people.models import Role, User
 from peergoals.privacy import actions as privacy
-from tests.personas import People, agree_to_share, make_person
+from tests.personas import People, agree_to_share, make_person, new_sharing_peers
 from tests.web.conftest import browser_for
 
 
@@ -86,10 +86,7 @@ def test_the_goal_page_does_not_grow_with_more_steps_and_check_ins(
 def test_the_caseload_does_not_grow_with_more_peers(as_sam: Client, people: People) -> None:
     give_goals(people.maria, 1, by=people.sam)
     few = queries_for(as_sam, reverse("people:caseload"))
-    for n in range(4):
-        peer = make_person(f"peer{n}", Role.PEER)
-        assign_peer(peer, people.sam, by=people.morgan)
-        agree_to_share(peer)
+    for peer in new_sharing_peers(4, people.sam, by=people.morgan):
         give_goals(peer, 2, by=people.sam)
     page = as_sam.get(reverse("people:caseload"))
     assert "Peer3" in page.text
@@ -172,10 +169,7 @@ def test_the_filtered_caseload_does_not_grow_with_more_peers(
     give_goals(people.maria, 1, by=people.sam)
     url = reverse("people:caseload") + "?area=physical&status=active"
     few = queries_for(as_sam, url)
-    for n in range(4):
-        peer = make_person(f"peer{n}", Role.PEER)
-        assign_peer(peer, people.sam, by=people.morgan)
-        agree_to_share(peer)
+    for peer in new_sharing_peers(4, people.sam, by=people.morgan):
         give_goals(peer, 2, by=people.sam)
     assert "Peer3" in as_sam.get(url).text
     assert queries_for(as_sam, url) == few
@@ -274,10 +268,7 @@ def test_the_specialist_drill_down_does_not_grow_with_more_peers(
     url = reverse("people:specialist", args=[people.sam.pk])
     give_goals(people.maria, 1, by=people.sam)
     few = queries_for(as_pat, url)
-    for n in range(4):
-        peer = make_person(f"peer{n}", Role.PEER)
-        assign_peer(peer, people.sam, by=people.morgan)
-        agree_to_share(peer)
+    for peer in new_sharing_peers(4, people.sam, by=people.morgan):
         give_goals(peer, 2, by=people.sam)
     assert "Peer3" in as_pat.get(url).text
     assert queries_for(as_pat, url) == few
