@@ -125,15 +125,15 @@ def sharing_caseload_of(specialist: User | OuterRef) -> QuerySet[Assignment]:
     caseloads hold, not the team's size times the number of its specialists.
     """
     return _to_reachable_peers().filter(
-        Exists(Consent.objects.valid().filter(peer_id=OuterRef("peer_id"))),
+        _consenting("peer_id"),
         specialist=specialist,  # type: ignore[misc]  # an OuterRef too (django-stubs take a User)
     )
 
 
-def _consenting() -> Exists:
-    """Whether the peer of the outer query has a valid consent: one indexed lookup for each
-    peer a page lists, however many consents the organisation holds."""
-    return Exists(Consent.objects.valid().filter(peer_id=OuterRef("pk")))
+def _consenting(peer: str = "pk") -> Exists:
+    """Whether the peer of the outer query (its field `peer`) has a valid consent: one indexed
+    lookup for each peer a page lists, however many consents the organisation holds."""
+    return Exists(Consent.objects.valid().filter(peer_id=OuterRef(peer)))
 
 
 def peers_for(user: User | AnonymousUser, action: Action = Action.VIEW) -> QuerySet[User]:

@@ -240,7 +240,8 @@ def caseload_figures(specialist: User, *, skip: int = 0, take: int = PAGE_SIZE) 
     caseload_of counts them (without the page's lists of wins, outreach and how long
     suggestions have waited), and how many peers the whole caseload holds.
 
-    Only the peers of the page are counted up: a caseload of 500 costs what one of 50 does.
+    Only the peers of the part asked for are counted up, so a part costs the same whatever the
+    caseload's size (the total is one count of its peers).
     """
     peers = _with_figures(specialist, _Scope.of(None, None))[skip : skip + take]
     return CaseloadPage(
