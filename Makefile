@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench write-bench ci clean
+.PHONY: install run test lint messages screenshots eval-coach bench-coach bench seed-bench seed-bench-postgres page-bench durability-bench konote-bench write-bench sql-floor-bench ci clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,7 +71,7 @@ bench-coach: install
 	$(BIN)/python bench/bench_coach.py
 
 ## All benchmarks; results land in bench/results/.
-bench: bench-coach seed-bench page-bench durability-bench konote-bench write-bench
+bench: bench-coach seed-bench page-bench durability-bench konote-bench write-bench sql-floor-bench
 
 ## Build the 10,000-peer organisation and time the caseload and peer pages on it.
 seed-bench: install
@@ -98,6 +98,10 @@ konote-bench: install
 ## 50 peers checking in at once on SQLite, and on PostgreSQL when BENCH_POSTGRES names one.
 write-bench: install
 	$(BIN)/python bench/bench_writes.py
+
+## Staff pages' SQL at 1,000, 10,000 and 50,000 peers (the shared harness's raw-SQL floor).
+sql-floor-bench: install
+	$(BIN)/python bench/bench_sql_floor.py
 
 ci: test
 

@@ -52,15 +52,21 @@ def konote_is_prepared(konote: Path) -> bool:
 
 def seeded(size: str) -> Path:
     """The var folder holding PeerGoals' SQLite data of `size`, built on first use."""
-    var = BENCH_DIR / f"konote-{size}"
+    return organisation(f"konote-{size}", SIZES[size])
+
+
+def organisation(name: str, seed_arguments: list[str]) -> Path:
+    """The var folder var/bench/`name` holding an SQLite organisation that `peergoals seed
+    <seed_arguments>` built, built on first use and kept for the next run."""
+    var = BENCH_DIR / name
     done = var / "seeded"
     if not done.exists():
         var.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "PEERGOALS_VAR_DIR": str(var), "DATABASE_URL": ""}
         command = ROOT / ".venv" / "bin" / "peergoals"
-        print(f"Building PeerGoals' {size} organisation in {var} ...", flush=True)
+        print(f"Building PeerGoals' organisation {name} in {var} ...", flush=True)
         subprocess.run([command, "migrate", "--noinput", "-v", "0"], env=env, check=True)
-        subprocess.run([command, "seed", *SIZES[size]], env=env, check=True)
+        subprocess.run([command, "seed", *seed_arguments], env=env, check=True)
         done.touch()
     return var
 

