@@ -10,7 +10,6 @@ import datetime
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,6 +18,8 @@ from peergoals.goals.charts import Chart, bar_chart
 from peergoals.goals.forms import CheckInForm
 from peergoals.goals.models import CheckIn, Step
 from peergoals.goals.progress import (
+    ROW_FIELDS,
+    CheckInRow,
     StepProgress,
     best_streak,
     chart_period,
@@ -28,27 +29,6 @@ from peergoals.goals.progress import (
 
 # The check-ins a step card lists ("Recent check-ins").
 RECENT = 5
-
-
-@dataclass(frozen=True, slots=True)
-class CheckInRow:
-    """A current check-in as progress, streaks and charts read it.
-
-    A step checked in daily for half a year has some 180 entries; building a CheckIn for each
-    was the largest part of the today page's time (measured: 426 entries took 11 ms as models,
-    3.5 ms as rows). Only the few a page lists become CheckIns (`StepView.recent`, `today_entry`).
-    """
-
-    for_date: datetime.date
-    outcome: str
-    amount: Decimal | None
-    target_kind: str
-    target_quantity: Decimal | None
-    target_unit: str
-    target_per: str
-
-
-_ROW_FIELDS = [field.name for field in CheckInRow.__dataclass_fields__.values()]
 
 
 def load_check_ins(steps: Iterable[Step]) -> None:
@@ -70,7 +50,7 @@ def load_check_ins(steps: Iterable[Step]) -> None:
         CheckIn.objects.current()
         .filter(step_id__in=by_pk)
         .order_by(*newest_first)
-        .values_list("pk", "step_id", *_ROW_FIELDS)
+        .values_list("pk", "step_id", *ROW_FIELDS)
     )
     shown = []
     for pk, step_id, *values in rows:

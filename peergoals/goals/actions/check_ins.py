@@ -141,7 +141,7 @@ def _recorded_tap(client_id: uuid.UUID, step: Step) -> CheckIn | None:
 def _wins_after_progress(
     step: Step, today: datetime.date, at: datetime.datetime | None
 ) -> Iterable[Win]:
-    entries = list(step.check_ins.current())
+    entries = step.check_ins.current().rows()
     streak = streak_days(entries, today)
     if streak in STREAK_MILESTONES:
         win = _celebrate(
