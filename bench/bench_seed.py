@@ -1,7 +1,7 @@
 """Build the 10,000-peer organisation on a fresh database and time the busiest pages on it.
 
 Usage: python bench/bench_seed.py [--peers N] [--specialists M] [--weeks W] [--postgres URL].
-By default it uses its own SQLite database under var/bench/, never the demo's, and writes
+By default it uses its own SQLite database under var/bench/seed/, never the demo's, and writes
 bench/results/seed_bench.json. With --postgres it drops and re-creates the database the URL
 names (which must start with "peergoals_bench"), and writes seed_bench_postgres.json.
 """
@@ -19,7 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
+# Its own folder: the other benchmarks keep the organisations they built beside it, in var/bench/.
+BENCH_DIR = ROOT / "var" / "bench" / "seed"
 RESULTS = ROOT / "bench" / "results" / "seed_bench.json"
 POSTGRES_RESULTS = ROOT / "bench" / "results" / "seed_bench_postgres.json"
 # Enough that p95 is the 95th of 100, not the worst of a handful.
