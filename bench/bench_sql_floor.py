@@ -44,13 +44,17 @@ def measured(harness: Path, var: Path, page: str) -> dict:
     env = {**os.environ, "PEERGOALS_VAR_DIR": str(var), "DATABASE_URL": ""}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "floor.json"
-        subprocess.run(
+        done = subprocess.run(
             [sys.executable, str(harness), "--page", page, "--json", str(out)],
             cwd=ROOT,
             env=env,
-            check=True,
             capture_output=True,
+            text=True,
         )
+        if done.returncode:
+            # Its output is kept out of the table; when it fails, what it said is the reason.
+            sys.stderr.write(done.stdout + done.stderr)
+            raise SystemExit(f"{harness.name} --page {page} failed on {var}")
         result: dict = json.loads(out.read_text())
     return result
 
